@@ -1,0 +1,132 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Knex } from 'knex';
+import pinoHttp from 'pino-http';
+import { sameOriginWrites } from './auth/csrf';
+import { authRouter } from './auth/routes';
+import { loadSession, requireUser } from './auth/session';
+import type { Config } from './config';
+import { AppError, isUnavailable, unavailable } from './errors';
+import { createLogger, type Logger } from './logger';
+import { openApiRouter } from './openapi';
+import { extraModules } from './reports';
+import { resources } from './resources';
+import { resourceRouter } from './rest/router';
+
+export interface AppDeps {
+  db: Knex;
+  config: Config;
+  logger?: Logger;
+}
+
+const ADMIN_DIST = path.resolve(__dirname, '../dist/admin');
+
+function healthRoute(db: Knex) {
+  return async (_req: Request, res: Response) => {
+    try {
+      await db.raw('select 1');
+      res.json({ status: 'ok', database: 'ok' });
+    } catch {
+      res.status(503).json({ status: 'error', database: 'unavailable', message: 'Die Datenbank ist nicht erreichbar.' });
+    }
+  };
+}
+
+function errorHandler(logger: Logger) {
+  return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
+    let error: AppError;
+    const status = (err as { status?: number; type?: string }).status;
+    if (err instanceof AppError) error = err;
+    else if (isUnavailable(err)) error = unavailable();
+    else if ((err as { type?: string }).type === 'entity.too.large')
+      error = new AppError(413, 'too_large', 'Die Anfrage ist zu groß (höchstens 1 MB).');
+    else if ((err as { type?: string }).type === 'entity.parse.failed')
+      error = new AppError(400, 'bad_json', 'Der Inhalt der Anfrage ist kein gültiges JSON.');
+    else if (status && status >= 400 && status < 500)
+      error = new AppError(status, 'bad_request', 'Die Anfrage ist ungültig.');
+    else {
+      logger.error({ err, reqId: req.id }, 'unhandled error');
+      error = new AppError(500, 'internal', 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es erneut.');
+    }
+    if (error.headers) res.set(error.headers);
+    res.status(error.status).json({
+      message: error.message,
+      code: error.code,
+      ...(error.fieldErrors ? { errors: error.fieldErrors } : {}),
+    });
+  };
+}
+
+export function createApp({ db, config, logger = createLogger(config.logLevel) }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('query parser', 'simple');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'default-src': ["'self'"],
+          'script-src': ["'self'"],
+          'style-src': ["'self'", "'unsafe-inline'"],
+          'img-src': ["'self'", 'data:', 'blob:'],
+          'font-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'object-src': ["'none'"],
+          'base-uri': ["'self'"],
+          'form-action': ["'self'"],
+          'upgrade-insecure-requests': null,
+        },
+      },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(
+    '/api',
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const id = crypto.randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      // Only the path: query strings can carry search terms with personal data of contacts.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use((_req, res, next) => {
+    res.set('Access-Control-Expose-Headers', 'Content-Range, X-Total-Count, X-Request-Id');
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  api.get('/health', healthRoute(db));
+  api.use(express.json({ limit: '1mb' }));
+  api.use(sameOriginWrites(config));
+  api.use(loadSession(db, config));
+  api.use(authRouter(db));
+  api.use(openApiRouter());
+  for (const m of extraModules) api.use(m.router(db, config));
+  api.use(requireUser);
+  for (const def of resources) api.use(resourceRouter(db, def));
+  api.use((req: Request) => {
+    throw new AppError(404, 'not_found', `Unbekannte Adresse: ${req.method} /api${req.path}`);
+  });
+  app.use('/api', api);
+
+  if (fs.existsSync(ADMIN_DIST)) {
+    app.use(express.static(ADMIN_DIST, { index: false, maxAge: '1h' }));
+    app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(ADMIN_DIST, 'index.html')));
+  }
+  app.use(errorHandler(logger));
+  return app;
+}

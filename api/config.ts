@@ -1,0 +1,46 @@
+import type { DbConfig } from './db/knex';
+
+export interface Config {
+  port: number;
+  production: boolean;
+  db: DbConfig;
+  logLevel: string;
+  trustProxy: boolean | number | string;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  /** Public origin of the dashboard (e.g. https://cockpit.example); requests from elsewhere may not write. */
+  publicOrigin?: string;
+}
+
+function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} muss eine positive ganze Zahl sein, nicht "${raw}".`);
+  return n;
+}
+
+function trustProxy(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    port: intEnv(env, 'PORT', 3000),
+    production: env.NODE_ENV === 'production',
+    db: {
+      databaseUrl: env.DATABASE_URL || undefined,
+      dataDir: env.DATA_DIR || './data',
+      poolMax: intEnv(env, 'DB_POOL_MAX', 10),
+      statementTimeoutMs: intEnv(env, 'DB_STATEMENT_TIMEOUT_MS', 10_000),
+      acquireTimeoutMs: intEnv(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000),
+    },
+    logLevel: env.LOG_LEVEL || 'info',
+    trustProxy: trustProxy(env.TRUST_PROXY),
+    sessionIdleMinutes: intEnv(env, 'SESSION_IDLE_MINUTES', 120),
+    sessionAbsoluteHours: intEnv(env, 'SESSION_ABSOLUTE_HOURS', 12),
+    publicOrigin: env.PUBLIC_ORIGIN || undefined,
+  };
+}

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import knexFactory, { type Knex } from 'knex';
+import pg from 'pg';
+import { PGlite, types } from '@electric-sql/pglite';
+import ClientPGLite from 'knex-pglite';
+
+export interface DbConfig {
+  databaseUrl?: string;
+  dataDir?: string; // PGlite folder; 'memory://' keeps it in memory
+  poolMax?: number;
+  statementTimeoutMs?: number;
+  acquireTimeoutMs?: number;
+}
+
+const toIso = (v: string): string => new Date(v).toISOString();
+
+// Both drivers hand the code the same shapes: dates as 'YYYY-MM-DD', bigint as number, instants as ISO strings.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+pg.types.setTypeParser(pg.types.builtins.INT8, Number);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, Number);
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, toIso);
+pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, toIso);
+
+export class DatabaseStartError extends Error {}
+
+export function createPglite(dataDir: string): PGlite {
+  return new PGlite(dataDir, {
+    parsers: {
+      [types.DATE]: (v: string) => v,
+      [types.INT8]: Number,
+      [types.NUMERIC]: Number,
+      [types.TIMESTAMPTZ]: toIso,
+      [types.TIMESTAMP]: toIso,
+    },
+  });
+}
+
+function ensureWritableFolder(dir: string): void {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.accessSync(dir, fs.constants.W_OK);
+  } catch {
+    throw new DatabaseStartError(
+      `Der Datenordner ${path.resolve(dir)} kann nicht angelegt oder beschrieben werden (DATA_DIR).`,
+    );
+  }
+}
+
+export function createDb(config: DbConfig, pglite?: PGlite): Knex {
+  if (config.databaseUrl) {
+    const statementTimeout = config.statementTimeoutMs ?? 10_000;
+    return knexFactory({
+      client: 'pg',
+      connection: {
+        connectionString: config.databaseUrl,
+        statement_timeout: statementTimeout,
+        connectionTimeoutMillis: 3_000,
+        options: '-c TimeZone=UTC',
+      },
+      pool: {
+        min: 0,
+        max: config.poolMax ?? 10,
+        acquireTimeoutMillis: config.acquireTimeoutMs ?? 5_000,
+        createTimeoutMillis: 3_000,
+        idleTimeoutMillis: 30_000,
+      },
+      acquireConnectionTimeout: config.acquireTimeoutMs ?? 5_000,
+    });
+  }
+  const dataDir = config.dataDir ?? './data';
+  if (!dataDir.startsWith('memory://')) ensureWritableFolder(dataDir);
+  const instance = pglite ?? createPglite(dataDir);
+  return knexFactory({
+    client: ClientPGLite as unknown as typeof knexFactory.Client,
+    connection: () => ({ pglite: instance }) as unknown as Knex.StaticConnectionConfig,
+    pool: { min: 1, max: 1, acquireTimeoutMillis: config.acquireTimeoutMs ?? 15_000 },
+  });
+}
+
+/** Fails with a readable message when the database cannot be reached. */
+export async function checkConnection(db: Knex, config: DbConfig): Promise<void> {
+  try {
+    await db.raw('select 1');
+  } catch (err) {
+    const where = config.databaseUrl
+      ? `PostgreSQL unter ${redactUrl(config.databaseUrl)}`
+      : `die eingebettete Datenbank in ${path.resolve(config.dataDir ?? './data')}`;
+    const reason = err instanceof Error ? err.message : String(err);
+    throw new DatabaseStartError(`Die Datenbank ist nicht erreichbar: ${where} (${reason}).`);
+  }
+}
+
+export function redactUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(ungültige DATABASE_URL)';
+  }
+}

@@ -1,0 +1,28 @@
+/** Enumerations shared by the schema, the API declarations and the admin. */
+export const ROLES = ['cdo', 'steering', 'funding', 'guide', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const MUNICIPALITY_KINDS = ['city', 'association'] as const;
+export const MEASURE_PHASES = ['strategy', 'implementation'] as const;
+export const MEASURE_STATUSES = [
+  'idea',
+  'planning',
+  'implementation',
+  'operation',
+  'completed',
+  'paused',
+  'stopped',
+] as const;
+export const HEALTHS = ['green', 'amber', 'red'] as const;
+export const PARTNER_SECTORS = [
+  'business',
+  'science',
+  'civil_society',
+  'public',
+  'programme_support',
+] as const;
+export const SPEND_RULES = ['anbest_gk', 'anbest_p'] as const;
+export const TRANCHE_STATUSES = ['planned', 'requested', 'received', 'settled'] as const;
+export const COST_CATEGORIES = ['personnel', 'material', 'services', 'investment', 'other'] as const;
+export const CONTACT_CHANNELS = ['phone', 'email', 'on_site', 'video', 'event'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;

@@ -1,0 +1,147 @@
+import path from 'node:path';
+import express, { Router } from 'express';
+import { z } from 'zod';
+import { extraModules } from './reports';
+import { resources } from './resources';
+import type { Field } from './rest/fields';
+import type { ResourceDef } from './rest/resource';
+
+type Json = Record<string, unknown>;
+
+function fieldSchema(f: Field): Json {
+  const schema = z.toJSONSchema(f.schema, { io: 'input', unrepresentable: 'any' }) as Json;
+  delete schema.$schema;
+  if (f.kind === 'date') Object.assign(schema, { format: 'date' });
+  if (f.readOnly) schema.readOnly = true;
+  if (f.writeOnly) schema.writeOnly = true;
+  if (f.description) schema.description = f.description;
+  return schema;
+}
+
+function recordSchema(def: ResourceDef): Json {
+  const properties: Json = {
+    id: { type: 'integer', readOnly: true },
+    created_at: { type: 'string', format: 'date-time', readOnly: true },
+    updated_at: { type: 'string', format: 'date-time', readOnly: true },
+  };
+  if (def.versioned) properties.version = { type: 'integer', description: 'Gelesene Version; Pflicht bei PUT' };
+  for (const [k, f] of Object.entries({ ...def.fields, ...def.inputOnly }))
+    properties[k] = fieldSchema(f);
+  for (const [k, f] of Object.entries(def.derived ?? {}))
+    properties[k] = { ...fieldSchema(f), readOnly: !f.link };
+  const required = Object.entries({ ...def.fields, ...def.inputOnly })
+    .filter(([, f]) => f.required)
+    .map(([k]) => k);
+  return { type: 'object', properties, required };
+}
+
+const errorRef = { $ref: '#/components/schemas/Error' };
+const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorRef } } });
+const jsonParam = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } });
+
+function resourcePaths(def: ResourceDef): Json {
+  const ref = { $ref: `#/components/schemas/${def.name}` };
+  const body = { required: true, content: { 'application/json': { schema: ref } } };
+  const one = { description: 'Der Datensatz', content: { 'application/json': { schema: ref } } };
+  const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
+  const readRoles = `Lesen: ${def.access.read.join(', ')}`;
+  const writeRoles = `Schreiben: ${def.access.write.join(', ') || 'niemand'}`;
+  const errors = { 400: errorResponse('Ungültige Anfrage'), 401: errorResponse('Nicht angemeldet'), 403: errorResponse('Keine Berechtigung') };
+  const filterable = Object.entries({ ...def.fields, ...def.derived }).filter(([, f]) => f.filter).map(([k]) => k);
+  const sortable = Object.entries({ ...def.fields, ...def.derived }).filter(([, f]) => f.sort).map(([k]) => k);
+  return {
+    [`/${def.name}`]: {
+      get: {
+        tags: [def.name],
+        summary: `Liste (getList, getMany, getManyReference). ${readRoles}`,
+        description: `${def.description ?? ''}\n\nFilterbar: id, ${filterable.join(', ')}${def.search ? ', q (Volltext)' : ''}; dazu <feld>_gte, <feld>_lte, <feld>_null.\nSortierbar: id, ${sortable.join(', ')}.`,
+        parameters: [
+          jsonParam('filter', 'JSON-Objekt, z. B. {"status":"planning"}'),
+          jsonParam('sort', 'JSON ["feld","ASC"|"DESC"]'),
+          jsonParam('range', 'JSON [start, ende], beide inklusive, höchstens 1000 Zeilen'),
+        ],
+        responses: {
+          200: {
+            description: 'Die Datensätze; Gesamtzahl im Header Content-Range',
+            headers: { 'Content-Range': { schema: { type: 'string' } }, 'X-Total-Count': { schema: { type: 'integer' } } },
+            content: { 'application/json': { schema: { type: 'array', items: ref } } },
+          },
+          ...errors,
+        },
+      },
+      post: { tags: [def.name], summary: `Anlegen. ${writeRoles}`, requestBody: body, responses: { 201: one, ...errors } },
+    },
+    [`/${def.name}/{id}`]: {
+      parameters: [idParam],
+      get: { tags: [def.name], summary: `Ein Datensatz. ${readRoles}`, responses: { 200: one, 404: errorResponse('Nicht gefunden'), ...errors } },
+      put: {
+        tags: [def.name],
+        summary: `Ändern (mit gelesener version). ${writeRoles}`,
+        requestBody: body,
+        responses: { 200: one, 404: errorResponse('Nicht gefunden'), 409: errorResponse('Veraltete Version'), 428: errorResponse('Version fehlt'), ...errors },
+      },
+      delete: {
+        tags: [def.name],
+        summary: `Löschen; antwortet mit dem gelöschten Datensatz. ${writeRoles}`,
+        responses: { 200: one, 404: errorResponse('Nicht gefunden'), 409: errorResponse('Noch verwendet'), ...errors },
+      },
+    },
+  };
+}
+
+
+const authPaths: Json = {
+  '/auth/login': {
+    post: {
+      tags: ['auth'],
+      summary: 'Anmelden; setzt das Sitzungs-Cookie',
+      requestBody: {
+        required: true,
+        content: { 'application/json': { schema: { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } } } },
+      },
+      responses: { 200: { description: 'Angemeldet' }, 401: errorResponse('Falsche Angaben'), 429: errorResponse('Zu viele Versuche') },
+    },
+  },
+  '/auth/logout': { post: { tags: ['auth'], summary: 'Abmelden', responses: { 200: { description: 'Abgemeldet' } } } },
+  '/auth/me': { get: { tags: ['auth'], summary: 'Angemeldete Person: id, email, name, role, municipality_ids', responses: { 200: { description: 'Person' }, 401: errorResponse('Nicht angemeldet') } } },
+  '/auth/password': { post: { tags: ['auth'], summary: 'Eigenes Passwort ändern (current_password, new_password)', responses: { 200: { description: 'Geändert' }, 400: errorResponse('Ungültig') } } },
+  '/health': { get: { tags: ['system'], summary: 'Zustand von API und Datenbank', responses: { 200: { description: 'ok' }, 503: { description: 'Datenbank nicht erreichbar' } } } },
+};
+
+export function openApiDocument(): Json {
+  return {
+    openapi: '3.0.3',
+    info: { title: 'MYK10 Steuerungscockpit API', version: '1.0.0', description: 'ra-data-simple-rest-Protokoll; alle Beträge in Cent, Daten als JJJJ-MM-TT.' },
+    servers: [{ url: '/api' }],
+    components: {
+      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'myk10_sid' } },
+      schemas: {
+        Error: { type: 'object', required: ['message'], properties: { message: { type: 'string' }, code: { type: 'string' }, errors: { type: 'object', additionalProperties: { type: 'string' } } } },
+        ...Object.fromEntries(resources.map((d) => [d.name, recordSchema(d)])),
+      },
+    },
+    security: [{ session: [] }],
+    paths: { ...authPaths, ...Object.assign({}, ...resources.map(resourcePaths)), ...Object.assign({}, ...extraModules.map((m) => m.paths)) },
+  };
+}
+
+const DOCS_HTML = `<!doctype html><html lang="de"><head><meta charset="utf-8"><title>MYK10 API</title>
+<link rel="stylesheet" href="/api/docs/assets/swagger-ui.css"></head><body><div id="swagger-ui"></div>
+<script src="/api/docs/assets/swagger-ui-bundle.js"></script><script src="/api/docs/init.js"></script></body></html>`;
+
+export function openApiRouter(): Router {
+  const router = Router();
+  let document: Json | undefined;
+  router.get('/openapi.json', (_req, res) => {
+    document ??= openApiDocument();
+    res.json(document);
+  });
+  router.get('/docs', (_req, res) => {
+    res.type('html').send(DOCS_HTML);
+  });
+  router.get('/docs/init.js', (_req, res) => {
+    res.type('js').send("window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui' });");
+  });
+  router.use('/docs/assets', express.static(path.dirname(require.resolve('swagger-ui-dist/package.json'))));
+  return router;
+}

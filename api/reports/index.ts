@@ -1,0 +1,13 @@
+import type { Router } from 'express';
+import type { Knex } from 'knex';
+import type { Config } from '../config';
+
+/** A group of routes beside the generic resources (dashboard, reports, calendar) and its OpenAPI paths. */
+export interface ExtraModule {
+  router(db: Knex, config: Config): Router;
+  /** OpenAPI path items, keyed by path below /api. */
+  paths: Record<string, unknown>;
+}
+
+/** Each module checks its own roles (currentUser + a role list); they are mounted before the resources. */
+export const extraModules: ExtraModule[] = [];

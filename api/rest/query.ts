@@ -1,0 +1,132 @@
+import type { Knex } from 'knex';
+import type { Role } from '../domain';
+import type { FilterClause, ListParams } from './listParams';
+import { SYSTEM_FIELDS, visibleFields, type DerivedField, type ResourceDef } from './resource';
+
+/** SQL for a derived or linked field; undefined for a stored column. */
+function derivedSql(def: ResourceDef, name: string): string | undefined {
+  const f: DerivedField | undefined = def.derived?.[name];
+  if (!f) return undefined;
+  if (f.link)
+    return `(select coalesce(array_agg(l.${f.link.other} order by l.${f.link.other}), '{}') from ${f.link.table} l where l.${f.link.self} = ${def.name}.id)`;
+  return f.sql;
+}
+
+/** Columns and computed fields the role may see, for a select. */
+export function selectColumns(db: Knex | Knex.Transaction, def: ResourceDef, role: Role): (string | Knex.Raw)[] {
+  const cols: (string | Knex.Raw)[] = SYSTEM_FIELDS.filter((c) => c !== 'version' || def.versioned).map(
+    (c) => `${def.name}.${c}`,
+  );
+  for (const name of Object.keys(visibleFields(def, role))) {
+    const sql = derivedSql(def, name);
+    cols.push(sql ? db.raw(`${sql} as ??`, [name]) : `${def.name}.${name}`);
+  }
+  return cols;
+}
+
+/** A German prefix query: every word must match the start of a word ("Breitband" finds "Breitbandausbau"). */
+export function prefixQuery(q: string): string | undefined {
+  const words = q.match(/[\p{L}\p{N}]+/gu);
+  return words?.length ? words.slice(0, 10).map((w) => `${w}:*`).join(' & ') : undefined;
+}
+
+function applyClause(db: Knex | Knex.Transaction, qb: Knex.QueryBuilder, def: ResourceDef, c: FilterClause): void {
+  if (c.op === 'search') {
+    const tsquery = prefixQuery(c.value as string);
+    if (def.search?.fts) {
+      if (tsquery) qb.whereRaw(`to_tsvector('german', ${def.search.fts}) @@ to_tsquery('german', ?)`, [tsquery]);
+      else qb.whereRaw('false');
+    } else {
+      const like = `%${(c.value as string).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+      qb.where((w) => def.search?.ilike?.forEach((col) => w.orWhereILike(`${def.name}.${col}`, like)));
+    }
+    return;
+  }
+  const link = def.derived?.[c.field]?.link;
+  if (link) {
+    if (c.op === 'null') {
+      const exists = `exists (select 1 from ${link.table} l where l.${link.self} = ${def.name}.id)`;
+      qb.whereRaw(c.value ? `not ${exists}` : exists);
+      return;
+    }
+    const values = c.op === 'in' ? (c.value as number[]) : [c.value as number];
+    qb.whereExists(
+      db
+        .select(db.raw('1'))
+        .from(`${link.table} as l`)
+        .whereRaw(`l.${link.self} = ${def.name}.id`)
+        .whereIn(`l.${link.other}`, values),
+    );
+    return;
+  }
+  const sql = derivedSql(def, c.field);
+  // Declared names only: a derived field's SQL comes from its declaration, a column is an identifier binding.
+  const [expr, ident] = sql ? [sql, []] : ['??', [`${def.name}.${c.field}`]];
+  switch (c.op) {
+    case 'eq':
+      qb.whereRaw(`${expr} = ?`, [...ident, c.value as string]);
+      break;
+    case 'in':
+      if ((c.value as unknown[]).length === 0) qb.whereRaw('false');
+      else qb.whereRaw(`${expr} in (${(c.value as unknown[]).map(() => '?').join(', ')})`, [...ident, ...(c.value as string[])]);
+      break;
+    case 'null':
+      qb.whereRaw(`${expr} is ${c.value ? '' : 'not '}null`, ident);
+      break;
+    case 'gte':
+      qb.whereRaw(`${expr} >= ?`, [...ident, c.value as string]);
+      break;
+    case 'lte':
+      qb.whereRaw(`${expr} <= ?`, [...ident, c.value as string]);
+      break;
+  }
+}
+
+export function applyFilters(
+  db: Knex | Knex.Transaction,
+  qb: Knex.QueryBuilder,
+  def: ResourceDef,
+  filters: FilterClause[],
+): Knex.QueryBuilder {
+  for (const c of filters) applyClause(db, qb, def, c);
+  return qb;
+}
+
+export function applySort(qb: Knex.QueryBuilder, def: ResourceDef, [field, order]: ListParams['sort']): void {
+  const sql = derivedSql(def, field);
+  const dir = order === 'DESC' ? 'desc' : 'asc';
+  if (sql) qb.orderByRaw(`${sql} ${dir} nulls last`);
+  else qb.orderBy(`${def.name}.${field}`, dir, 'last');
+  // A stable order across pages: equal values are ordered by id.
+  if (field !== 'id') qb.orderBy(`${def.name}.id`, dir);
+}
+
+export async function listRows(
+  db: Knex | Knex.Transaction,
+  def: ResourceDef,
+  role: Role,
+  params: ListParams,
+): Promise<{ rows: Record<string, unknown>[]; total: number }> {
+  const rowsQuery = applyFilters(db, db(def.name).select(selectColumns(db, def, role)), def, params.filters);
+  applySort(rowsQuery, def, params.sort);
+  rowsQuery.offset(params.offset).limit(params.limit);
+  const rows = (await rowsQuery) as Record<string, unknown>[];
+  if (!params.paged) return { rows, total: rows.length };
+  // A partly filled page already tells the total; only a full or empty page needs a count.
+  if (rows.length < params.limit && (rows.length > 0 || params.offset === 0))
+    return { rows, total: params.offset + rows.length };
+  const countQuery = applyFilters(db, db(def.name).count({ total: '*' }), def, params.filters);
+  const [{ total }] = (await countQuery) as [{ total: number }];
+  return { rows, total: Number(total) };
+}
+
+export async function getRow(
+  db: Knex | Knex.Transaction,
+  def: ResourceDef,
+  role: Role,
+  id: number,
+): Promise<Record<string, unknown> | undefined> {
+  return (await db(def.name).select(selectColumns(db, def, role)).where(`${def.name}.id`, id).first()) as
+    | Record<string, unknown>
+    | undefined;
+}

@@ -1,0 +1,65 @@
+import { Router, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import { badRequest, forbidden, notFound, translateDbError } from '../errors';
+import { currentUser } from '../auth/session';
+import { parseListParams } from './listParams';
+import { getRow, listRows } from './query';
+import { canRead, type ResourceDef } from './resource';
+import { createRecord, deleteRecord, updateRecord } from './write';
+
+export function parseId(raw: unknown): number {
+  const s = String(raw);
+  if (!/^\d{1,10}$/.test(s) || Number(s) < 1 || Number(s) > 2147483647)
+    throw badRequest(`"${s.slice(0, 40)}" ist keine gültige Datensatz-ID.`);
+  return Number(s);
+}
+
+function readableBy(def: ResourceDef, req: Request) {
+  const user = currentUser(req);
+  if (!canRead(def, user.role)) throw forbidden();
+  return user;
+}
+
+/** ra-data-simple-rest routes for one declared resource. */
+export function resourceRouter(db: Knex, def: ResourceDef): Router {
+  const router = Router();
+  const base = `/${def.name}`;
+
+  router.get(base, async (req: Request, res: Response) => {
+    const user = readableBy(def, req);
+    const params = parseListParams(def, user.role, req.query as Record<string, unknown>);
+    const { rows, total } = await listRows(db, def, user.role, params).catch((err: unknown) => {
+      throw translateDbError(err);
+    });
+    const last = params.offset + rows.length - 1;
+    res.set('Content-Range', rows.length ? `${def.name} ${params.offset}-${last}/${total}` : `${def.name} */${total}`);
+    res.set('X-Total-Count', String(total));
+    res.json(rows);
+  });
+
+  router.get(`${base}/:id`, async (req: Request, res: Response) => {
+    const user = readableBy(def, req);
+    const row = await getRow(db, def, user.role, parseId(req.params.id)).catch((err: unknown) => {
+      throw translateDbError(err);
+    });
+    if (!row) throw notFound();
+    res.json(row);
+  });
+
+  router.post(base, async (req: Request, res: Response) => {
+    const user = readableBy(def, req);
+    res.status(201).json(await createRecord({ db, user }, def, req.body));
+  });
+
+  router.put(`${base}/:id`, async (req: Request, res: Response) => {
+    const user = readableBy(def, req);
+    res.json(await updateRecord({ db, user }, def, parseId(req.params.id), req.body));
+  });
+
+  router.delete(`${base}/:id`, async (req: Request, res: Response) => {
+    const user = readableBy(def, req);
+    res.json(await deleteRecord({ db, user }, def, parseId(req.params.id)));
+  });
+
+  return router;
+}

@@ -1,0 +1,51 @@
+import type { Express } from 'express';
+import pino from 'pino';
+import supertest from 'supertest';
+import { createApp } from '../../api/app';
+import { loadConfig, type Config } from '../../api/config';
+import type { Role } from '../../api/domain';
+import { testDb, type TestDb } from './db';
+
+export const DEMO_PASSWORD = 'myk10-demo-2026';
+export const DEMO_EMAIL: Record<Role | 'guide2', string> = {
+  cdo: 'cdo@myk10.example',
+  steering: 'steuerung@myk10.example',
+  funding: 'foerderung@myk10.example',
+  guide: 'lotsin1@myk10.example',
+  guide2: 'lotsin2@myk10.example',
+  viewer: 'lesen@myk10.example',
+};
+
+export type Agent = ReturnType<typeof supertest.agent>;
+
+export interface TestApp extends TestDb {
+  app: Express;
+  config: Config;
+  /** A signed-in client for a demo user (cookies kept). */
+  as(who: keyof typeof DEMO_EMAIL): Promise<Agent>;
+  anonymous(): Agent;
+}
+
+export async function login(app: Express, email: string, password = DEMO_PASSWORD): Promise<Agent> {
+  const agent = supertest.agent(app);
+  const res = await agent.post('/api/auth/login').send({ email, password });
+  if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${JSON.stringify(res.body)}`);
+  return agent;
+}
+
+export async function testApp(options: { seed?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const database = await testDb({ seed: options.seed ?? true });
+  const config = { ...loadConfig({}), ...options.config };
+  const app = createApp({ db: database.db, config, logger: pino({ level: 'silent' }) });
+  const agents = new Map<string, Agent>();
+  return {
+    ...database,
+    app,
+    config,
+    as: async (who) => {
+      if (!agents.has(who)) agents.set(who, await login(app, DEMO_EMAIL[who]));
+      return agents.get(who)!;
+    },
+    anonymous: () => supertest.agent(app),
+  };
+}
