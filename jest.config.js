@@ -1,5 +1,17 @@
+// PGlite imports Node built-ins dynamically; jest's module sandbox allows that only with this Node flag,
+// so a run without it (e.g. a plain `npx jest`) starts itself again with it.
+if (!(process.env.NODE_OPTIONS ?? '').includes('--experimental-vm-modules')) {
+  const { spawnSync } = require('node:child_process');
+  const NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --experimental-vm-modules --no-warnings`.trim();
+  const { status } = spawnSync(process.execPath, process.argv.slice(1), {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_OPTIONS },
+  });
+  process.exit(status ?? 1);
+}
+
 /** @type {import('jest').Config} */
-const transform = { '^.+\\.tsx?$': ['ts-jest', { isolatedModules: true, tsconfig: 'tsconfig.json' }] };
+const transform = { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };
 
 module.exports = {
   projects: [

@@ -81,6 +81,10 @@ export function translateDbError(err: unknown, columns: readonly string[] = []):
         ? validationError({ [f]: 'Dieser Wert ist bereits vergeben' })
         : conflict('Ein Datensatz mit diesen Werten existiert bereits.');
     }
+    case '23001':
+      return conflict(
+        'Der Datensatz wird noch von anderen Einträgen verwendet und kann nicht gelöscht werden. Entfernen Sie zuerst diese Verknüpfungen.',
+      );
     case '23503': {
       if (/still referenced|is referenced/.test(e.detail ?? '') || /update or delete/.test(e.message ?? ''))
         return conflict(

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createApp } from './app';
 import { loadConfig } from './config';
-import { checkConnection, createDb, DatabaseStartError } from './db/knex';
+import { captureStatements, checkConnection, createDb, DatabaseStartError } from './db/knex';
 import { migrateLatest } from './db/migrate';
 import { createLogger } from './logger';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seeds/demo';
@@ -13,6 +13,7 @@ async function main(): Promise<void> {
   await checkConnection(db, config.db);
   await migrateLatest(db);
   if (!config.production) await seedDemo(db);
+  if (process.env.BENCH_CAPTURE_SQL) captureStatements(db, process.env.BENCH_CAPTURE_SQL);
 
   const app = createApp({ db, config, logger });
   const server: Server = app.listen(config.port, () => {

@@ -86,7 +86,7 @@ describe('database constraints', () => {
   it('reject deleting a row still referenced (ON DELETE RESTRICT)', async () => {
     expect(
       await outcome(t.db, (trx) => trx('fields_of_action').where('id', measure.field_of_action_id).delete()),
-    ).toBe('23503');
+    ).toBe('23001');
   });
 
   it('reject a duplicate measure code (UNIQUE)', async () => {

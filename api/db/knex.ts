@@ -24,6 +24,7 @@ pg.types.setTypeParser(pg.types.builtins.TIMESTAMP, toIso);
 
 export class DatabaseStartError extends Error {}
 
+
 export function createPglite(dataDir: string): PGlite {
   return new PGlite(dataDir, {
     parsers: {
@@ -73,8 +74,18 @@ export function createDb(config: DbConfig, pglite?: PGlite): Knex {
   const instance = pglite ?? createPglite(dataDir);
   return knexFactory({
     client: ClientPGLite as unknown as typeof knexFactory.Client,
+    // PGlite serves one connection; the dialect fixes the pool itself.
     connection: () => ({ pglite: instance }) as unknown as Knex.StaticConnectionConfig,
-    pool: { min: 1, max: 1, acquireTimeoutMillis: config.acquireTimeoutMs ?? 15_000 },
+  });
+}
+
+/**
+ * Benchmark capture mode (BENCH_CAPTURE_SQL=<file>): every statement with its bindings as one JSON line, so
+ * `npm run bench` can replay exactly the API's SQL on a bare node:http + pg server. Off unless the variable is set.
+ */
+export function captureStatements(db: Knex, file: string): void {
+  db.on('query', (q: { sql: string; bindings?: unknown[] }) => {
+    fs.appendFileSync(file, `${JSON.stringify({ sql: q.sql, bindings: q.bindings ?? [] })}\n`);
   });
 }
 

@@ -1,6 +1,13 @@
 import type { Router } from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../config';
+import { deadlinesModule } from './deadlines';
+import { fundingModule } from './funding';
+import { receiptsModule } from './receipts';
+import { calendarModule } from './calendar';
+import { dashboardModule } from './dashboard';
+import { statusReportModule } from './statusReport';
+import { trendModule } from './trend';
 
 /** A group of routes beside the generic resources (dashboard, reports, calendar) and its OpenAPI paths. */
 export interface ExtraModule {
@@ -10,4 +17,4 @@ export interface ExtraModule {
 }
 
 /** Each module checks its own roles (currentUser + a role list); they are mounted before the resources. */
-export const extraModules: ExtraModule[] = [];
+export const extraModules: ExtraModule[] = [dashboardModule, trendModule, statusReportModule, calendarModule, fundingModule, deadlinesModule, receiptsModule];

@@ -10,9 +10,11 @@ export interface MeasureSnapshot {
   health_note: string | null;
   progress: number;
   next_milestones: { id: number; title: string; due_date: string; baseline_date: string }[];
+  /** Every open milestone's forecast at issue time, so the next report can list what slipped (absent in early reports). */
+  open_milestones?: { id: number; title: string; due_date: string }[];
 }
 
-/** Every measure's light, status, progress, note and next three open milestones, as they stand now. */
+/** Every measure's light, status, progress, note, next three open milestones and all open due dates, as they stand now. */
 export async function freezeSnapshot(db: Knex | Knex.Transaction): Promise<MeasureSnapshot[]> {
   const { rows } = (await db.raw(`
     select m.id, m.code, m.title, f.name as field_of_action, m.status, m.health, m.health_note, m.progress,
@@ -20,7 +22,11 @@ export async function freezeSnapshot(db: Knex | Knex.Transaction): Promise<Measu
         select json_agg(json_build_object('id', x.id, 'title', x.title, 'due_date', x.due_date, 'baseline_date', x.baseline_date) order by x.due_date, x.id)
         from (select ms.id, ms.title, ms.due_date, ms.baseline_date from milestones ms
               where ms.measure_id = m.id and ms.completed_on is null order by ms.due_date, ms.id limit 3) x
-      ), '[]'::json) as next_milestones
+      ), '[]'::json) as next_milestones,
+      coalesce((
+        select json_agg(json_build_object('id', o.id, 'title', o.title, 'due_date', o.due_date) order by o.due_date, o.id)
+        from milestones o where o.measure_id = m.id and o.completed_on is null
+      ), '[]'::json) as open_milestones
     from measures m join fields_of_action f on f.id = m.field_of_action_id
     order by f.name, m.code`)) as { rows: MeasureSnapshot[] };
   return rows;

@@ -10,38 +10,93 @@ export const SPEND_DEADLINE_SQL = `(select case g.spend_rule when 'anbest_p' the
 export const UNSPENT_SQL =
   '(tranches.received_cents - (select coalesce(sum(e.amount_cents), 0) from expenditures e where e.tranche_id = tranches.id and e.eligible))::bigint';
 
-/** What the fiscal year's approved budget still leaves for this request (other tranches of the year deducted). */
-async function remainingBudget(ctx: Ctx, r: Row): Promise<number | undefined> {
-  const [row] = (await ctx.db('grant_years as y')
-    .select(
-      'y.approved_cents',
-      ctx.db.raw(
-        '(select coalesce(sum(t.requested_cents), 0) from tranches t where t.grant_id = y.grant_id and t.fiscal_year = y.fiscal_year and t.id is distinct from ?)::bigint as used',
-        [(r.id as number | undefined) ?? null],
-      ),
-    )
-    .where({ 'y.grant_id': r.grant_id, 'y.fiscal_year': r.fiscal_year })) as { approved_cents: number; used: number }[];
-  return row ? row.approved_cents - row.used : undefined;
+const STATUS_ORDER: Record<string, number> = Object.fromEntries(TRANCHE_STATUSES.map((s, i) => [s, i]));
+
+/** What a tranche claims of its year's budget: a request its requested amount, received money the amount received. */
+export const CLAIM_SQL = `(case when t.status in ('received', 'settled') then coalesce(t.received_cents, 0) when t.status = 'requested' then t.requested_cents else 0 end)`;
+
+/**
+ * What the fiscal year's approved budget still leaves for this request: the year's approved amount minus
+ * the claims of the grant's other tranches of that year (planned ones claim nothing). A year without a
+ * grant_years row has nothing approved. The grant row is locked, so two concurrent requests cannot both
+ * pass against the same remainder.
+ */
+async function remainingBudget(ctx: Ctx, r: Row): Promise<number> {
+  await ctx.db('grants').select('id').where('id', r.grant_id as number).forNoKeyUpdate();
+  const { rows } = (await ctx.db.raw(
+    `select coalesce((select y.approved_cents from grant_years y where y.grant_id = :grant and y.fiscal_year = :year), 0)
+       - coalesce((select sum(${CLAIM_SQL}) from tranches t where t.grant_id = :grant and t.fiscal_year = :year and t.id is distinct from :id), 0) as remaining`,
+    { grant: r.grant_id as number, year: r.fiscal_year as number, id: (r.id as number | undefined) ?? null },
+  )) as { rows: { remaining: number }[] };
+  return Number(rows[0]!.remaining);
 }
 
+const hasText = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
+
+/**
+ * The tranche rules. Lifecycle planned → requested → received → settled: a status only moves forward
+ * (steps may be skipped when the dates and amounts of the later status are given); moving back is a
+ * correction and needs a new justification in the same change. Amounts and dates of receipt belong to
+ * received and settled tranches only; received ≤ requested; receipt not before request. A request (any
+ * status but planned) above what the year's approved budget still leaves needs a justification; checked
+ * when the tranche is created, becomes a request, or its amount, year, grant or justification change.
+ * One final tranche (Schlussrate) per grant; the fiscal year lies in the grant's period.
+ */
 async function validateTranche(r: Row, ctx: Ctx, before?: Row): Promise<FieldErrors | undefined> {
   const errors: FieldErrors = {};
   const requested = r.requested_cents as number;
+  const status = r.status as string;
+  const receivedStage = status === 'received' || status === 'settled';
   if (typeof r.received_cents === 'number' && r.received_cents > requested)
     errors.received_cents = 'Der eingegangene Betrag darf den angeforderten nicht übersteigen';
-  if (typeof r.received_on === 'string' && typeof r.requested_on === 'string' && r.received_on < r.requested_on)
+  if (
+    typeof r.received_on === 'string' &&
+    typeof r.requested_on === 'string' &&
+    r.received_on < r.requested_on
+  )
     errors.received_on = 'Der Eingang kann nicht vor der Anforderung liegen';
-  if (r.status !== 'planned' && !r.requested_on) errors.requested_on = 'Pflichtfeld ab Status „angefordert“';
-  if ((r.status === 'received' || r.status === 'settled') && !r.received_on)
-    errors.received_on = 'Pflichtfeld ab Status „eingegangen“';
-  if ((r.status === 'received' || r.status === 'settled') && (r.received_cents === null || r.received_cents === undefined))
+  if (status !== 'planned' && !r.requested_on) errors.requested_on = 'Pflichtfeld ab Status „angefordert“';
+  if (receivedStage && !r.received_on) errors.received_on = 'Pflichtfeld ab Status „eingegangen“';
+  if (receivedStage && (r.received_cents === null || r.received_cents === undefined))
     errors.received_cents = 'Pflichtfeld ab Status „eingegangen“';
+  if (!receivedStage) {
+    if (r.received_on) errors.received_on = 'Erst ab Status „eingegangen“ angeben';
+    if (r.received_cents !== null && r.received_cents !== undefined)
+      errors.received_cents = 'Erst ab Status „eingegangen“ angeben';
+  }
+  if (before && STATUS_ORDER[status]! < STATUS_ORDER[before.status as string]!) {
+    if (!hasText(r.justification) || r.justification === before.justification) {
+      errors.status =
+        'Der Status kann nur vorwärts geändert werden; eine Korrektur braucht eine neue Begründung';
+      errors.justification = 'Bitte die Korrektur des Status begründen';
+    }
+  }
+  const grant = (await ctx
+    .db('grants')
+    .select('period_start', 'period_end')
+    .where('id', r.grant_id as number)
+    .first()) as { period_start: string; period_end: string } | undefined;
+  if (grant && typeof r.fiscal_year === 'number') {
+    const [from, to] = [Number(grant.period_start.slice(0, 4)), Number(grant.period_end.slice(0, 4))];
+    if (r.fiscal_year < from || r.fiscal_year > to)
+      errors.fiscal_year = `Das Haushaltsjahr liegt außerhalb des Bewilligungszeitraums (${from}–${to})`;
+  }
+  if (r.is_final === true && (!before || before.is_final !== true)) {
+    const other = (await ctx
+      .db('tranches')
+      .select('number')
+      .where({ grant_id: r.grant_id, is_final: true })
+      .whereRaw('id is distinct from ?', [(r.id as number | undefined) ?? null])
+      .first()) as { number: number } | undefined;
+    if (other) errors.is_final = `Der Bescheid hat schon eine Schlussrate (Mittelabruf Nr. ${other.number})`;
+  }
   const budgetRelevant =
     !before ||
-    ['requested_cents', 'fiscal_year', 'grant_id'].some((k) => before[k] !== r[k]);
-  if (budgetRelevant && !(typeof r.justification === 'string' && r.justification.trim())) {
+    (before.status === 'planned' && status !== 'planned') ||
+    ['requested_cents', 'fiscal_year', 'grant_id', 'justification'].some((k) => before[k] !== r[k]);
+  if (status !== 'planned' && budgetRelevant && !hasText(r.justification) && grant && !errors.fiscal_year) {
     const remaining = await remainingBudget(ctx, r);
-    if (remaining !== undefined && requested > remaining)
+    if (requested > remaining)
       errors.justification = `Die Anforderung übersteigt das verbleibende Jahresbudget (${formatEuro(Math.max(remaining, 0))}) – bitte begründen`;
   }
   return Object.keys(errors).length ? errors : undefined;
@@ -49,7 +104,8 @@ async function validateTranche(r: Row, ctx: Ctx, before?: Row): Promise<FieldErr
 
 export default defineResource({
   name: 'tranches',
-  description: 'Mittelabrufe: geplant → angefordert → eingegangen → abgerechnet.',
+  description:
+    'Mittelabrufe: geplant → angefordert → eingegangen → abgerechnet (nur vorwärts; eine Korrektur zurück braucht eine neue Begründung). Eine Anforderung über das verbleibende Jahresbudget braucht eine Begründung.',
   fields: {
     grant_id: ref('grants', { required: true, filter: true, sort: true }),
     measure_id: ref('measures', { filter: true, sort: true }),

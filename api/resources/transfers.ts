@@ -3,6 +3,9 @@ import { defineResource } from '../rest/resource';
 import { ACCESS } from './access';
 import { dateOrder } from './checks';
 
+/** A transfer's proof of use is overdue: due date passed and no proof received (also used by the deadline monitor). */
+export const PROOF_OVERDUE_SQL = '(transfers.proof_due_on < current_date and transfers.proof_received_on is null)';
+
 export default defineResource({
   name: 'transfers',
   description: 'Weiterleitungen von Fördermitteln an Kommunen oder Partner, mit Verwendungsnachweis.',
@@ -23,7 +26,7 @@ export default defineResource({
     proof_overdue: {
       ...bool({ filter: true, sort: true }),
       readOnly: true,
-      sql: '(transfers.proof_due_on < current_date and transfers.proof_received_on is null)',
+      sql: PROOF_OVERDUE_SQL,
     },
   },
   defaultSort: ['contract_on', 'ASC'],

@@ -111,7 +111,8 @@ export async function listRows(
   applySort(rowsQuery, def, params.sort);
   rowsQuery.offset(params.offset).limit(params.limit);
   const rows = (await rowsQuery) as Record<string, unknown>[];
-  if (!params.paged) return { rows, total: rows.length };
+  // Without a range the page is capped too; only a capped (full) page needs a count for the true total.
+  if (!params.paged && rows.length < params.limit) return { rows, total: rows.length };
   // A partly filled page already tells the total; only a full or empty page needs a count.
   if (rows.length < params.limit && (rows.length > 0 || params.offset === 0))
     return { rows, total: params.offset + rows.length };

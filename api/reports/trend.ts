@@ -1,0 +1,114 @@
+import { Router, type Request, type Response } from 'express';
+import type { Knex } from 'knex';
+import { currentUser } from '../auth/session';
+import type { Role } from '../domain';
+import { badRequest, forbidden, notFound } from '../errors';
+import { ACCESS } from '../resources/access';
+import type { ExtraModule } from './index';
+
+/**
+ * GET /api/milestones/trend: the data of the milestone trend analysis (MTA). Per milestone its forecast series
+ * from milestone_forecasts (report date → forecast due date); a rising series is a slipping milestone.
+ * Mounted before the generic resources, so "trend" never reaches GET /milestones/:id.
+ */
+
+/** Without a measure: the final milestones of measures in implementation, the most slipped first, at most this many. */
+export const PORTFOLIO_LIMIT = 20;
+
+export interface TrendPoint {
+  reported_on: string;
+  due_date: string;
+}
+
+export interface TrendMilestone {
+  id: number;
+  title: string;
+  measure_id: number;
+  measure_code: string;
+  measure_title: string;
+  baseline_date: string;
+  due_date: string;
+  completed_on: string | null;
+  is_final: boolean;
+  slip_days: number;
+  series: TrendPoint[];
+}
+
+const SELECT = `
+  select ms.id, ms.title, ms.measure_id, m.code as measure_code, m.title as measure_title,
+         ms.baseline_date, ms.due_date, ms.completed_on, ms.is_final, (ms.due_date - ms.baseline_date) as slip_days,
+         coalesce(f.series, '[]'::json) as series
+  from milestones ms
+  join measures m on m.id = ms.measure_id
+  left join (
+    select milestone_id, json_agg(json_build_object('reported_on', reported_on, 'due_date', due_date) order by reported_on) as series
+    from milestone_forecasts group by milestone_id
+  ) f on f.milestone_id = ms.id`;
+
+export async function milestoneTrend(db: Knex, measureId?: number): Promise<TrendMilestone[]> {
+  const { rows } = (await (measureId === undefined
+    ? db.raw(
+        `${SELECT} where ms.is_final and m.status = 'implementation'
+         order by (ms.due_date - ms.baseline_date) desc, m.code, ms.id limit ?`,
+        [PORTFOLIO_LIMIT],
+      )
+    : db.raw(`${SELECT} where ms.measure_id = ? order by ms.baseline_date, ms.id`, [measureId]))) as {
+    rows: TrendMilestone[];
+  };
+  return rows;
+}
+
+function parseMeasureId(raw: unknown): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw) || Number(raw) < 1 || Number(raw) > 2147483647)
+    throw badRequest('Der Parameter "measure_id" muss eine Maßnahmen-ID (ganze Zahl) sein.', {
+      measure_id: 'Ungültige ID',
+    });
+  return Number(raw);
+}
+
+export const trendModule: ExtraModule = {
+  router(db: Knex) {
+    const router = Router();
+    router.get('/milestones/trend', async (req: Request, res: Response) => {
+      const user = currentUser(req);
+      if (!(ACCESS.portfolio.read as readonly Role[]).includes(user.role)) throw forbidden();
+      const measureId = parseMeasureId(req.query.measure_id);
+      let measure: { id: number; code: string; title: string } | null = null;
+      if (measureId !== undefined) {
+        measure = ((await db('measures').select('id', 'code', 'title').where('id', measureId).first()) ??
+          null) as typeof measure;
+        if (!measure) throw notFound('Die Maßnahme wurde nicht gefunden.');
+      }
+      res.json({
+        scope: measure ? 'measure' : 'portfolio',
+        measure,
+        milestones: await milestoneTrend(db, measureId),
+      });
+    });
+    return router;
+  },
+  paths: {
+    '/milestones/trend': {
+      get: {
+        tags: ['reports'],
+        summary: 'Meilensteintrendanalyse: Prognoseverlauf je Meilenstein (alle Rollen)',
+        description:
+          'Mit measure_id: alle Meilensteine der Maßnahme. Ohne: die Abschlussmeilensteine (is_final) der Maßnahmen in Umsetzung, die am stärksten verschobenen zuerst (höchstens 20). ' +
+          'series: [{reported_on, due_date}] aus milestone_forecasts, nach Berichtsdatum.',
+        parameters: [
+          { name: 'measure_id', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } },
+        ],
+        responses: {
+          200: {
+            description:
+              '{ scope, measure, milestones: [{ id, title, measure_id, measure_code, measure_title, baseline_date, due_date, completed_on, is_final, slip_days, series }] }',
+          },
+          400: { description: 'Ungültige measure_id' },
+          401: { description: 'Nicht angemeldet' },
+          404: { description: 'Maßnahme nicht gefunden' },
+        },
+      },
+    },
+  },
+};

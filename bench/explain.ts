@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { LARGE_TABLES, RESULTS_DIR, type CapturedRoute } from './lib';
+
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of every statement the API issued on the benchmark routes; flags any Seq Scan on
+ * a large table. Used by bench/run.ts; standalone: DATABASE_URL=… tsx bench/explain.ts [captured.json]
+ * (default bench/results/captured.tmp, written by the last `npm run bench`). Exit code 1 on a violation.
+ */
+
+export interface ExplainReport {
+  text: string;
+  violations: string[];
+  statements: number;
+}
+
+const KEY_LINE = /Scan|Join|Nested Loop|Sort|Aggregate|Limit|SubPlan|InitPlan|Hash|Unique|Planning Time|Execution Time/;
+
+export async function explainRoutes(databaseUrl: string, routes: CapturedRoute[]): Promise<ExplainReport> {
+  const client = new pg.Client({ connectionString: databaseUrl, options: '-c TimeZone=UTC' });
+  await client.connect();
+  const out: string[] = [];
+  const violations: string[] = [];
+  let count = 0;
+  try {
+    for (const route of routes) {
+      out.push(`=== ${route.name}: GET ${route.path}`);
+      for (const [i, s] of route.statements.entries()) {
+        // Only reads: EXPLAIN ANALYZE executes the statement.
+        if (!/^\s*(select|with)\b/i.test(s.sql)) {
+          out.push(`--- [${i}] (not a read, not explained) ${s.sql.slice(0, 120)}`);
+          continue;
+        }
+        count++;
+        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s.sql}`, s.bindings);
+        const plan = rows.map((r) => r['QUERY PLAN']);
+        out.push(`--- [${i}] ${s.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+        out.push(...plan.filter((l) => KEY_LINE.test(l)).map((l) => `    ${l}`));
+        for (const line of plan) {
+          const m = /Seq Scan on (\w+)/.exec(line);
+          if (m && LARGE_TABLES.includes(m[1]!)) violations.push(`${route.name} [${i}]: Seq Scan on ${m[1]}`);
+        }
+      }
+    }
+  } finally {
+    await client.end();
+  }
+  out.unshift(
+    violations.length
+      ? `SEQ SCANS ON LARGE TABLES (${violations.length}):\n${violations.map((v) => `  ${v}`).join('\n')}\n`
+      : `OK: no Seq Scan on ${LARGE_TABLES.join(', ')} in ${count} statements.\n`,
+  );
+  return { text: `${out.join('\n')}\n`, violations, statements: count };
+}
+
+async function main(): Promise<void> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error('bench/explain.ts braucht DATABASE_URL (die Benchmark-Datenbank auf PostgreSQL).');
+    process.exit(2);
+  }
+  const file = process.argv[2] ?? path.join(RESULTS_DIR, 'captured.tmp');
+  const routes = JSON.parse(fs.readFileSync(file, 'utf8')) as CapturedRoute[];
+  const report = await explainRoutes(url, routes);
+  fs.writeFileSync(path.join(RESULTS_DIR, 'explain.txt'), report.text);
+  console.log(report.text);
+  process.exit(report.violations.length ? 1 : 0);
+}
+
+if (require.main === module)
+  main().catch((err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  });
