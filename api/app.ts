@@ -76,7 +76,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
           'img-src': ["'self'", 'data:', 'blob:'],
           'font-src': ["'self'", 'data:'],
           'connect-src': ["'self'"],
-          'frame-ancestors': ["'none'"],
+          'frame-ancestors': ["'self'"],
           'object-src': ["'none'"],
           'base-uri': ["'self'"],
           'form-action': ["'self'"],

@@ -1,0 +1,123 @@
+import type { Knex } from 'knex';
+import { createDb } from '../api/db/knex';
+import { migrateLatest } from '../api/db/migrate';
+import { seedDemo } from '../seeds/demo';
+import { testDb, type TestDb } from './support/db';
+
+const MUNICIPALITIES = [
+  ['Andernach', 'city', '07137003'],
+  ['Bendorf', 'city', '07137203'],
+  ['Maifeld', 'association', '071375002'],
+  ['Mayen', 'city', '07137068'],
+  ['Mendig', 'association', '071375004'],
+  ['Pellenz', 'association', '071375001'],
+  ['Rhein-Mosel', 'association', '071375009'],
+  ['Vallendar', 'association', '071375007'],
+  ['Vordereifel', 'association', '071375003'],
+  ['Weißenthurm', 'association', '071375008'],
+];
+
+/** Every business table's rows without instants and password hashes (which differ by design). */
+async function dump(db: Knex): Promise<string> {
+  const tables = [
+    'municipalities',
+    'fields_of_action',
+    'measures',
+    'milestones',
+    'milestone_forecasts',
+    'partners',
+    'measure_partners',
+    'grants',
+    'grant_years',
+    'tranches',
+    'expenditures',
+    'transfers',
+    'contacts',
+    'contact_measures',
+  ];
+  const parts: unknown[] = [];
+  for (const table of tables) {
+    const rows = (await db(table).orderBy('id')) as Record<string, unknown>[];
+    parts.push(rows.map(({ created_at: _c, updated_at: _u, ...rest }) => rest));
+  }
+  const users = await db('users').orderBy('id').select('email', 'name', 'role');
+  return JSON.stringify([parts, users]);
+}
+
+const count = async (db: Knex, table: string) => Number((await db(table).count({ n: '*' }))[0]!.n);
+
+describe('demo data', () => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await testDb();
+  });
+  afterAll(async () => t?.close());
+
+  it('holds the ten real municipalities with kind and official key', async () => {
+    const rows = await t.db('municipalities').orderBy('name').select('name', 'kind', 'official_key');
+    expect(rows.map((r) => [r.name, r.kind, r.official_key])).toEqual(MUNICIPALITIES);
+  });
+
+  it('holds the ten fields of action', async () => {
+    expect(await count(t.db, 'fields_of_action')).toBe(10);
+  });
+
+  it('holds realistic volumes', async () => {
+    expect(await count(t.db, 'measures')).toBeGreaterThanOrEqual(35);
+    expect(await count(t.db, 'partners')).toBeGreaterThanOrEqual(45);
+    expect(await count(t.db, 'contacts')).toBeGreaterThanOrEqual(250);
+    expect(await count(t.db, 'expenditures')).toBeGreaterThanOrEqual(200);
+  });
+
+  it('gives every measure 4–8 milestones', async () => {
+    const rows = await t
+      .db('measures as m')
+      .select('m.code', t.db.raw('(select count(*) from milestones ms where ms.measure_id = m.id) as n'));
+    for (const r of rows) expect([r.code, Number(r.n) >= 4 && Number(r.n) <= 8]).toEqual([r.code, true]);
+  });
+
+  it('has tranches in every status and contacts on every channel', async () => {
+    const statuses = await t.db('tranches').distinct('status').pluck('status');
+    expect(statuses.sort()).toEqual(['planned', 'received', 'requested', 'settled']);
+    const channels = await t.db('contacts').distinct('channel').pluck('channel');
+    expect(channels.sort()).toEqual(['email', 'event', 'on_site', 'phone', 'video']);
+  });
+
+  it('includes the programme support partners', async () => {
+    const names = await t.db('partners').pluck('name');
+    for (const p of ['City & Bits', 'Fraunhofer IESE', 'Zebralog'])
+      expect(names.some((n: string) => n.includes(p))).toBe(true);
+  });
+
+  it('lets guides write contacts only for their own municipalities', async () => {
+    const foreign = await t
+      .db('contacts as c')
+      .join('users as u', 'u.id', 'c.author_id')
+      .where('u.role', 'guide')
+      .whereNotExists((q) =>
+        q
+          .select(1)
+          .from('guide_municipalities as g')
+          .whereRaw('g.user_id = c.author_id and g.municipality_id = c.municipality_id'),
+      )
+      .count({ n: '*' });
+    expect(Number(foreign[0]!.n)).toBe(0);
+  });
+
+  it('is loaded only once (idempotent)', async () => {
+    const before = await count(t.db, 'measures');
+    await seedDemo(t.db);
+    expect(await count(t.db, 'measures')).toBe(before);
+  });
+
+  it('is deterministic: a second fresh database gets identical rows', async () => {
+    const other = createDb({ dataDir: 'memory://' });
+    try {
+      await migrateLatest(other);
+      await seedDemo(other);
+      expect(await dump(other)).toBe(await dump(t.db));
+    } finally {
+      await other.destroy();
+    }
+  });
+});
