@@ -15,11 +15,13 @@ import { addDays, euro, insertAll, insertIds, Rng, TODAY } from './util';
 
 export const DEMO_PASSWORD = 'myk10-demo-2026';
 
-export const DEMO_USERS: { email: string; name: string; role: Role }[] = USERS.map(({ email, name, role }) => ({
-  email,
-  name,
-  role,
-}));
+export const DEMO_USERS: { email: string; name: string; role: Role }[] = USERS.map(
+  ({ email, name, role }) => ({
+    email,
+    name,
+    role,
+  }),
+);
 
 const SECTOR_ROLES: Record<string, string[]> = {
   business: ['Technischer Dienstleister', 'Lieferant'],
@@ -49,7 +51,13 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
   const userIds = await insertIds(
     trx,
     'users',
-    USERS.map((u, i) => ({ email: u.email, name: u.name, role: u.role, password_hash: hashes[i], active: true })),
+    USERS.map((u, i) => ({
+      email: u.email,
+      name: u.name,
+      role: u.role,
+      password_hash: hashes[i],
+      active: true,
+    })),
     'email',
   );
   const user = new Map(USERS.map((u, i) => [u.key, userIds[i]!]));
@@ -110,7 +118,9 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
 
   // ---- partners and their roles in measures ----
   const rng = new Rng(20261126);
-  const links = MEASURES.flatMap((m) => m.partners.map(([partner, role]) => ({ code: m.code, partner, role })));
+  const links = MEASURES.flatMap((m) =>
+    m.partners.map(([partner, role]) => ({ code: m.code, partner, role })),
+  );
   const candidates = MEASURES.filter((m) => m.status !== 'idea');
   for (const p of PARTNERS) {
     if (links.some((l) => l.partner === p.name)) continue;
@@ -159,7 +169,10 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
   const milestoneIds = await insertIds(
     trx,
     'milestones',
-    milestones.map(({ forecasts: _forecasts, measure: code, ...ms }) => ({ ...ms, measure_id: measure.get(code) })),
+    milestones.map(({ forecasts: _forecasts, measure: code, ...ms }) => ({
+      ...ms,
+      measure_id: measure.get(code),
+    })),
     'title',
   );
   await insertAll(
@@ -231,6 +244,8 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
   await insertAll(
     trx,
     'contact_measures',
-    contacts.flatMap((c, i) => c.measures.map((code) => ({ contact_id: contactIds[i], measure_id: measure.get(code) }))),
+    contacts.flatMap((c, i) =>
+      c.measures.map((code) => ({ contact_id: contactIds[i], measure_id: measure.get(code) })),
+    ),
   );
 }

@@ -1,6 +1,7 @@
 import { EXPENDITURE_TEXTS, INELIGIBLE_TEXTS, PARTNERS, PAYEES, type MunicipalityName } from './demoData';
 import type { MeasureDef, MilestoneKind } from './demoMeasures';
-import { addDays, addMonths, dateBetween, diffDays, euro, minDate, Rng, TODAY, weekday, yearOf } from './util';
+import type { Rng } from './util';
+import { addDays, addMonths, dateBetween, diffDays, euro, minDate, TODAY, weekday, yearOf } from './util';
 
 /** Grants, yearly budgets, tranches, expenditures and transfers of the demo, as plain rows keyed by codes. */
 
@@ -63,12 +64,38 @@ function grant(
 
 // Phase A: 3.5 M€ eligible → 2.275 M€; phase B: 14.04 M€ eligible → 9.125 M€; together 11.4 M€.
 export const GRANTS: GrantPlan[] = [
-  grant('A', 'A – Strategie', 'KfW-436-MPSC2-0417-A', '2021-03-15', ['2021-01-01', '2023-06-30'], 350_000_000, 30,
-    [[2021, 5_000_000], [2022, 150_000_000], [2023, 0]],
-    'Zuwendungsbescheid Strategiephase. Verwendungsnachweis spätestens 30 Monate nach Zusage.'),
-  grant('B', 'B – Umsetzung', 'KfW-436-MPSC2-0417-B', '2023-06-20', ['2023-07-01', '2027-12-31'], 1_403_846_154, 66,
-    [[2023, 60_000_000], [2024, 190_000_000], [2025, 235_000_000], [2026, 245_000_000], [2027, 0]],
-    'Zuwendungsbescheid Umsetzungsphase. Verwendungsnachweis spätestens 5 Jahre und 6 Monate nach Zusage, zusammen mit der Schlussrate.'),
+  grant(
+    'A',
+    'A – Strategie',
+    'KfW-436-MPSC2-0417-A',
+    '2021-03-15',
+    ['2021-01-01', '2023-06-30'],
+    350_000_000,
+    30,
+    [
+      [2021, 5_000_000],
+      [2022, 150_000_000],
+      [2023, 0],
+    ],
+    'Zuwendungsbescheid Strategiephase. Verwendungsnachweis spätestens 30 Monate nach Zusage.',
+  ),
+  grant(
+    'B',
+    'B – Umsetzung',
+    'KfW-436-MPSC2-0417-B',
+    '2023-06-20',
+    ['2023-07-01', '2027-12-31'],
+    1_403_846_154,
+    66,
+    [
+      [2023, 60_000_000],
+      [2024, 190_000_000],
+      [2025, 235_000_000],
+      [2026, 245_000_000],
+      [2027, 0],
+    ],
+    'Zuwendungsbescheid Umsetzungsphase. Verwendungsnachweis spätestens 5 Jahre und 6 Monate nach Zusage, zusammen mit der Schlussrate.',
+  ),
 ];
 
 export interface ExpenditurePlan {
@@ -115,13 +142,98 @@ export interface TransferPlan {
 }
 
 export const TRANSFERS: TransferPlan[] = [
-  { grant: 'A', measure: 'M-14', partner: 'MakerSpace Mayen-Koblenz gGmbH', payee: 'MakerSpace Mayen-Koblenz gGmbH', amount_cents: euro(100_000), contract_on: '2022-05-10', paid_on: '2022-06-01', proof_due_on: '2023-06-30', proof_received_on: '2023-06-26', proof_checked_on: '2023-07-12', notes: 'Weiterleitung für Ausstattung und Kursprogramm des MakerSpace.' },
-  { grant: 'B', measure: 'M-02', municipality: 'Mendig', payee: 'Verbandsgemeinde Mendig', amount_cents: euro(40_000), contract_on: '2024-03-12', paid_on: '2024-04-08', proof_due_on: '2025-06-30', proof_received_on: '2025-06-23', proof_checked_on: '2025-07-16', notes: 'Weiterleitung für lokale Projekte: Ausstattung RegioHub Altes Pfarrhaus Rieden.' },
-  { grant: 'B', measure: 'M-12', municipality: 'Andernach', payee: 'Stadt Andernach', amount_cents: euro(40_000), contract_on: '2024-07-02', paid_on: '2024-07-22', proof_due_on: '2026-03-31', proof_received_on: '2026-03-27', proof_checked_on: null, notes: 'Weiterleitung für lokale Projekte: Vermessung und Datenaufbereitung Bahnhofstraße. Prüfung des Nachweises läuft.' },
-  { grant: 'B', measure: 'M-10', partner: 'Heimat- und Verkehrsverein Rieden e.V.', payee: 'Heimat- und Verkehrsverein Rieden e.V.', amount_cents: euro(15_000), contract_on: '2024-05-06', paid_on: '2024-05-27', proof_due_on: '2026-06-30', proof_received_on: '2026-06-15', proof_checked_on: '2026-07-20', notes: 'Weiterleitung für Beschilderung und Informationsstelen am Waldsee.' },
-  { grant: 'B', measure: 'M-20', municipality: 'Maifeld', payee: 'Verbandsgemeinde Maifeld', amount_cents: euro(35_000), contract_on: '2025-02-18', paid_on: '2025-03-10', proof_due_on: '2026-09-30', proof_received_on: null, proof_checked_on: null, notes: 'Weiterleitung für die Leerstandsbörse. Nachweis überfällig, Erinnerung am 14.10.2026 verschickt.' },
-  { grant: 'B', measure: 'M-05', municipality: 'Vordereifel', payee: 'Verbandsgemeinde Vordereifel', amount_cents: euro(25_000), contract_on: '2026-04-14', paid_on: '2026-05-05', proof_due_on: '2027-06-30', proof_received_on: null, proof_checked_on: null, notes: 'Weiterleitung für den zweiten Amt-O-Mat-Standort.' },
-  { grant: 'B', measure: 'M-04', municipality: 'Bendorf', payee: 'Stadt Bendorf', amount_cents: euro(30_000), contract_on: '2026-10-15', paid_on: '2026-11-02', proof_due_on: '2027-12-31', proof_received_on: null, proof_checked_on: null, notes: 'Weiterleitung für die Bühnentechnik im Ideenkino.' },
+  {
+    grant: 'A',
+    measure: 'M-14',
+    partner: 'MakerSpace Mayen-Koblenz gGmbH',
+    payee: 'MakerSpace Mayen-Koblenz gGmbH',
+    amount_cents: euro(100_000),
+    contract_on: '2022-05-10',
+    paid_on: '2022-06-01',
+    proof_due_on: '2023-06-30',
+    proof_received_on: '2023-06-26',
+    proof_checked_on: '2023-07-12',
+    notes: 'Weiterleitung für Ausstattung und Kursprogramm des MakerSpace.',
+  },
+  {
+    grant: 'B',
+    measure: 'M-02',
+    municipality: 'Mendig',
+    payee: 'Verbandsgemeinde Mendig',
+    amount_cents: euro(40_000),
+    contract_on: '2024-03-12',
+    paid_on: '2024-04-08',
+    proof_due_on: '2025-06-30',
+    proof_received_on: '2025-06-23',
+    proof_checked_on: '2025-07-16',
+    notes: 'Weiterleitung für lokale Projekte: Ausstattung RegioHub Altes Pfarrhaus Rieden.',
+  },
+  {
+    grant: 'B',
+    measure: 'M-12',
+    municipality: 'Andernach',
+    payee: 'Stadt Andernach',
+    amount_cents: euro(40_000),
+    contract_on: '2024-07-02',
+    paid_on: '2024-07-22',
+    proof_due_on: '2026-03-31',
+    proof_received_on: '2026-03-27',
+    proof_checked_on: null,
+    notes:
+      'Weiterleitung für lokale Projekte: Vermessung und Datenaufbereitung Bahnhofstraße. Prüfung des Nachweises läuft.',
+  },
+  {
+    grant: 'B',
+    measure: 'M-10',
+    partner: 'Heimat- und Verkehrsverein Rieden e.V.',
+    payee: 'Heimat- und Verkehrsverein Rieden e.V.',
+    amount_cents: euro(15_000),
+    contract_on: '2024-05-06',
+    paid_on: '2024-05-27',
+    proof_due_on: '2026-06-30',
+    proof_received_on: '2026-06-15',
+    proof_checked_on: '2026-07-20',
+    notes: 'Weiterleitung für Beschilderung und Informationsstelen am Waldsee.',
+  },
+  {
+    grant: 'B',
+    measure: 'M-20',
+    municipality: 'Maifeld',
+    payee: 'Verbandsgemeinde Maifeld',
+    amount_cents: euro(35_000),
+    contract_on: '2025-02-18',
+    paid_on: '2025-03-10',
+    proof_due_on: '2026-09-30',
+    proof_received_on: null,
+    proof_checked_on: null,
+    notes: 'Weiterleitung für die Leerstandsbörse. Nachweis überfällig, Erinnerung am 14.10.2026 verschickt.',
+  },
+  {
+    grant: 'B',
+    measure: 'M-05',
+    municipality: 'Vordereifel',
+    payee: 'Verbandsgemeinde Vordereifel',
+    amount_cents: euro(25_000),
+    contract_on: '2026-04-14',
+    paid_on: '2026-05-05',
+    proof_due_on: '2027-06-30',
+    proof_received_on: null,
+    proof_checked_on: null,
+    notes: 'Weiterleitung für den zweiten Amt-O-Mat-Standort.',
+  },
+  {
+    grant: 'B',
+    measure: 'M-04',
+    municipality: 'Bendorf',
+    payee: 'Stadt Bendorf',
+    amount_cents: euro(30_000),
+    contract_on: '2026-10-15',
+    paid_on: '2026-11-02',
+    proof_due_on: '2027-12-31',
+    proof_received_on: null,
+    proof_checked_on: null,
+    notes: 'Weiterleitung für die Bühnentechnik im Ideenkino.',
+  },
 ];
 
 interface TrancheSpec {
@@ -142,34 +254,120 @@ const TRANCHE_SPECS: TrancheSpec[] = [
   { grant: 'A', fy: 2022, requested: '2022-06-13', received: '2022-07-04', status: 'settled' },
   { grant: 'A', fy: 2022, requested: '2022-10-10', received: '2022-11-02', status: 'settled' },
   { grant: 'A', fy: 2023, requested: '2023-02-13', received: '2023-03-06', status: 'settled' },
-  { grant: 'A', fy: 2023, requested: '2023-09-11', received: '2023-12-04', status: 'settled', final: true, note: 'Schlussrate Phase A, mit dem Verwendungsnachweis angefordert.' },
+  {
+    grant: 'A',
+    fy: 2023,
+    requested: '2023-09-11',
+    received: '2023-12-04',
+    status: 'settled',
+    final: true,
+    note: 'Schlussrate Phase A, mit dem Verwendungsnachweis angefordert.',
+  },
   { grant: 'B', fy: 2023, requested: '2023-11-13', received: '2023-12-05', status: 'settled' },
   { grant: 'B', fy: 2024, requested: '2024-03-11', received: '2024-04-02', status: 'settled' },
-  { grant: 'B', fy: 2024, requested: '2024-06-10', received: '2024-07-01', status: 'settled', share: 0.97, note: 'Auszahlung um 3 % gekürzt: Belege zu Reisekosten nachgefordert.' },
+  {
+    grant: 'B',
+    fy: 2024,
+    requested: '2024-06-10',
+    received: '2024-07-01',
+    status: 'settled',
+    share: 0.97,
+    note: 'Auszahlung um 3 % gekürzt: Belege zu Reisekosten nachgefordert.',
+  },
   { grant: 'B', fy: 2024, requested: '2024-09-09', received: '2024-10-01', status: 'settled' },
   { grant: 'B', fy: 2024, requested: '2024-11-18', received: '2024-12-09', status: 'settled' },
   { grant: 'B', fy: 2025, requested: '2025-02-10', received: '2025-03-04', status: 'settled' },
-  { grant: 'B', fy: 2025, requested: '2025-05-12', received: '2025-06-03', status: 'settled', measure: 'M-06', amount: 120_000, note: 'Gesonderter Abruf für die Telemedizin-Ausstattung.' },
+  {
+    grant: 'B',
+    fy: 2025,
+    requested: '2025-05-12',
+    received: '2025-06-03',
+    status: 'settled',
+    measure: 'M-06',
+    amount: 120_000,
+    note: 'Gesonderter Abruf für die Telemedizin-Ausstattung.',
+  },
   { grant: 'B', fy: 2025, requested: '2025-08-11', received: '2025-09-02', status: 'settled' },
   { grant: 'B', fy: 2025, requested: '2025-11-10', received: '2025-12-02', status: 'settled' },
   { grant: 'B', fy: 2026, requested: '2026-02-09', received: '2026-03-03', status: 'settled' },
   { grant: 'B', fy: 2026, requested: '2026-05-11', received: '2026-06-02', status: 'settled' },
-  { grant: 'B', fy: 2026, requested: '2026-08-24', received: '2026-09-15', status: 'received', amount: 380_000 },
-  { grant: 'B', fy: 2026, requested: '2026-09-28', received: '2026-10-14', status: 'received', measure: 'M-04', amount: 150_000, note: 'Abruf für den Umbau des Ideenkinos.' },
-  { grant: 'B', fy: 2026, requested: '2026-10-26', received: '2026-11-10', status: 'received', amount: 320_000 },
-  { grant: 'B', fy: 2026, requested: '2026-11-20', status: 'requested', amount: 290_000, note: 'Auszahlung durch die KfW ausstehend.' },
+  {
+    grant: 'B',
+    fy: 2026,
+    requested: '2026-08-24',
+    received: '2026-09-15',
+    status: 'received',
+    amount: 380_000,
+  },
+  {
+    grant: 'B',
+    fy: 2026,
+    requested: '2026-09-28',
+    received: '2026-10-14',
+    status: 'received',
+    measure: 'M-04',
+    amount: 150_000,
+    note: 'Abruf für den Umbau des Ideenkinos.',
+  },
+  {
+    grant: 'B',
+    fy: 2026,
+    requested: '2026-10-26',
+    received: '2026-11-10',
+    status: 'received',
+    amount: 320_000,
+  },
+  {
+    grant: 'B',
+    fy: 2026,
+    requested: '2026-11-20',
+    status: 'requested',
+    amount: 290_000,
+    note: 'Auszahlung durch die KfW ausstehend.',
+  },
   { grant: 'B', fy: 2026, status: 'planned', amount: 160_000, note: 'Abruf im Dezember vorgesehen.' },
   { grant: 'B', fy: 2027, status: 'planned', amount: 450_000 },
   { grant: 'B', fy: 2027, status: 'planned', amount: 480_000 },
-  { grant: 'B', fy: 2027, status: 'planned', amount: 456_250, final: true, note: 'Schlussrate Phase B, mit dem Verwendungsnachweis anzufordern.' },
+  {
+    grant: 'B',
+    fy: 2027,
+    status: 'planned',
+    amount: 456_250,
+    final: true,
+    note: 'Schlussrate Phase B, mit dem Verwendungsnachweis anzufordern.',
+  },
 ];
 
 const CATEGORY_WEIGHTS: Record<MilestoneKind, [Exclude<Category, 'personnel'>, number][]> = {
-  build: [['investment', 45], ['material', 25], ['services', 25], ['other', 5]],
-  hub: [['investment', 40], ['material', 20], ['services', 30], ['other', 10]],
-  digital: [['services', 70], ['material', 15], ['investment', 10], ['other', 5]],
-  service: [['services', 65], ['material', 15], ['investment', 10], ['other', 10]],
-  strategy: [['services', 80], ['other', 15], ['material', 5]],
+  build: [
+    ['investment', 45],
+    ['material', 25],
+    ['services', 25],
+    ['other', 5],
+  ],
+  hub: [
+    ['investment', 40],
+    ['material', 20],
+    ['services', 30],
+    ['other', 10],
+  ],
+  digital: [
+    ['services', 70],
+    ['material', 15],
+    ['investment', 10],
+    ['other', 5],
+  ],
+  service: [
+    ['services', 65],
+    ['material', 15],
+    ['investment', 10],
+    ['other', 10],
+  ],
+  strategy: [
+    ['services', 80],
+    ['other', 15],
+    ['material', 5],
+  ],
 };
 
 /** Monthly salaries of the staff unit, booked on the measures that carry them. */
@@ -234,7 +432,8 @@ export function buildExpenditures(rng: Rng, measures: MeasureDef[]): Omit<Expend
       const amount = i === n - 1 ? left : Math.round((total * weights[i]!) / sumW);
       left -= amount;
       const cat = rng.weighted(CATEGORY_WEIGHTS[m.kind]);
-      const payee = firms.length > 0 && cat !== 'other' && rng.chance(0.5) ? rng.pick(firms) : rng.pick(PAYEES[cat]);
+      const payee =
+        firms.length > 0 && cat !== 'other' && rng.chance(0.5) ? rng.pick(firms) : rng.pick(PAYEES[cat]);
       const date = minDate(dates[i]!, to);
       out.push({
         measure: m.code,
@@ -284,7 +483,9 @@ export function buildExpenditures(rng: Rng, measures: MeasureDef[]): Omit<Expend
 export function numberReceipts(rows: Omit<ExpenditurePlan, 'receipt_no'>[]): ExpenditurePlan[] {
   const sorted = [...rows].sort(
     (a, b) =>
-      a.booked_on.localeCompare(b.booked_on) || a.measure.localeCompare(b.measure) || a.amount_cents - b.amount_cents,
+      a.booked_on.localeCompare(b.booked_on) ||
+      a.measure.localeCompare(b.measure) ||
+      a.amount_cents - b.amount_cents,
   );
   const counter = new Map<number, number>();
   return sorted.map((e) => {
@@ -314,7 +515,11 @@ export function buildTranches(expenditures: ExpenditurePlan[]): TranchePlan[] {
   const receivedSoFar = new Map<GrantKey, number>();
   for (const spec of TRANCHE_SPECS) {
     const open = expenditures.filter(
-      (e) => e.eligible && e.tranche === null && e.grant === spec.grant && (!spec.measure || e.measure === spec.measure),
+      (e) =>
+        e.eligible &&
+        e.tranche === null &&
+        e.grant === spec.grant &&
+        (!spec.measure || e.measure === spec.measure),
     );
     let candidates: ExpenditurePlan[] = [];
     let requested: number;

@@ -7,6 +7,7 @@ import {
   type MunicipalityName,
 } from './demoData';
 import { MILESTONE_TITLES, type MeasureDef } from './demoMeasures';
+import type { Rng } from './util';
 import {
   addDays,
   addMonths,
@@ -15,7 +16,6 @@ import {
   firstOfMonth,
   maxDate,
   minDate,
-  Rng,
   TODAY,
   weekday,
 } from './util';
@@ -36,9 +36,21 @@ export interface MilestonePlan {
 const LAST_REPORT = firstOfMonth(TODAY);
 const SLIP_DAYS = { green: [7, 45], amber: [20, 90], red: [45, 150] } as const;
 const PATTERNS = {
-  green: [['stable', 70], ['slip', 20], ['earlier', 10]],
-  amber: [['stable', 40], ['slip', 50], ['earlier', 10]],
-  red: [['stable', 20], ['slip', 75], ['earlier', 5]],
+  green: [
+    ['stable', 70],
+    ['slip', 20],
+    ['earlier', 10],
+  ],
+  amber: [
+    ['stable', 40],
+    ['slip', 50],
+    ['earlier', 10],
+  ],
+  red: [
+    ['stable', 20],
+    ['slip', 75],
+    ['earlier', 5],
+  ],
 } as const;
 
 export function appliesTo(m: MeasureDef, municipality: MunicipalityName): boolean {
@@ -83,7 +95,9 @@ function measureMilestones(rng: Rng, m: MeasureDef): MilestonePlan[] {
 }
 
 function forecastHistory(rng: Rng, ms: MilestonePlan, measureStart: string, stale: boolean) {
-  const end = ms.completed_on ? minDate(firstOfMonth(minDate(ms.completed_on, ms.due_date)), LAST_REPORT) : LAST_REPORT;
+  const end = ms.completed_on
+    ? minDate(firstOfMonth(minDate(ms.completed_on, ms.due_date)), LAST_REPORT)
+    : LAST_REPORT;
   let start = maxDate(addMonths(end, -(rng.int(6, 12) - 1)), firstOfMonth(addMonths(measureStart, 1)));
   if (start > end) start = end;
   const dates: string[] = [];
@@ -103,7 +117,8 @@ function forecastHistory(rng: Rng, ms: MilestonePlan, measureStart: string, stal
     );
     const total = diffDays(ms.baseline_date, ms.due_date);
     at.forEach((pos, s) => {
-      const v = s === steps - 1 ? ms.due_date : addDays(ms.baseline_date, Math.round((total * (s + 1)) / steps));
+      const v =
+        s === steps - 1 ? ms.due_date : addDays(ms.baseline_date, Math.round((total * (s + 1)) / steps));
       for (let i = pos; i < n; i++) values[i] = v;
     });
   }
@@ -111,7 +126,8 @@ function forecastHistory(rng: Rng, ms: MilestonePlan, measureStart: string, stal
   if (!stale) {
     // A forecast is never left in the past while the milestone is still open at that report date.
     for (let i = 0; i < n; i++) if (values[i]! < dates[i]!) values[i] = ms.due_date;
-    for (let i = 1; i < n; i++) if (ms.due_date > ms.baseline_date && values[i]! < values[i - 1]!) values[i] = values[i - 1]!;
+    for (let i = 1; i < n; i++)
+      if (ms.due_date > ms.baseline_date && values[i]! < values[i - 1]!) values[i] = values[i - 1]!;
   }
   return dates.map((reported_on, i) => ({ reported_on, due_date: values[i]! }));
 }
@@ -120,7 +136,8 @@ export function buildMilestones(rng: Rng, measures: MeasureDef[]): MilestonePlan
   const byMeasure = measures.map((m) => ({ m, list: measureMilestones(rng, m) }));
   const all = byMeasure.flatMap((x) => x.list);
   const measureOf = new Map(measures.map((m) => [m.code, m]));
-  const isClosed = (ms: MilestonePlan) => ['completed', 'stopped'].includes(measureOf.get(ms.measure)!.status);
+  const isClosed = (ms: MilestonePlan) =>
+    ['completed', 'stopped'].includes(measureOf.get(ms.measure)!.status);
 
   // A handful of open milestones are overdue: the nearest past ones of troubled measures first.
   const healthRank = { red: 0, amber: 1, green: 2 };
@@ -182,7 +199,8 @@ const QUIET: MunicipalityName = 'Vallendar'; // no contact in the last 30 days
 export function buildContacts(rng: Rng, measures: MeasureDef[]): ContactPlan[] {
   const out: ContactPlan[] = [];
   const guideOf = new Map<MunicipalityName, string>();
-  for (const [guide, list] of Object.entries(GUIDE_MUNICIPALITIES)) for (const m of list) guideOf.set(m, guide);
+  for (const [guide, list] of Object.entries(GUIDE_MUNICIPALITIES))
+    for (const m of list) guideOf.set(m, guide);
   const byCode = new Map(measures.map((m) => [m.code, m]));
   const active = (m: MeasureDef, muni: MunicipalityName, date: string) =>
     appliesTo(m, muni) && date >= addDays(m.start, -90) && date <= addDays(m.end, 60) && m.status !== 'idea';
@@ -227,5 +245,7 @@ export function buildContacts(rng: Rng, measures: MeasureDef[]): ContactPlan[] {
       });
     }
   }
-  return out.sort((a, b) => a.contact_on.localeCompare(b.contact_on) || a.municipality.localeCompare(b.municipality));
+  return out.sort(
+    (a, b) => a.contact_on.localeCompare(b.contact_on) || a.municipality.localeCompare(b.municipality),
+  );
 }

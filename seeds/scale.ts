@@ -20,30 +20,232 @@ function arr(items: readonly string[]): string {
   return `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(', ')}]`;
 }
 
-const TITLE_PREFIX = ['Digitale', 'Smarte', 'Vernetzte', 'Offene', 'Mobile', 'Nachhaltige', 'Gemeinsame', 'Barrierefreie', 'Intelligente', 'Regionale', 'Kommunale', 'Innovative'];
-const TITLE_SUBJECT = ['Bürgerdienste', 'Parkraumsteuerung', 'Quartiersplattform', 'Nahversorgung', 'Energieberatung', 'Schulwegsicherung', 'Vereinsarbeit', 'Pflegeberatung', 'Wegeinfrastruktur', 'Jugendbeteiligung', 'Ortskernbelebung', 'Gewässerüberwachung', 'Lernorte', 'Ehrenamtsbörse', 'Mobilitätsstationen'];
-const SUMMARY = ['Pilotvorhaben mit Sensorik im LoRaWAN-Netz und Auswertung auf der regionalen Datenplattform.', 'Beteiligungsorientiertes Vorhaben mit Workshops in den Ortsgemeinden und digitaler Plattform.', 'Übertragung eines erfolgreichen Pilots auf weitere Kommunen des Landkreises.', 'Gemeinsame Lösung mehrerer Verwaltungen, betrieben durch einen Dienstleister.', 'Vorhaben mit Ehrenamtlichen vor Ort und Schulungsangebot der Kreisvolkshochschule.'];
-const HEALTH_NOTES = ['Lieferverzug beim Dienstleister.', 'Abstimmung mit den Ortsgemeinden dauert länger.', 'Personalwechsel in der Projektleitung.', 'Vergabe musste wiederholt werden.'];
-const MILESTONES = ['Projektsteckbrief beschlossen', 'Bedarfsanalyse abgeschlossen', 'Leistungsbeschreibung fertig', 'Vergabe abgeschlossen', 'Kick-off mit Dienstleister', 'Prototyp vorgestellt', 'Datenschutzprüfung abgeschlossen', 'Pilotbetrieb gestartet', 'Evaluation abgeschlossen', 'Übergabe in den Regelbetrieb'];
-const PARTNER_KIND = ['Softwarehaus', 'Ingenieurbüro', 'Förderverein', 'Bürgerstiftung', 'Elektrotechnik', 'Medienagentur', 'Institut', 'Genossenschaft', 'Bildungswerk', 'Planungsbüro'];
-const PLACES = ['Polch', 'Mendig', 'Plaidt', 'Kruft', 'Ochtendung', 'Kehrig', 'Münstermaifeld', 'Weißenthurm', 'Urmitz', 'Kobern-Gondorf', 'Vallendar', 'Bendorf'];
-const SECTORS = ['business', 'business', 'civil_society', 'civil_society', 'business', 'business', 'science', 'civil_society', 'public', 'business'];
-const ROLES = ['Umsetzungspartner', 'Technischer Dienstleister', 'Wissenschaftliche Begleitung', 'Multiplikator', 'Lieferant'];
-const FIRST = ['Anna', 'Thomas', 'Sabine', 'Michael', 'Julia', 'Stefan', 'Petra', 'Andreas', 'Monika', 'Frank', 'Claudia', 'Jens', 'Birgit', 'Markus', 'Katrin', 'Uwe', 'Heike', 'Tobias', 'Nicole', 'Dirk'];
-const LAST = ['Müller', 'Schmitz', 'Weber', 'Becker', 'Hoffmann', 'Schäfer', 'Koch', 'Bauer', 'Richter', 'Klein', 'Wolf', 'Neumann', 'Schwarz', 'Zimmermann', 'Braun', 'Krüger', 'Hartmann', 'Lange', 'Werner', 'Krause'];
-const PERSON_ROLES = ['Bürgermeisterin', 'Bürgermeister', 'Büroleiter VG-Verwaltung', 'Digitalisierungsbeauftragte', 'Ortsbürgermeister', 'Wirtschaftsförderin', 'Leiter Bürgerbüro', 'Klimaschutzmanagerin'];
-const TOPICS = ['Projektgruppensitzung', 'Jour fixe Digitalisierung', 'Standortsuche RegioHub', 'LoRaWAN-Gateway Montage', 'Sensordaten Datenplattform', 'Amt-O-Mat Einweisung', 'LandRäume Schulung', 'Landkreis-App Inhalte', 'Mitfahrerbank Standorte', 'Leerstandsbörse Eigentümer', 'Digital-Sprechstunde Senioren', 'Weiterleitungsvertrag Fördermittel', 'Pressetermin Smart City', 'Hochwasser Pegelsensoren', 'Parkraumsensorik Innenstadt', 'Online-Terminvergabe Bürgerbüro', 'Dorfbüro Öffnungszeiten', 'Ausbildungsbörse Betriebe', 'Rufbus Bedarfsumfrage', 'Telepflege Beratung'];
-const NOTE_A = ['Gespräch mit der Verwaltung über den Stand des Vorhabens.', 'Vor-Ort-Termin mit Besichtigung möglicher Standorte.', 'Rückfragen zur Förderung und zum Verwendungsnachweis geklärt.', 'Ehrenamtliche berichten von guter Resonanz in der Bevölkerung.', 'Technische Probleme mit der Hardware gemeldet, Dienstleister informiert.', 'Ortsgemeinderat hat dem Vorschlag zugestimmt.', 'Terminabstimmung für die nächste Projektgruppe.', 'Datenschutzfragen zur Sensorik besprochen.', 'Schulungsbedarf der Mitarbeitenden erfasst.', 'Wunsch nach zusätzlichen Standorten aufgenommen.', 'Zeitplan für die Umsetzung aktualisiert.', 'Presseanfrage der Lokalzeitung abgestimmt.'];
-const NOTE_B = ['Nächster Schritt: Angebot einholen.', 'Unterlagen folgen per E-Mail.', 'Rückmeldung bis Monatsende zugesagt.', 'Thema für die Lenkungsgruppe vorgemerkt.', 'Beschlussvorlage wird vorbereitet.', 'Keine weiteren Schritte nötig.', 'Bürgermeisterin möchte informiert bleiben.', 'Evaluation der Nutzung im nächsten Quartal.', 'Wartungsvertrag wird geprüft.', 'Kosten liegen im Plan.'];
+const TITLE_PREFIX = [
+  'Digitale',
+  'Smarte',
+  'Vernetzte',
+  'Offene',
+  'Mobile',
+  'Nachhaltige',
+  'Gemeinsame',
+  'Barrierefreie',
+  'Intelligente',
+  'Regionale',
+  'Kommunale',
+  'Innovative',
+];
+const TITLE_SUBJECT = [
+  'Bürgerdienste',
+  'Parkraumsteuerung',
+  'Quartiersplattform',
+  'Nahversorgung',
+  'Energieberatung',
+  'Schulwegsicherung',
+  'Vereinsarbeit',
+  'Pflegeberatung',
+  'Wegeinfrastruktur',
+  'Jugendbeteiligung',
+  'Ortskernbelebung',
+  'Gewässerüberwachung',
+  'Lernorte',
+  'Ehrenamtsbörse',
+  'Mobilitätsstationen',
+];
+const SUMMARY = [
+  'Pilotvorhaben mit Sensorik im LoRaWAN-Netz und Auswertung auf der regionalen Datenplattform.',
+  'Beteiligungsorientiertes Vorhaben mit Workshops in den Ortsgemeinden und digitaler Plattform.',
+  'Übertragung eines erfolgreichen Pilots auf weitere Kommunen des Landkreises.',
+  'Gemeinsame Lösung mehrerer Verwaltungen, betrieben durch einen Dienstleister.',
+  'Vorhaben mit Ehrenamtlichen vor Ort und Schulungsangebot der Kreisvolkshochschule.',
+];
+const HEALTH_NOTES = [
+  'Lieferverzug beim Dienstleister.',
+  'Abstimmung mit den Ortsgemeinden dauert länger.',
+  'Personalwechsel in der Projektleitung.',
+  'Vergabe musste wiederholt werden.',
+];
+const MILESTONES = [
+  'Projektsteckbrief beschlossen',
+  'Bedarfsanalyse abgeschlossen',
+  'Leistungsbeschreibung fertig',
+  'Vergabe abgeschlossen',
+  'Kick-off mit Dienstleister',
+  'Prototyp vorgestellt',
+  'Datenschutzprüfung abgeschlossen',
+  'Pilotbetrieb gestartet',
+  'Evaluation abgeschlossen',
+  'Übergabe in den Regelbetrieb',
+];
+const PARTNER_KIND = [
+  'Softwarehaus',
+  'Ingenieurbüro',
+  'Förderverein',
+  'Bürgerstiftung',
+  'Elektrotechnik',
+  'Medienagentur',
+  'Institut',
+  'Genossenschaft',
+  'Bildungswerk',
+  'Planungsbüro',
+];
+const PLACES = [
+  'Polch',
+  'Mendig',
+  'Plaidt',
+  'Kruft',
+  'Ochtendung',
+  'Kehrig',
+  'Münstermaifeld',
+  'Weißenthurm',
+  'Urmitz',
+  'Kobern-Gondorf',
+  'Vallendar',
+  'Bendorf',
+];
+const SECTORS = [
+  'business',
+  'business',
+  'civil_society',
+  'civil_society',
+  'business',
+  'business',
+  'science',
+  'civil_society',
+  'public',
+  'business',
+];
+const ROLES = [
+  'Umsetzungspartner',
+  'Technischer Dienstleister',
+  'Wissenschaftliche Begleitung',
+  'Multiplikator',
+  'Lieferant',
+];
+const FIRST = [
+  'Anna',
+  'Thomas',
+  'Sabine',
+  'Michael',
+  'Julia',
+  'Stefan',
+  'Petra',
+  'Andreas',
+  'Monika',
+  'Frank',
+  'Claudia',
+  'Jens',
+  'Birgit',
+  'Markus',
+  'Katrin',
+  'Uwe',
+  'Heike',
+  'Tobias',
+  'Nicole',
+  'Dirk',
+];
+const LAST = [
+  'Müller',
+  'Schmitz',
+  'Weber',
+  'Becker',
+  'Hoffmann',
+  'Schäfer',
+  'Koch',
+  'Bauer',
+  'Richter',
+  'Klein',
+  'Wolf',
+  'Neumann',
+  'Schwarz',
+  'Zimmermann',
+  'Braun',
+  'Krüger',
+  'Hartmann',
+  'Lange',
+  'Werner',
+  'Krause',
+];
+const PERSON_ROLES = [
+  'Bürgermeisterin',
+  'Bürgermeister',
+  'Büroleiter VG-Verwaltung',
+  'Digitalisierungsbeauftragte',
+  'Ortsbürgermeister',
+  'Wirtschaftsförderin',
+  'Leiter Bürgerbüro',
+  'Klimaschutzmanagerin',
+];
+const TOPICS = [
+  'Projektgruppensitzung',
+  'Jour fixe Digitalisierung',
+  'Standortsuche RegioHub',
+  'LoRaWAN-Gateway Montage',
+  'Sensordaten Datenplattform',
+  'Amt-O-Mat Einweisung',
+  'LandRäume Schulung',
+  'Landkreis-App Inhalte',
+  'Mitfahrerbank Standorte',
+  'Leerstandsbörse Eigentümer',
+  'Digital-Sprechstunde Senioren',
+  'Weiterleitungsvertrag Fördermittel',
+  'Pressetermin Smart City',
+  'Hochwasser Pegelsensoren',
+  'Parkraumsensorik Innenstadt',
+  'Online-Terminvergabe Bürgerbüro',
+  'Dorfbüro Öffnungszeiten',
+  'Ausbildungsbörse Betriebe',
+  'Rufbus Bedarfsumfrage',
+  'Telepflege Beratung',
+];
+const NOTE_A = [
+  'Gespräch mit der Verwaltung über den Stand des Vorhabens.',
+  'Vor-Ort-Termin mit Besichtigung möglicher Standorte.',
+  'Rückfragen zur Förderung und zum Verwendungsnachweis geklärt.',
+  'Ehrenamtliche berichten von guter Resonanz in der Bevölkerung.',
+  'Technische Probleme mit der Hardware gemeldet, Dienstleister informiert.',
+  'Ortsgemeinderat hat dem Vorschlag zugestimmt.',
+  'Terminabstimmung für die nächste Projektgruppe.',
+  'Datenschutzfragen zur Sensorik besprochen.',
+  'Schulungsbedarf der Mitarbeitenden erfasst.',
+  'Wunsch nach zusätzlichen Standorten aufgenommen.',
+  'Zeitplan für die Umsetzung aktualisiert.',
+  'Presseanfrage der Lokalzeitung abgestimmt.',
+];
+const NOTE_B = [
+  'Nächster Schritt: Angebot einholen.',
+  'Unterlagen folgen per E-Mail.',
+  'Rückmeldung bis Monatsende zugesagt.',
+  'Thema für die Lenkungsgruppe vorgemerkt.',
+  'Beschlussvorlage wird vorbereitet.',
+  'Keine weiteren Schritte nötig.',
+  'Bürgermeisterin möchte informiert bleiben.',
+  'Evaluation der Nutzung im nächsten Quartal.',
+  'Wartungsvertrag wird geprüft.',
+  'Kosten liegen im Plan.',
+];
 const CATEGORIES = ['services', 'investment', 'material', 'personnel', 'other'];
-const PAYEES = ['Rheinblick Software GmbH', 'Datenwerk Koblenz GmbH', 'Sensorik Mittelrhein GmbH', 'Funkwerk Eifel GmbH', 'Moselland Bau GmbH', 'Elektro Bauer GmbH & Co. KG', 'Netzwerk Eifel IT GmbH', 'Designbüro Schieferblau', 'Druckerei Hansen KG', 'Personalkosten Stabsstelle', 'Eventservice Mittelrhein GmbH', 'Bürotechnik Pellenz GmbH'];
+const PAYEES = [
+  'Rheinblick Software GmbH',
+  'Datenwerk Koblenz GmbH',
+  'Sensorik Mittelrhein GmbH',
+  'Funkwerk Eifel GmbH',
+  'Moselland Bau GmbH',
+  'Elektro Bauer GmbH & Co. KG',
+  'Netzwerk Eifel IT GmbH',
+  'Designbüro Schieferblau',
+  'Druckerei Hansen KG',
+  'Personalkosten Stabsstelle',
+  'Eventservice Mittelrhein GmbH',
+  'Bürotechnik Pellenz GmbH',
+];
 
 const SCALE_NOTE = 'Synthetische Skalierungsdaten (seed:scale)';
 
 type Log = (line: string) => void;
 
 export async function seedScale(db: Knex, factor: number, log: Log = console.log): Promise<void> {
-  if (!Number.isInteger(factor) || factor < 1) throw new Error(`factor muss eine positive ganze Zahl sein, nicht ${factor}.`);
+  if (!Number.isInteger(factor) || factor < 1)
+    throw new Error(`factor muss eine positive ganze Zahl sein, nicht ${factor}.`);
   const started = Date.now();
   const step = async (label: string, run: () => Promise<number>) => {
     const t0 = Date.now();
@@ -60,11 +262,16 @@ export async function seedScale(db: Knex, factor: number, log: Log = console.log
       const r = (await trx.raw(sql)) as { rowCount?: number; affectedRows?: number };
       return Number(r.rowCount ?? r.affectedRows ?? 0);
     };
-    if ((await one('select count(*) from municipalities')) === 0 || (await one('select count(*) from fields_of_action')) === 0)
+    if (
+      (await one('select count(*) from municipalities')) === 0 ||
+      (await one('select count(*) from fields_of_action')) === 0
+    )
       throw new Error('Keine Stammdaten: zuerst die Demodaten laden (seedDemo).');
 
     const nMeasures = 100 * factor;
-    const codeFrom = await one(`select coalesce(max(substring(code from 3)::int), 0) from measures where code ~ '^S-[0-9]+$'`);
+    const codeFrom = await one(
+      `select coalesce(max(substring(code from 3)::int), 0) from measures where code ~ '^S-[0-9]+$'`,
+    );
     const width = Math.max(4, String(codeFrom + nMeasures).length);
     const measureBase = await one('select coalesce(max(id), 0) from measures');
     const partnerFrom = await one(`select count(*) from partners where notes = '${SCALE_NOTE}'`);
@@ -81,7 +288,16 @@ export async function seedScale(db: Knex, factor: number, log: Log = console.log
            f as (select array_agg(id order by id) a, count(*)::int n from fields_of_action),
            ow as (select array_agg(id order by id) a, count(*)::int n from users where role in ('cdo', 'steering')),
            s as (select g, (g * 2654435761) % 4294967291 as h from generate_series(${codeFrom + 1}, ${codeFrom + nMeasures}) g),
-           d as (select s.*, date '2022-01-01' + (h % 1900)::int as sd, 180 + ((h / 7) % 900)::int as len from s)
+           d as (select s.*, date '2022-01-01' + (h % 1900)::int as sd, 365 + ((h / 7) % 1100)::int as len from s),
+           e as (select d.*, least(sd + len, date '2027-12-31') as ed from d),
+           st as (select e.*,
+                         case when ed + 100 < date '${TODAY}' then (case when h % 23 = 0 then 'stopped' else 'completed' end)
+                              when sd > date '${TODAY}' then (case when h % 2 = 0 then 'idea' else 'planning' end)
+                              when h % 29 = 0 then 'paused'
+                              when h % 3 = 0 then 'operation' else 'implementation' end as status,
+                         case when ed + 100 < date '${TODAY}' or sd > date '${TODAY}' or (h / 13) % 10 < 7 then 'green'
+                              when (h / 13) % 10 < 9 then 'amber' else 'red' end as health
+                  from e)
       insert into measures (code, title, summary, field_of_action_id, target_picture, phase, status, health, health_note,
                             progress, owner_id, lead_municipality_id, start_date, end_date, budget_cents)
       select 'S-' || lpad(g::text, ${width}, '0'),
@@ -90,20 +306,17 @@ export async function seedScale(db: Knex, factor: number, log: Log = console.log
              f.a[1 + (h / 3) % f.n],
              case when h % 4 = 0 then null else 1 + (h / 11) % 3 end,
              case when sd < date '2023-07-01' and h % 3 = 0 then 'strategy' else 'implementation' end,
-             case when sd + len + 60 < date '${TODAY}' then (case when h % 23 = 0 then 'stopped' else 'completed' end)
-                  when sd > date '${TODAY}' then (case when h % 2 = 0 then 'idea' else 'planning' end)
-                  when h % 29 = 0 then 'paused'
-                  when h % 3 = 0 then 'operation' else 'implementation' end,
-             case when (h / 13) % 10 < 7 then 'green' when (h / 13) % 10 < 9 then 'amber' else 'red' end,
-             case when (h / 13) % 10 >= 7 then (${arr(HEALTH_NOTES)})[1 + (h / 17) % 4] end,
-             case when sd + len + 60 < date '${TODAY}' then 100
+             status,
+             health,
+             case when health <> 'green' then (${arr(HEALTH_NOTES)})[1 + (h / 17) % 4] end,
+             case when status in ('completed', 'stopped') then (case when status = 'completed' then 100 else 40 end)
                   when sd > date '${TODAY}' then 0
-                  else least(99, greatest(1, ((date '${TODAY}' - sd) * 100 / len)::int)) end,
+                  else least(99, greatest(1, ((date '${TODAY}' - sd) * 100 / (ed - sd))::int)) end,
              ow.a[1 + (h / 19) % ow.n],
              case when h % 11 = 0 then null else mu.a[1 + g % mu.n] end,
-             sd, sd + len,
+             sd, ed,
              (2000000 + (h / 23) % 80000000)::bigint
-      from d, mu, f, ow`),
+      from st, mu, f, ow`),
     );
 
     await step('measure_municipalities', () =>
@@ -144,7 +357,7 @@ export async function seedScale(db: Knex, factor: number, log: Log = console.log
       count(`
       insert into milestones (measure_id, title, baseline_date, due_date, completed_on, is_final, notes)
       select m.id, (${arr(MILESTONES)})[j], b, d,
-             case when d < date '${TODAY}' and (m.id * 10 + j) % 37 <> 0
+             case when d < date '${TODAY}' and (m.status in ('completed', 'stopped') or (m.id * 10 + j) % 37 <> 0)
                   then least(d + ((m.id + j) % 5 - 2), date '${TODAY}' - 1) end,
              j = 10,
              case when d > b + 45 then 'Verschoben wegen Verzögerungen im Vorhaben.' end
@@ -294,7 +507,10 @@ async function main(args: string[]): Promise<void> {
   const factor = parseFactor(args);
   const config = loadConfig();
   // Bulk inserts run longer than the API's statement timeout allows.
-  const db = createDb({ ...config.db, statementTimeoutMs: Math.max(config.db.statementTimeoutMs ?? 0, 600_000) });
+  const db = createDb({
+    ...config.db,
+    statementTimeoutMs: Math.max(config.db.statementTimeoutMs ?? 0, 600_000),
+  });
   try {
     const t0 = Date.now();
     await migrateLatest(db);

@@ -142,7 +142,8 @@ export async function insertIds(
       .insert(chunk)
       .returning(key ? ['id', key] : ['id'])) as Record<string, unknown>[];
     returned.forEach((r, j) => {
-      if (key && String(r[key]) !== String(chunk[j]![key])) throw new Error(`${table}: RETURNING order differs`);
+      if (key && String(r[key]) !== String(chunk[j]![key]))
+        throw new Error(`${table}: RETURNING order differs`);
       ids.push(Number(r.id));
     });
   }
