@@ -4,7 +4,6 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
-import pinoHttp from 'pino-http';
 import { sameOriginWrites } from './auth/csrf';
 import { authRouter } from './auth/routes';
 import { loadSession, requireUser } from './auth/session';
@@ -32,6 +31,40 @@ function healthRoute(db: Knex) {
     } catch {
       res.status(503).json({ status: 'error', database: 'unavailable', message: 'Die Datenbank ist nicht erreichbar.' });
     }
+  };
+}
+
+declare module 'http' {
+  interface IncomingMessage {
+    id: string;
+  }
+}
+
+/**
+ * One log line per request when it ends: id (also sent as X-Request-Id), method, path without the query (query
+ * strings can carry search terms with personal data of contacts), status, time. Replaces pino-http, which built
+ * a child logger per request: about 0.1–0.2 ms of CPU per request less (npm run bench).
+ */
+/** The path without query; a calendar feed's secret token is a credential and never reaches a log. */
+const logPath = (url: string): string => url.split('?')[0]!.replace(/\/calendar\/[^/]+\.ics$/, '/calendar/***.ics');
+
+function accessLog(logger: Logger) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = performance.now();
+    req.id = crypto.randomUUID();
+    res.setHeader('X-Request-Id', req.id);
+    res.once('close', () => {
+      const status = res.statusCode;
+      logger[status >= 500 ? 'error' : 'info'](
+        {
+          req: { id: req.id, method: req.method, path: logPath(req.originalUrl) },
+          res: { status },
+          responseTime: Math.round(performance.now() - started),
+        },
+        res.writableFinished ? 'request completed' : 'request aborted',
+      );
+    });
+    next();
   };
 }
 
@@ -63,6 +96,8 @@ function errorHandler(logger: Logger) {
 export function createApp({ db, config, logger = createLogger(config.logLevel) }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  // API answers are no-store: an ETag (a SHA-1 over every body) would never be used for revalidation.
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.set('query parser', 'simple');
 
@@ -86,22 +121,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
       strictTransportSecurity: false,
     }),
   );
-  app.use(
-    '/api',
-    pinoHttp({
-      logger,
-      genReqId: (req, res) => {
-        const id = crypto.randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      // Only the path: query strings can carry search terms with personal data of contacts.
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
-        res: (res: { statusCode: number }) => ({ status: res.statusCode }),
-      },
-    }),
-  );
+  app.use('/api', accessLog(logger));
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -117,7 +137,13 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   api.use(openApiRouter());
   for (const m of extraModules) api.use(m.router(db, config));
   api.use(requireUser);
-  for (const def of resources) api.use(resourceRouter(db, def));
+  // Straight to the named resource's router instead of trying every resource's routes in turn.
+  const routers = new Map(resources.map((def) => [def.name, resourceRouter(db, def)]));
+  api.use((req, res, next) => {
+    const router = routers.get(req.path.split('/', 2)[1]!.toLowerCase()); // routes match case-insensitively
+    if (router) router(req, res, next);
+    else next();
+  });
   api.use((req: Request) => {
     throw new AppError(404, 'not_found', `Unbekannte Adresse: ${req.method} /api${req.path}`);
   });

@@ -110,6 +110,8 @@ export function translateDbError(err: unknown, columns: readonly string[] = []):
     case '22008':
     case '22003':
     case '22001':
+    case '22021': // a NUL byte in text
+    case '22P05': // a character the encoding cannot hold
       return badRequest('Ein Wert hat ein ungültiges Format oder liegt außerhalb des erlaubten Bereichs.');
     case '40001':
     case '40P01':

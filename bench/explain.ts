@@ -13,15 +13,18 @@ export interface ExplainReport {
   text: string;
   violations: string[];
   statements: number;
+  executionMs: { route: string; statement: number; median_ms: number }[];
 }
 
 const KEY_LINE = /Scan|Join|Nested Loop|Sort|Aggregate|Limit|SubPlan|InitPlan|Hash|Unique|Planning Time|Execution Time/;
 
-export async function explainRoutes(databaseUrl: string, routes: CapturedRoute[]): Promise<ExplainReport> {
+/** Runs each statement `repeat` times (the machine may be busy) and reports the median execution time. */
+export async function explainRoutes(databaseUrl: string, routes: CapturedRoute[], repeat = 7): Promise<ExplainReport> {
   const client = new pg.Client({ connectionString: databaseUrl, options: '-c TimeZone=UTC' });
   await client.connect();
   const out: string[] = [];
   const violations: string[] = [];
+  const executionMs: ExplainReport['executionMs'] = [];
   let count = 0;
   try {
     for (const route of routes) {
@@ -33,9 +36,16 @@ export async function explainRoutes(databaseUrl: string, routes: CapturedRoute[]
           continue;
         }
         count++;
-        const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s.sql}`, s.bindings);
-        const plan = rows.map((r) => r['QUERY PLAN']);
-        out.push(`--- [${i}] ${s.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+        let plan: string[] = [];
+        const times: number[] = [];
+        for (let k = 0; k < repeat; k++) {
+          const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s.sql}`, s.bindings);
+          plan = rows.map((r) => r['QUERY PLAN']);
+          times.push(Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1] ?? NaN));
+        }
+        const median = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+        out.push(`--- [${i}] median execution ${median.toFixed(2)} ms (of ${repeat}): ${s.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+        executionMs.push({ route: route.name, statement: i, median_ms: Math.round(median * 100) / 100 });
         out.push(...plan.filter((l) => KEY_LINE.test(l)).map((l) => `    ${l}`));
         for (const line of plan) {
           const m = /Seq Scan on (\w+)/.exec(line);
@@ -51,7 +61,7 @@ export async function explainRoutes(databaseUrl: string, routes: CapturedRoute[]
       ? `SEQ SCANS ON LARGE TABLES (${violations.length}):\n${violations.map((v) => `  ${v}`).join('\n')}\n`
       : `OK: no Seq Scan on ${LARGE_TABLES.join(', ')} in ${count} statements.\n`,
   );
-  return { text: `${out.join('\n')}\n`, violations, statements: count };
+  return { text: `${out.join('\n')}\n`, violations, statements: count, executionMs };
 }
 
 async function main(): Promise<void> {

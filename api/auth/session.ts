@@ -55,6 +55,16 @@ interface SessionRow extends SessionUser {
   last_seen_at: string;
 }
 
+// Written out once: the lookup runs on every request, so no query builder per request.
+const SESSION_SQL = `select u.id, u.email, u.name, u.role, s.last_seen_at,
+    (select coalesce(array_agg(g.municipality_id order by g.municipality_id), '{}') from guide_municipalities g
+      where g.user_id = u.id) as municipality_ids
+  from sessions s join users u on u.id = s.user_id
+  where s.id_hash = ? and u.active
+    and s.last_seen_at > now() - make_interval(mins => ?)
+    and s.created_at > now() - make_interval(hours => ?)
+  limit 1`;
+
 /**
  * Resolves the session cookie to a user in one query (with the guide's municipalities); idle and absolute
  * expiry and deactivated users are part of the SQL, so a session of a deactivated user ends at once.
@@ -63,23 +73,11 @@ export function loadSession(db: Knex, config: Config) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
     const token = sessionToken(req);
     if (!token) return next();
-    const row = (await db('sessions as s')
-      .join('users as u', 'u.id', 's.user_id')
-      .select(
-        'u.id',
-        'u.email',
-        'u.name',
-        'u.role',
-        's.last_seen_at',
-        db.raw(
-          "(select coalesce(array_agg(g.municipality_id order by g.municipality_id), '{}') from guide_municipalities g where g.user_id = u.id) as municipality_ids",
-        ),
-      )
-      .where('s.id_hash', hashToken(token))
-      .andWhere('u.active', true)
-      .andWhereRaw(`s.last_seen_at > now() - make_interval(mins => ?)`, [config.sessionIdleMinutes])
-      .andWhereRaw(`s.created_at > now() - make_interval(hours => ?)`, [config.sessionAbsoluteHours])
-      .first()) as SessionRow | undefined;
+    const row = (
+      (await db.raw(SESSION_SQL, [hashToken(token), config.sessionIdleMinutes, config.sessionAbsoluteHours])) as {
+        rows: SessionRow[];
+      }
+    ).rows[0];
     if (!row) {
       res.clearCookie(SESSION_COOKIE, cookieOptions(req));
       return next();

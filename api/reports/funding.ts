@@ -50,7 +50,14 @@ function router(db: Knex): Router {
   r.get('/tranches/usage', async (req: Request, res: Response) => {
     fundingReader(req);
     const query = req.query as Record<string, unknown>;
-    res.json(await trancheUsage(db, idParam(query, 'grant_id', true), idParam(query, 'tranche_id')));
+    res.json(
+      await trancheUsage(
+        db,
+        idParam(query, 'grant_id', true),
+        idParam(query, 'tranche_id'),
+        fiscalYearParam(query),
+      ),
+    );
   });
 
   return r;
@@ -107,6 +114,11 @@ export const fundingModule: ExtraModule = {
             required: false,
             description: 'Nur Mittelabrufe mit kleinerer Nummer als dieser (beim Bearbeiten)',
             schema: { type: 'integer', minimum: 1 },
+          },
+          {
+            ...yearParam,
+            description:
+              'Mit Haushaltsjahr: verbleibendes Jahresbudget in "budget" (ohne den bearbeiteten Abruf)',
           },
         ],
         responses: { 200: okJson('Die Mittelabrufe mit Summen'), ...errorResponses },

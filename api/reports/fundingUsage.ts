@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { notFound } from '../errors';
-import { SPEND_DEADLINE_SQL, UNSPENT_SQL } from '../resources/tranches';
+import { SPEND_DEADLINE_SQL, UNSPENT_SQL, yearBudget, type YearBudget } from '../resources/tranches';
 
 export interface TrancheUsage {
   id: number;
@@ -24,6 +24,8 @@ export interface UsageReport {
   spend_rule: string;
   tranches: TrancheUsage[];
   totals: { received_cents: number; spent_cents: number; unspent_cents: number; used_bp: number | null };
+  /** With a fiscal year: what that year's approved budget leaves (the tranche being edited not counted). */
+  budget: (YearBudget & { fiscal_year: number }) | null;
 }
 
 const usedBp = (spent: string, received: string) =>
@@ -38,6 +40,7 @@ export async function trancheUsage(
   db: Knex,
   grantId: number,
   beforeTrancheId?: number,
+  fiscalYear?: number,
 ): Promise<UsageReport> {
   const grant = (await db('grants').select('spend_rule').where('id', grantId).first()) as
     { spend_rule: string } | undefined;
@@ -73,5 +76,8 @@ export async function trancheUsage(
      from u`,
     { grant: grantId, before: beforeTrancheId ?? null },
   )) as { rows: [{ tranches: TrancheUsage[]; totals: UsageReport['totals'] }] };
-  return { grant_id: grantId, spend_rule: grant.spend_rule, ...rows[0] };
+  const budget = fiscalYear
+    ? { fiscal_year: fiscalYear, ...(await yearBudget(db, grantId, fiscalYear, beforeTrancheId ?? null)) }
+    : null;
+  return { grant_id: grantId, spend_rule: grant.spend_rule, ...rows[0], budget };
 }

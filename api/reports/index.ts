@@ -17,4 +17,12 @@ export interface ExtraModule {
 }
 
 /** Each module checks its own roles (currentUser + a role list); they are mounted before the resources. */
-export const extraModules: ExtraModule[] = [dashboardModule, trendModule, statusReportModule, calendarModule, fundingModule, deadlinesModule, receiptsModule];
+export const extraModules: ExtraModule[] = [
+  dashboardModule,
+  trendModule,
+  statusReportModule,
+  calendarModule,
+  fundingModule,
+  deadlinesModule,
+  receiptsModule,
+];

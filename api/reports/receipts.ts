@@ -74,7 +74,8 @@ export async function receiptList(db: Knex, grantId: number, fiscalYear?: number
        sum(e.amount_cents) over ()::bigint as total_cents,
        current_date as as_of
      from expenditures e join measures m on m.id = e.measure_id
-     where e.grant_id = :grant and e.eligible and (:year::int is null or extract(year from e.booked_on) = :year::int)
+     where e.grant_id = :grant and e.eligible
+       and (:year::int is null or e.booked_on between make_date(:year::int, 1, 1) and make_date(:year::int, 12, 31))
      order by e.booked_on, e.id`,
     { grant: grantId, year: fiscalYear ?? null },
   )) as { rows: (Receipt & { grp: string; subtotal_cents: number; total_cents: number; as_of: string })[] };

@@ -34,25 +34,30 @@ export interface TrendMilestone {
   series: TrendPoint[];
 }
 
-const SELECT = `
-  select ms.id, ms.title, ms.measure_id, m.code as measure_code, m.title as measure_title,
-         ms.baseline_date, ms.due_date, ms.completed_on, ms.is_final, (ms.due_date - ms.baseline_date) as slip_days,
-         coalesce(f.series, '[]'::json) as series
-  from milestones ms
-  join measures m on m.id = ms.measure_id
-  left join (
-    select milestone_id, json_agg(json_build_object('reported_on', reported_on, 'due_date', due_date) order by reported_on) as series
-    from milestone_forecasts group by milestone_id
-  ) f on f.milestone_id = ms.id`;
+/** The milestones first (filtered, ordered, limited), then each one's series through the (milestone_id, reported_on) index. */
+function trendSql(where: string, orderLimit: string): string {
+  return `
+    select ms.*, coalesce(f.series, '[]'::json) as series
+    from (
+      select ms.id, ms.title, ms.measure_id, m.code as measure_code, m.title as measure_title,
+             ms.baseline_date, ms.due_date, ms.completed_on, ms.is_final, (ms.due_date - ms.baseline_date) as slip_days
+      from milestones ms join measures m on m.id = ms.measure_id
+      where ${where} ${orderLimit}
+    ) ms
+    left join lateral (
+      select json_agg(json_build_object('reported_on', fc.reported_on, 'due_date', fc.due_date) order by fc.reported_on) as series
+      from milestone_forecasts fc where fc.milestone_id = ms.id
+    ) f on true`;
+}
 
 export async function milestoneTrend(db: Knex, measureId?: number): Promise<TrendMilestone[]> {
   const { rows } = (await (measureId === undefined
     ? db.raw(
-        `${SELECT} where ms.is_final and m.status = 'implementation'
-         order by (ms.due_date - ms.baseline_date) desc, m.code, ms.id limit ?`,
+        `${trendSql("ms.is_final and m.status = 'implementation'", 'order by slip_days desc, m.code, ms.id limit ?')}
+         order by ms.slip_days desc, ms.measure_code, ms.id`,
         [PORTFOLIO_LIMIT],
       )
-    : db.raw(`${SELECT} where ms.measure_id = ? order by ms.baseline_date, ms.id`, [measureId]))) as {
+    : db.raw(`${trendSql('ms.measure_id = ?', '')} order by ms.baseline_date, ms.id`, [measureId]))) as {
     rows: TrendMilestone[];
   };
   return rows;

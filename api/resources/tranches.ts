@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import { TRANCHE_STATUSES } from '../domain';
 import type { FieldErrors } from '../errors';
 import { bool, date, enumOf, int, money, ref, text } from '../rest/fields';
@@ -13,22 +14,48 @@ export const UNSPENT_SQL =
 const STATUS_ORDER: Record<string, number> = Object.fromEntries(TRANCHE_STATUSES.map((s, i) => [s, i]));
 
 /** What a tranche claims of its year's budget: a request its requested amount, received money the amount received. */
-export const CLAIM_SQL = `(case when t.status in ('received', 'settled') then coalesce(t.received_cents, 0) when t.status = 'requested' then t.requested_cents else 0 end)`;
+const CLAIM_SQL = `(case when t.status in ('received', 'settled') then coalesce(t.received_cents, 0) when t.status = 'requested' then t.requested_cents else 0 end)`;
+
+export interface YearBudget {
+  approved_cents: number;
+  claimed_cents: number;
+  remaining_cents: number;
+}
 
 /**
- * What the fiscal year's approved budget still leaves for this request: the year's approved amount minus
- * the claims of the grant's other tranches of that year (planned ones claim nothing). A year without a
- * grant_years row has nothing approved. The grant row is locked, so two concurrent requests cannot both
- * pass against the same remainder.
+ * What the fiscal year's approved budget still leaves: the year's approved amount minus the claims of the
+ * grant's tranches of that year other than `excludeId` (planned ones claim nothing). A year without a
+ * grant_years row has nothing approved.
  */
+export async function yearBudget(
+  db: Knex | Knex.Transaction,
+  grantId: number,
+  fiscalYear: number,
+  excludeId: number | null,
+): Promise<YearBudget> {
+  const { rows } = (await db.raw(
+    `select coalesce((select y.approved_cents from grant_years y where y.grant_id = :grant and y.fiscal_year = :year), 0)::bigint as approved_cents,
+       coalesce((select sum(${CLAIM_SQL}) from tranches t where t.grant_id = :grant and t.fiscal_year = :year and t.id is distinct from :id), 0)::bigint as claimed_cents`,
+    { grant: grantId, year: fiscalYear, id: excludeId },
+  )) as { rows: [{ approved_cents: number; claimed_cents: number }] };
+  const { approved_cents, claimed_cents } = rows[0];
+  return { approved_cents, claimed_cents, remaining_cents: approved_cents - claimed_cents };
+}
+
+/** The remainder for a tranche being written; the grant row is locked so concurrent requests cannot both pass. */
 async function remainingBudget(ctx: Ctx, r: Row): Promise<number> {
-  await ctx.db('grants').select('id').where('id', r.grant_id as number).forNoKeyUpdate();
-  const { rows } = (await ctx.db.raw(
-    `select coalesce((select y.approved_cents from grant_years y where y.grant_id = :grant and y.fiscal_year = :year), 0)
-       - coalesce((select sum(${CLAIM_SQL}) from tranches t where t.grant_id = :grant and t.fiscal_year = :year and t.id is distinct from :id), 0) as remaining`,
-    { grant: r.grant_id as number, year: r.fiscal_year as number, id: (r.id as number | undefined) ?? null },
-  )) as { rows: { remaining: number }[] };
-  return Number(rows[0]!.remaining);
+  await ctx
+    .db('grants')
+    .select('id')
+    .where('id', r.grant_id as number)
+    .forNoKeyUpdate();
+  const budget = await yearBudget(
+    ctx.db,
+    r.grant_id as number,
+    r.fiscal_year as number,
+    (r.id as number | undefined) ?? null,
+  );
+  return budget.remaining_cents;
 }
 
 const hasText = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '';
@@ -36,8 +63,9 @@ const hasText = (v: unknown): boolean => typeof v === 'string' && v.trim() !== '
 /**
  * The tranche rules. Lifecycle planned → requested → received → settled: a status only moves forward
  * (steps may be skipped when the dates and amounts of the later status are given); moving back is a
- * correction and needs a new justification in the same change. Amounts and dates of receipt belong to
- * received and settled tranches only; received ≤ requested; receipt not before request. A request (any
+ * correction and needs a new justification in the same change. A request date belongs to requested tranches
+ * and later, amounts and dates of receipt to received and settled ones only (so "requested" and "received"
+ * mean the same whether counted by status or by date); received ≤ requested; receipt not before request. A request (any
  * status but planned) above what the year's approved budget still leaves needs a justification; checked
  * when the tranche is created, becomes a request, or its amount, year, grant or justification change.
  * One final tranche (Schlussrate) per grant; the fiscal year lies in the grant's period.
@@ -59,6 +87,7 @@ async function validateTranche(r: Row, ctx: Ctx, before?: Row): Promise<FieldErr
   if (receivedStage && !r.received_on) errors.received_on = 'Pflichtfeld ab Status „eingegangen“';
   if (receivedStage && (r.received_cents === null || r.received_cents === undefined))
     errors.received_cents = 'Pflichtfeld ab Status „eingegangen“';
+  if (status === 'planned' && r.requested_on) errors.requested_on = 'Erst ab Status „angefordert“ angeben';
   if (!receivedStage) {
     if (r.received_on) errors.received_on = 'Erst ab Status „eingegangen“ angeben';
     if (r.received_cents !== null && r.received_cents !== undefined)

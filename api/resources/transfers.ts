@@ -4,7 +4,8 @@ import { ACCESS } from './access';
 import { dateOrder } from './checks';
 
 /** A transfer's proof of use is overdue: due date passed and no proof received (also used by the deadline monitor). */
-export const PROOF_OVERDUE_SQL = '(transfers.proof_due_on < current_date and transfers.proof_received_on is null)';
+export const PROOF_OVERDUE_SQL =
+  '(transfers.proof_due_on < current_date and transfers.proof_received_on is null)';
 
 export default defineResource({
   name: 'transfers',

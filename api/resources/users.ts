@@ -45,6 +45,8 @@ export default defineResource({
       await endSessionsOf(db, after.id as number);
     // A deactivation or a reset password also ends the secret calendar URL (reactivation must not revive it).
     if (before && (!after.active || before.password_hash !== after.password_hash))
-      await db('users').where('id', after.id as number).update({ calendar_token_hash: null });
+      await db('users')
+        .where('id', after.id as number)
+        .update({ calendar_token_hash: null });
   },
 });

@@ -48,6 +48,9 @@ function field(kind: FieldKind, base: z.ZodType, opts: Opts, extra: Partial<Fiel
 
 const msg = (key: string) => ({ error: () => key });
 
+/** Ids are PostgreSQL integers (increments()); a larger reference can only be a wrong one. */
+const MAX_ID = 2_147_483_647;
+
 export const isRealDate = (v: string): boolean => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return false;
@@ -65,7 +68,9 @@ export const text = (max: number, opts: Opts = {}): Field =>
       .string(msg('Bitte einen Text eingeben'))
       .trim()
       .min(opts.required ? 1 : 0, msg('Pflichtfeld'))
-      .max(max, { error: () => `Höchstens ${max} Zeichen` }),
+      .max(max, { error: () => `Höchstens ${max} Zeichen` })
+      // PostgreSQL text cannot hold NUL; refused here, at the field, instead of failing in the database.
+      .refine((v) => !v.includes('\u0000'), msg('Der Text enthält ein unzulässiges Steuerzeichen')),
     opts,
   );
 
@@ -111,7 +116,11 @@ export const enumOf = (values: readonly [string, ...string[]], opts: Opts = {}):
 export const ref = (resource: string, opts: Opts = {}): Field =>
   field(
     'ref',
-    z.number(msg('Bitte einen vorhandenen Datensatz wählen')).int(msg('Bitte einen vorhandenen Datensatz wählen')).positive(msg('Bitte einen vorhandenen Datensatz wählen')),
+    z
+      .number(msg('Bitte einen vorhandenen Datensatz wählen'))
+      .int(msg('Bitte einen vorhandenen Datensatz wählen'))
+      .positive(msg('Bitte einen vorhandenen Datensatz wählen'))
+      .max(MAX_ID, msg('Bitte einen vorhandenen Datensatz wählen')),
     opts,
     { references: resource },
   );
@@ -126,7 +135,7 @@ export const ids = (resource: string, opts: Opts = {}): Field =>
   field(
     'ids',
     z
-      .array(z.number(msg('Bitte einen vorhandenen Datensatz wählen')).int().positive(), msg('Bitte einen vorhandenen Datensatz wählen'))
+      .array(z.number(msg('Bitte einen vorhandenen Datensatz wählen')).int().positive().max(MAX_ID), msg('Bitte einen vorhandenen Datensatz wählen'))
       .max(1000),
     { ...opts, nullable: false },
     { references: resource },

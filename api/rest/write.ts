@@ -20,14 +20,18 @@ function firstIssue(field: Field, value: unknown): string | undefined {
 function parseBody(def: ResourceDef, body: unknown, mode: 'create' | 'update'): Parsed {
   if (body === null || typeof body !== 'object' || Array.isArray(body))
     throw badRequest('Der Inhalt der Anfrage muss ein JSON-Objekt sein.');
-  const errors: FieldErrors = {};
+  // No prototype: a body key "__proto__" must land as an error entry, not as the object's prototype.
+  const errors: FieldErrors = Object.create(null) as FieldErrors;
   const data: Row = {};
   const links: Record<string, number[]> = {};
   for (const [key, value] of Object.entries(body as Row)) {
     if ((SYSTEM_FIELDS as readonly string[]).includes(key)) continue;
-    const stored = def.fields[key];
-    const derived = def.derived?.[key];
-    const input = def.inputOnly?.[key];
+    // Own keys only: "constructor", "toString" or "__proto__" must not find Object.prototype members.
+    const own = <T>(o: Record<string, T> | undefined): T | undefined =>
+      o && Object.hasOwn(o, key) ? o[key] : undefined;
+    const stored = own(def.fields);
+    const derived = own(def.derived);
+    const input = own(def.inputOnly);
     const field = stored ?? input ?? (derived?.link ? derived : undefined);
     if (!field) {
       if (derived) continue; // computed fields travel back in react-admin's PUT: ignored
@@ -62,7 +66,11 @@ async function syncLinks(trx: Knex.Transaction, def: ResourceDef, id: number, li
       await trx(link.table)
         .insert(values.map((v) => ({ [link.self]: id, [link.other]: v })))
         .onConflict([link.self, link.other])
-        .ignore();
+        .ignore()
+        .catch((err: { code?: string }) => {
+          // A linked id that does not exist is the fault of this field (e.g. municipality_ids), not of the link table.
+          throw err.code === '23503' ? validationError({ [key]: 'Der verknüpfte Datensatz existiert nicht' }) : err;
+        });
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { Response } from 'superagent';
 import type { Agent } from '../support/app';
 
 /** Test data for the funding tests: own grants, so the demo data's figures never matter. */
@@ -33,7 +34,7 @@ export async function createGrant(
   return res.body as { id: number };
 }
 
-export interface TrancheInput {
+export interface TrancheInput extends Record<string, unknown> {
   grant_id: number;
   fiscal_year: number;
   number: number;
@@ -68,18 +69,21 @@ export const received = (
 });
 
 export async function dbDate(db: Knex, offsetDays: number): Promise<string> {
-  const { rows } = (await db.raw(`select to_char(current_date + ?::int, 'YYYY-MM-DD') as d`, [offsetDays])) as {
+  const { rows } = (await db.raw(`select to_char(current_date + ?::int, 'YYYY-MM-DD') as d`, [
+    offsetDays,
+  ])) as {
     rows: { d: string }[];
   };
   return rows[0]!.d;
 }
 
-/** supertest parser that keeps a binary body as a Buffer. */
-export function binaryParser(res: NodeJS.ReadableStream, callback: (err: Error | null, body: Buffer) => void): void {
+/** supertest parser that keeps a binary body as a Buffer (superagent hands the raw response stream). */
+export function binaryParser(res: Response, callback: (err: Error | null, body: Buffer) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => callback(null, Buffer.concat(chunks)));
-  res.on('error', (err: Error) => callback(err, Buffer.alloc(0)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => callback(null, Buffer.concat(chunks)));
+  stream.on('error', (err: Error) => callback(err, Buffer.alloc(0)));
 }
 
 /** Reads an Excel money cell back as integer cents. */

@@ -26,7 +26,10 @@ async function recompute(t: TestApp, grantId: number, year?: number) {
   const inYear = (d: string) => !year || Number(d.slice(0, 4)) === year;
   const exps = ((await t.db('expenditures').where('grant_id', grantId)) as Exp[]).filter((e) => e.eligible);
   const trs = (await t.db('tranches').where('grant_id', grantId)) as Tr[];
-  const years = (await t.db('grant_years').where('grant_id', grantId)) as { fiscal_year: number; approved_cents: number }[];
+  const years = (await t.db('grant_years').where('grant_id', grantId)) as {
+    fiscal_year: number;
+    approved_cents: number;
+  }[];
   const measures = (await t.db('measures')) as { id: number; code: string; budget_cents: number }[];
 
   // Rounding unit: measure × fiscal year.
@@ -39,7 +42,10 @@ async function recompute(t: TestApp, grantId: number, year?: number) {
   for (const [k, eligible] of unit) {
     const m = Number(k.split('|')[0]);
     const cur = byMeasure.get(m) ?? { spent: 0, federal: 0 };
-    byMeasure.set(m, { spent: cur.spent + eligible, federal: cur.federal + shareOf(eligible, grant.funding_rate_bp) });
+    byMeasure.set(m, {
+      spent: cur.spent + eligible,
+      federal: cur.federal + shareOf(eligible, grant.funding_rate_bp),
+    });
   }
   // Cost categories: each unit's federal share split by largest remainder.
   const catFederal = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<string, number>;
@@ -52,7 +58,8 @@ async function recompute(t: TestApp, grantId: number, year?: number) {
         .reduce((s, e) => s + e.amount_cents, 0);
       return { c, amount, exact: amount * grant.funding_rate_bp };
     }).filter((p) => p.amount > 0);
-    let left = shareOf(eligible, grant.funding_rate_bp) - parts.reduce((s, p) => s + Math.floor(p.exact / 10000), 0);
+    let left =
+      shareOf(eligible, grant.funding_rate_bp) - parts.reduce((s, p) => s + Math.floor(p.exact / 10000), 0);
     const order = [...parts].sort((a, b) => (b.exact % 10000) - (a.exact % 10000) || a.c.localeCompare(b.c));
     for (const p of order) {
       catFederal[p.c]! += Math.floor(p.exact / 10000) + (left-- > 0 ? 1 : 0);
@@ -60,14 +67,19 @@ async function recompute(t: TestApp, grantId: number, year?: number) {
     }
   }
   const trYear = trs.filter((tr) => !year || tr.fiscal_year === year);
-  const requestedOf = (list: Tr[]) => list.filter((x) => x.status !== 'planned').reduce((s, x) => s + x.requested_cents, 0);
+  const requestedOf = (list: Tr[]) =>
+    list.filter((x) => x.status !== 'planned').reduce((s, x) => s + x.requested_cents, 0);
   const receivedOf = (list: Tr[]) =>
-    list.filter((x) => x.status === 'received' || x.status === 'settled').reduce((s, x) => s + (x.received_cents ?? 0), 0);
+    list
+      .filter((x) => x.status === 'received' || x.status === 'settled')
+      .reduce((s, x) => s + (x.received_cents ?? 0), 0);
   const shown = new Set([
     ...exps.map((e) => e.measure_id),
     ...((await t.db('expenditures').where('grant_id', grantId)) as Exp[]).map((e) => e.measure_id),
     ...trs.filter((x) => x.measure_id !== null).map((x) => x.measure_id!),
-    ...((await t.db('transfers').where('grant_id', grantId)) as { measure_id: number }[]).map((x) => x.measure_id),
+    ...((await t.db('transfers').where('grant_id', grantId)) as { measure_id: number }[]).map(
+      (x) => x.measure_id,
+    ),
   ]);
   const rows = measures
     .filter((m) => shown.has(m.id))
@@ -91,10 +103,18 @@ async function recompute(t: TestApp, grantId: number, year?: number) {
   const unassigned = trYear.filter((x) => x.measure_id === null);
   return {
     rows: rows.sort((a, b) => a.code.localeCompare(b.code)),
-    unassigned: unassigned.length ? { requested: requestedOf(unassigned), received: receivedOf(unassigned) } : null,
-    categories: CATEGORIES.map((c) => ({ cost_category: c, spent_cents: catSpent[c], federal_share_cents: catFederal[c] })),
+    unassigned: unassigned.length
+      ? { requested: requestedOf(unassigned), received: receivedOf(unassigned) }
+      : null,
+    categories: CATEGORIES.map((c) => ({
+      cost_category: c,
+      spent_cents: catSpent[c],
+      federal_share_cents: catFederal[c],
+    })),
     totals: {
-      approved_cents: years.filter((y) => !year || y.fiscal_year === year).reduce((s, y) => s + y.approved_cents, 0),
+      approved_cents: years
+        .filter((y) => !year || y.fiscal_year === year)
+        .reduce((s, y) => s + y.approved_cents, 0),
       requested_cents: requestedOf(trYear),
       received_cents: receivedOf(trYear),
       spent_cents: exps.filter((e) => inYear(e.booked_on)).reduce((s, e) => s + e.amount_cents, 0),
@@ -134,7 +154,13 @@ describe('GET /api/reports/funding', () => {
         .then((r: { id: number }[]) => r[0]!.id);
     measureA = await measure('ZZ-1', 'Test; mit "Anführung"');
     measureB = await measure('ZZ-2', '=HYPERLINK("x")');
-    const exp = (measure_id: number, booked_on: string, amount_cents: number, cost_category: string, eligible = true) => ({
+    const exp = (
+      measure_id: number,
+      booked_on: string,
+      amount_cents: number,
+      cost_category: string,
+      eligible = true,
+    ) => ({
       measure_id,
       grant_id: crafted,
       booked_on,
@@ -157,7 +183,14 @@ describe('GET /api/reports/funding', () => {
         exp(measureB, '2025-07-01', 1, 'services'),
         exp(measureB, '2025-08-01', 7, 'material'),
       ]);
-    const tr = (number: number, measure_id: number | null, fiscal_year: number, status: string, req: number, rec: number | null) => ({
+    const tr = (
+      number: number,
+      measure_id: number | null,
+      fiscal_year: number,
+      status: string,
+      req: number,
+      rec: number | null,
+    ) => ({
       grant_id: crafted,
       measure_id,
       fiscal_year,
@@ -205,12 +238,16 @@ describe('GET /api/reports/funding', () => {
       })),
     ).toEqual(expected.rows);
     const unassigned = (res.body.measures as Row[]).find((r) => r.measure_id === null);
-    expect(unassigned ? { requested: unassigned.requested_cents, received: unassigned.received_cents } : null).toEqual(
-      expected.unassigned,
-    );
-    expect((res.body.categories as Row[]).map(({ cost_category, spent_cents, federal_share_cents }) => ({ cost_category, spent_cents, federal_share_cents }))).toEqual(
-      expected.categories,
-    );
+    expect(
+      unassigned ? { requested: unassigned.requested_cents, received: unassigned.received_cents } : null,
+    ).toEqual(expected.unassigned);
+    expect(
+      (res.body.categories as Row[]).map(({ cost_category, spent_cents, federal_share_cents }) => ({
+        cost_category,
+        spent_cents,
+        federal_share_cents,
+      })),
+    ).toEqual(expected.categories);
     expect(res.body.totals).toMatchObject(expected.totals);
   });
 
@@ -218,15 +255,31 @@ describe('GET /api/reports/funding', () => {
     for (const grant of [crafted, grantB]) {
       const { body } = await get(`grant_id=${grant}`);
       const sum = (rows: Row[], k: string) => rows.reduce((s, r) => s + Number(r[k] ?? 0), 0);
-      for (const k of ['planned_cents', 'requested_cents', 'received_cents', 'spent_cents', 'federal_share_cents', 'own_share_cents', 'remaining_cents'])
+      for (const k of [
+        'planned_cents',
+        'requested_cents',
+        'received_cents',
+        'spent_cents',
+        'federal_share_cents',
+        'own_share_cents',
+        'remaining_cents',
+      ])
         expect(sum(body.measures, k)).toBe(body.totals[k]);
-      for (const k of ['spent_cents', 'federal_share_cents', 'own_share_cents']) expect(sum(body.categories, k)).toBe(body.totals[k]);
+      for (const k of ['spent_cents', 'federal_share_cents', 'own_share_cents'])
+        expect(sum(body.categories, k)).toBe(body.totals[k]);
       for (const r of [...body.measures, ...body.categories, body.totals] as Row[])
         expect(Number(r.federal_share_cents) + Number(r.own_share_cents)).toBe(r.spent_cents);
       // The years add up to all years.
       const years = (await t.db('grant_years').where('grant_id', grant).pluck('fiscal_year')) as number[];
       const perYear = await Promise.all(years.map((y) => get(`grant_id=${grant}&fiscal_year=${y}`)));
-      for (const k of ['approved_cents', 'requested_cents', 'received_cents', 'spent_cents', 'federal_share_cents', 'own_share_cents'])
+      for (const k of [
+        'approved_cents',
+        'requested_cents',
+        'received_cents',
+        'spent_cents',
+        'federal_share_cents',
+        'own_share_cents',
+      ])
         expect(perYear.reduce((s, r) => s + Number(r.body.totals[k]), 0)).toBe(body.totals[k]);
     }
   });
@@ -235,7 +288,9 @@ describe('GET /api/reports/funding', () => {
     const { body } = await get(`grant_id=${crafted}&fiscal_year=2024`);
     const a = (body.measures as Row[]).find((r) => r.measure_id === measureA)!;
     expect(a).toMatchObject({ spent_cents: 3, federal_share_cents: 2, own_share_cents: 1 });
-    const cats = Object.fromEntries((body.categories as Row[]).map((c) => [c.cost_category, c.federal_share_cents]));
+    const cats = Object.fromEntries(
+      (body.categories as Row[]).map((c) => [c.cost_category, c.federal_share_cents]),
+    );
     // Measure A: 0.65 ct each, the 2 cents left over go to the largest remainders, ties in category order; measure B adds 80.24 € services.
     expect(cats).toMatchObject({ material: 1, personnel: 1, services: 8024 });
   });
@@ -243,8 +298,17 @@ describe('GET /api/reports/funding', () => {
   it('puts tranches without a measure in the row "nicht zugeordnet" and leaves out planned ones', async () => {
     const { body } = await get(`grant_id=${crafted}`);
     const row = (body.measures as Row[]).find((r) => r.measure_id === null)!;
-    expect(row).toMatchObject({ title: 'nicht zugeordnet', requested_cents: 100_00, received_cents: 100_00, approved_cents: null });
-    expect(body.totals).toMatchObject({ approved_cents: 1200_00, requested_cents: 450_00, received_cents: 390_00 });
+    expect(row).toMatchObject({
+      title: 'nicht zugeordnet',
+      requested_cents: 100_00,
+      received_cents: 100_00,
+      approved_cents: null,
+    });
+    expect(body.totals).toMatchObject({
+      approved_cents: 1200_00,
+      requested_cents: 450_00,
+      received_cents: 390_00,
+    });
   });
 
   it.each([
@@ -272,9 +336,11 @@ describe('GET /api/reports/funding', () => {
         .parse(binaryParser);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/spreadsheetml/);
-      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="Foerderbericht_.*_2025\.xlsx"; filename\*=UTF-8''F%C3%B6rderbericht_/);
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="Foerderbericht_.*_2025\.xlsx"; filename\*=UTF-8''F%C3%B6rderbericht_/,
+      );
       const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(res.body as Buffer);
+      await wb.xlsx.load(res.body as ArrayBuffer);
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Nach Maßnahme', 'Nach Kostenart']);
 
       const ws = wb.getWorksheet('Nach Maßnahme')!;
@@ -293,7 +359,16 @@ describe('GET /api/reports/funding', () => {
         'Eigenanteil',
         'Restbudget',
       ]);
-      const keys = ['planned_cents', 'approved_cents', 'requested_cents', 'received_cents', 'spent_cents', 'federal_share_cents', 'own_share_cents', 'remaining_cents'];
+      const keys = [
+        'planned_cents',
+        'approved_cents',
+        'requested_cents',
+        'received_cents',
+        'spent_cents',
+        'federal_share_cents',
+        'own_share_cents',
+        'remaining_cents',
+      ];
       (json.measures as Row[]).forEach((m, i) => {
         const row = ws.getRow(i + 2);
         expect(row.getCell(2).value).toBe(m.title);
@@ -312,7 +387,11 @@ describe('GET /api/reports/funding', () => {
       (json.categories as Row[]).forEach((c, i) => {
         const row = wc.getRow(i + 2);
         expect(row.getCell(1).value).toBe(c.label);
-        expect([3, 4, 5].map((col) => cents(row.getCell(col).value))).toEqual([c.spent_cents, c.federal_share_cents, c.own_share_cents]);
+        expect([3, 4, 5].map((col) => cents(row.getCell(col).value))).toEqual([
+          c.spent_cents,
+          c.federal_share_cents,
+          c.own_share_cents,
+        ]);
       });
       const catSum = wc.getRow(json.categories.length + 2);
       expect(catSum.getCell(1).value).toBe('Summe');
@@ -333,10 +412,15 @@ describe('GET /api/reports/funding', () => {
   describe('GET /api/reports/funding.csv', () => {
     it('is German Excel CSV: BOM, semicolons, CRLF, decimal comma, quotes where needed, totals', async () => {
       const json = (await get(`grant_id=${crafted}`)).body;
-      const res = await viewer.get(`/api/reports/funding.csv?grant_id=${crafted}`).buffer(true).parse(binaryParser);
+      const res = await viewer
+        .get(`/api/reports/funding.csv?grant_id=${crafted}`)
+        .buffer(true)
+        .parse(binaryParser);
       expect(res.status).toBe(200);
       expect(res.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
-      expect(res.headers['content-disposition']).toMatch(/filename\*=UTF-8''F%C3%B6rderbericht_.*_alle-Jahre_nach-Massnahme\.csv/);
+      expect(res.headers['content-disposition']).toMatch(
+        /filename\*=UTF-8''F%C3%B6rderbericht_.*_alle-Jahre_nach-Massnahme\.csv/,
+      );
       const buf = res.body as Buffer;
       expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const text = buf.toString('utf8').slice(1);
@@ -347,7 +431,7 @@ describe('GET /api/reports/funding', () => {
         'Nr.;Maßnahme;Geplant (Kosten lt. Plan);Bewilligt;Angefordert;Eingegangen;Verausgabt (zuwendungsfähig);Bundesanteil;Eigenanteil;Restbudget',
       );
       expect(lines).toContain('ZZ-1;"Test; mit ""Anführung""";1000,00;;300,00;290,00;3,36;2,18;1,18;996,64');
-      expect(lines.some((l) => l.startsWith(`ZZ-2;'=HYPERLINK("x");`))).toBe(true);
+      expect(lines.some((l) => l.startsWith(`ZZ-2;"'=HYPERLINK(""x"")";`))).toBe(true);
       const total = lines[lines.length - 1]!.split(';');
       expect(total[0]).toBe('Summe');
       const euro = (c: number) => `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`;
@@ -357,9 +441,14 @@ describe('GET /api/reports/funding', () => {
     });
 
     it('exports the cost-category view with view=categories and refuses an unknown view', async () => {
-      const res = await viewer.get(`/api/reports/funding.csv?grant_id=${crafted}&view=categories`).buffer(true).parse(binaryParser);
+      const res = await viewer
+        .get(`/api/reports/funding.csv?grant_id=${crafted}&view=categories`)
+        .buffer(true)
+        .parse(binaryParser);
       const lines = (res.body as Buffer).toString('utf8').slice(1).split('\r\n');
-      expect(lines[0]).toBe('Kostenart;Gruppe im Finanzierungsplan;Verausgabt (zuwendungsfähig);Bundesanteil;Eigenanteil');
+      expect(lines[0]).toBe(
+        'Kostenart;Gruppe im Finanzierungsplan;Verausgabt (zuwendungsfähig);Bundesanteil;Eigenanteil',
+      );
       expect(lines[1]).toMatch(/^Personalkosten;Personalkosten;0,01;/);
       expect((await viewer.get(`/api/reports/funding.csv?grant_id=${crafted}&view=foo`)).status).toBe(400);
     });

@@ -155,6 +155,19 @@ describe('tranche rules (POST/PUT /api/tranches)', () => {
       expect(res.body.errors.received_on).toBeDefined();
     });
 
+    it('refuses a request date on a tranche that is only planned', async () => {
+      const res = await funding.post('/api/tranches').send({
+        grant_id: grant,
+        fiscal_year: 2024,
+        number: 8,
+        requested_cents: 100,
+        status: 'planned',
+        requested_on: '2024-05-02',
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors.requested_on).toBeDefined();
+    });
+
     it('refuses a fiscal year outside the grant period', async () => {
       const res = await funding.post('/api/tranches').send(received(grant, 4, '2031-02-01'));
       expect(res.status).toBe(400);
@@ -164,22 +177,32 @@ describe('tranche rules (POST/PUT /api/tranches)', () => {
     it('moves forward, refuses a step back without a new justification, accepts it with one', async () => {
       const created = await funding.post('/api/tranches').send(received(grant, 5, '2024-06-03'));
       expect(created.status).toBe(201);
-      const settled = await funding.put(`/api/tranches/${created.body.id}`).send({ ...created.body, status: 'settled' });
+      const settled = await funding
+        .put(`/api/tranches/${created.body.id}`)
+        .send({ ...created.body, status: 'settled' });
       expect(settled.status).toBe(200);
-      const back = await funding.put(`/api/tranches/${created.body.id}`).send({ ...settled.body, status: 'received' });
+      const back = await funding
+        .put(`/api/tranches/${created.body.id}`)
+        .send({ ...settled.body, status: 'received' });
       expect(back.status).toBe(400);
       expect(back.body.errors.status).toBeDefined();
-      const corrected = await funding
-        .put(`/api/tranches/${created.body.id}`)
-        .send({ ...settled.body, status: 'received', justification: 'Korrektur: Abrechnung irrtümlich gebucht' });
+      const corrected = await funding.put(`/api/tranches/${created.body.id}`).send({
+        ...settled.body,
+        status: 'received',
+        justification: 'Korrektur: Abrechnung irrtümlich gebucht',
+      });
       expect(corrected.status).toBe(200);
       expect(corrected.body.status).toBe('received');
     });
 
     it('allows one final tranche per grant', async () => {
-      const first = await funding.post('/api/tranches').send(received(grant, 6, '2024-07-01', 100, { is_final: true }));
+      const first = await funding
+        .post('/api/tranches')
+        .send(received(grant, 6, '2024-07-01', 100, { is_final: true }));
       expect(first.status).toBe(201);
-      const second = await funding.post('/api/tranches').send(received(grant, 7, '2024-07-02', 100, { is_final: true }));
+      const second = await funding
+        .post('/api/tranches')
+        .send(received(grant, 7, '2024-07-02', 100, { is_final: true }));
       expect(second.status).toBe(400);
       expect(second.body.errors.is_final).toMatch(/Nr\. 6/);
     });
@@ -199,9 +222,13 @@ describe('tranche rules (POST/PUT /api/tranches)', () => {
       const agent = await t.as(role);
       const grant = (await t.db('grants').first('id')) as { id: number };
       const before = await t.db('tranches').count({ n: '*' }).first();
-      const res = await agent
-        .post('/api/tranches')
-        .send({ grant_id: grant.id, fiscal_year: 2024, number: 999, requested_cents: 100, status: 'planned' });
+      const res = await agent.post('/api/tranches').send({
+        grant_id: grant.id,
+        fiscal_year: 2024,
+        number: 999,
+        requested_cents: 100,
+        status: 'planned',
+      });
       expect(res.status).toBe(403);
       expect(await t.db('tranches').count({ n: '*' }).first()).toEqual(before);
     });

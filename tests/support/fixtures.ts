@@ -14,7 +14,11 @@ export function uniq(): string {
   return `${counter.toString(36)}${crypto.randomBytes(2).toString('hex')}`;
 }
 
-async function anyId(db: Knex, table: string, where: (qb: Knex.QueryBuilder) => void = () => {}): Promise<number> {
+async function anyId(
+  db: Knex,
+  table: string,
+  where: (qb: Knex.QueryBuilder) => void = () => {},
+): Promise<number> {
   const qb = db(table).first('id').orderBy('id');
   where(qb);
   const row = (await qb) as { id: number } | undefined;
@@ -57,7 +61,14 @@ type Builder = (db: Knex, opts: FixtureOptions) => Promise<Body>;
 const builders: Record<string, Builder> = {
   municipalities: async () => {
     const u = uniq();
-    return { name: `Testkommune ${u}`, kind: 'association', official_key: `T${u}`.slice(0, 12), seat: 'Testort', population: 1234, area_km2: 12.5 };
+    return {
+      name: `Testkommune ${u}`,
+      kind: 'association',
+      official_key: `T${u}`.slice(0, 12),
+      seat: 'Testort',
+      population: 1234,
+      area_km2: 12.5,
+    };
   },
   fields_of_action: async () => ({ name: `Testfeld ${uniq()}`, colour: '#225588' }),
   measures: async (db) => ({
@@ -75,7 +86,12 @@ const builders: Record<string, Builder> = {
     municipality_ids: [await anyId(db, 'municipalities')],
   }),
   measure_municipalities: async (db) => {
-    const [measure_id, municipality_id] = await freePair(db, 'measure_municipalities', ['measure_id', 'measures'], ['municipality_id', 'municipalities']);
+    const [measure_id, municipality_id] = await freePair(
+      db,
+      'measure_municipalities',
+      ['measure_id', 'measures'],
+      ['municipality_id', 'municipalities'],
+    );
     return { measure_id, municipality_id };
   },
   milestones: async (db) => ({
@@ -86,11 +102,30 @@ const builders: Record<string, Builder> = {
   }),
   milestone_forecasts: async (db) => {
     const milestone_id = await anyId(db, 'milestones');
-    return { milestone_id, reported_on: await freeDate(db, 'milestone_forecasts', 'reported_on', `x.milestone_id = ${milestone_id}`), due_date: '2027-01-31' };
+    return {
+      milestone_id,
+      reported_on: await freeDate(
+        db,
+        'milestone_forecasts',
+        'reported_on',
+        `x.milestone_id = ${milestone_id}`,
+      ),
+      due_date: '2027-01-31',
+    };
   },
-  partners: async () => ({ name: `Testpartner ${uniq()}`, sector: 'business', email: 'kontakt@testpartner.example', city: 'Mayen' }),
+  partners: async () => ({
+    name: `Testpartner ${uniq()}`,
+    sector: 'business',
+    email: 'kontakt@testpartner.example',
+    city: 'Mayen',
+  }),
   measure_partners: async (db) => {
-    const [measure_id, partner_id] = await freePair(db, 'measure_partners', ['measure_id', 'measures'], ['partner_id', 'partners']);
+    const [measure_id, partner_id] = await freePair(
+      db,
+      'measure_partners',
+      ['measure_id', 'measures'],
+      ['partner_id', 'partners'],
+    );
     return { measure_id, partner_id, role: 'Testrolle' };
   },
   grants: async () => ({
@@ -114,8 +149,13 @@ const builders: Record<string, Builder> = {
     return { grant_id: rows[0]!.id, fiscal_year: rows[0]!.y, approved_cents: 100_000 };
   },
   tranches: async (db) => {
-    const grant = (await db('grants').first('id', 'period_start').orderBy('id')) as { id: number; period_start: string };
-    const { max } = (await db('tranches').where({ grant_id: grant.id }).max({ max: 'number' }).first()) as { max: number | null };
+    const grant = (await db('grants').first('id', 'period_start').orderBy('id')) as {
+      id: number;
+      period_start: string;
+    };
+    const { max } = (await db('tranches').where({ grant_id: grant.id }).max({ max: 'number' }).first()) as {
+      max: number | null;
+    };
     return {
       grant_id: grant.id,
       fiscal_year: Number(grant.period_start.slice(0, 4)),
@@ -160,13 +200,29 @@ const builders: Record<string, Builder> = {
   },
   users: async () => {
     const u = uniq();
-    return { email: `test-${u}@myk10.example`, name: `Test ${u}`, role: 'viewer', active: true, password: TEST_PASSWORD };
+    return {
+      email: `test-${u}@myk10.example`,
+      name: `Test ${u}`,
+      role: 'viewer',
+      active: true,
+      password: TEST_PASSWORD,
+    };
   },
   guide_municipalities: async (db) => {
-    const [user_id, municipality_id] = await freePair(db, 'guide_municipalities', ['user_id', 'users', "a.role = 'guide'"], ['municipality_id', 'municipalities']);
+    const [user_id, municipality_id] = await freePair(
+      db,
+      'guide_municipalities',
+      ['user_id', 'users', "a.role = 'guide'"],
+      ['municipality_id', 'municipalities'],
+    );
     return { user_id, municipality_id };
   },
-  status_reports: async (db) => ({ reported_on: await freeDate(db, 'status_reports', 'reported_on'), title: `Statusbericht ${uniq()}` }),
+  status_reports: async (db) => ({
+    reported_on: await freeDate(db, 'status_reports', 'reported_on'),
+    title: `Statusbericht ${uniq()}`,
+  }),
+  // Read-only: what a forged entry would look like (every POST of it must be refused).
+  audit_entries: async () => ({ action: 'create', resource: 'measures', record_id: 1, changes: {} }),
 };
 
 /** A body that POST /api/<resource> accepts. */
@@ -199,7 +255,12 @@ export const UPDATE_PATCH: Record<string, Body> = {
 };
 
 /** Inserts a record through the database (not the API), for tests that need a target to change or delete. */
-export async function insertRecord(db: Knex, resource: string, body: Body, authorId?: number): Promise<number> {
+export async function insertRecord(
+  db: Knex,
+  resource: string,
+  body: Body,
+  authorId?: number,
+): Promise<number> {
   const row: Body = { ...body };
   const links: [string, string, string, number[]][] = [];
   if (resource === 'measures' && Array.isArray(row.municipality_ids)) {

@@ -502,6 +502,7 @@ export const de: TranslationMessages = {
   app: {
     title: 'MYK10 Steuerungscockpit',
     menu: {
+      trend_short: 'Meilenstein-Trendanalyse',
       dashboard: 'Übersicht',
       portfolio: 'Portfolio',
       funding: 'Fördermittel',
@@ -517,6 +518,11 @@ export const de: TranslationMessages = {
       audit: 'Änderungsprotokoll',
     },
     auth: {
+      user_menu: 'Benutzermenü von %{name}',
+      login_hint:
+        'Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an. Zugang oder neues Passwort erhalten Sie bei der Stabsstelle Smart Cities.',
+      password_rules:
+        'Das neue Passwort muss mindestens %{min} Zeichen lang sein und darf nicht Ihre E-Mail-Adresse enthalten.',
       login_title: 'Anmeldung',
       email: 'E-Mail-Adresse',
       password: 'Passwort',
@@ -533,6 +539,10 @@ export const de: TranslationMessages = {
       logout: 'Abmelden',
     },
     errors: {
+      checked_before_received: 'Die Prüfung kann nicht vor dem Eingang des Nachweises liegen.',
+      one_recipient: 'Bitte genau einen Empfänger angeben: Kommune oder Kooperationspartner.',
+      paid_before_contract: 'Die Auszahlung kann nicht vor dem Vertrag liegen.',
+      received_before_requested: 'Der Eingang kann nicht vor der Anforderung liegen.',
       conflict:
         'Der Datensatz wurde zwischenzeitlich von jemand anderem geändert – bitte neu laden. Ihre Eingaben bleiben erhalten.',
       reload: 'Neu laden',
@@ -568,8 +578,47 @@ export const de: TranslationMessages = {
       unspent: 'Noch nicht verausgabt',
       loading: 'Kennzahlen werden geladen …',
       empty: 'Keine Daten vorhanden',
+      title: 'Steuerungscockpit',
+      as_of: 'Stand: %{date}',
+      chart_hint: 'Ein Klick auf einen Balken oder Punkt öffnet die Liste dahinter.',
+      drawdown_received: 'Abgerufen (eingegangen, kumuliert)',
+      drawdown_plan: 'Plan (bewilligt, kumuliert)',
+      contacts_90d: 'Kontakte (90 Tage)',
+      show_all: 'Alle anzeigen (%{smart_count}) |||| Alle anzeigen (%{smart_count})',
+      none_overdue: 'Keine überfälligen Meilensteine.',
+      none_due: 'In den nächsten 30 Tagen ist kein Meilenstein fällig.',
+      due_on: 'fällig am %{date}',
+      days_overdue: '%{smart_count} Tag überfällig |||| %{smart_count} Tage überfällig',
+      days_left: 'in %{smart_count} Tag |||| in %{smart_count} Tagen',
+      all_contacted: 'Mit allen Kommunen gab es in den letzten 30 Tagen Kontakt.',
+      never_contacted: 'noch kein Kontakt erfasst',
+      days_since_contact: 'seit %{smart_count} Tag kein Kontakt |||| seit %{smart_count} Tagen kein Kontakt',
+      no_disagreements: 'Alle gesetzten Ampeln stimmen mit dem Vorschlag überein.',
+      light_rule:
+        'Vorschlag aus den Daten: Grün im Plan; Gelb bei Meilensteinverschiebung bis 3 Monate oder Ausgaben bis 10 % neben dem Zeitplan; Rot darüber oder bei überfälligem Abschlussmeilenstein.',
+      light_rule_no_spending:
+        'Vorschlag aus den Daten (ohne Ausgaben): Grün im Plan; Gelb bei Meilensteinverschiebung bis 3 Monate; Rot darüber oder bei überfälligem Abschlussmeilenstein.',
+      set_health: 'Gesetzt',
+      reason_slip:
+        'Meilenstein %{smart_count} Tag verschoben |||| Meilenstein %{smart_count} Tage verschoben',
+      reason_spending: 'Ausgaben %{percent} % neben dem Plan',
+      reason_final_overdue: 'Abschlussmeilenstein überfällig',
+      disagreements_short: 'Ampel-Abweichungen',
+      of_approved: 'der bewilligten Mittel',
+      transfers_awaiting_proof: 'Weiterleitungen ohne Nachweis',
+      overdue: 'überfällig',
+      worst_shown:
+        'Gezeigt: die %{shown} schwersten von %{smart_count} Abweichung. |||| Gezeigt: die %{shown} schwersten von %{smart_count} Abweichungen.',
     },
     guide: {
+      contacted_today: 'Heute Kontakt gehabt',
+      no_contacts: 'Sie haben noch keine Kontakte erfasst.',
+      no_follow_ups: 'Keine offenen Wiedervorlagen.',
+      no_municipalities: 'Ihnen sind noch keine Kommunen zugeordnet.',
+      open_count: '%{smart_count} offen |||| %{smart_count} offen',
+      overdue_count: '%{smart_count} überfällig |||| %{smart_count} überfällig',
+      recent_contacts: 'Meine letzten Kontakte',
+      save_contact: 'Kontakt speichern',
       my_municipalities: 'Meine Kommunen',
       days_since_contact:
         '%{smart_count} Tag seit letztem Kontakt |||| %{smart_count} Tage seit letztem Kontakt',
@@ -595,8 +644,69 @@ export const de: TranslationMessages = {
       all_years: 'Alle Jahre',
       justification_required: 'Die Anforderung übersteigt das verbleibende Jahresbudget – bitte begründen.',
       usage_of_earlier: 'Verwendung früherer Mittelabrufe',
+      start_title: 'Fördermittel auf einen Blick',
+      grant: 'Zuwendungsbescheid',
+      all_grants: 'Alle Bescheide',
+      funding_rate: 'Förderquote %{rate}',
+      open_to_request: 'Noch abrufbar',
+      unspent: 'Eingegangen, noch nicht verausgabt',
+      unspent_hint:
+        'Eingegangene Mittel offener Mittelabrufe, die noch nicht durch zuwendungsfähige Ausgaben gedeckt sind',
+      all_deadlines: 'Alle Fristen',
+      all_tranches: 'Alle Mittelabrufe',
+      no_deadlines: 'Keine Fristen in Sicht.',
+      no_tranches: 'Noch keine Mittelabrufe.',
+      overdue_since: 'überfällig seit %{smart_count} Tag |||| überfällig seit %{smart_count} Tagen',
+      due_today: 'heute fällig',
+      due_in: 'fällig in %{smart_count} Tag |||| fällig in %{smart_count} Tagen',
+      overdue_count: '%{smart_count} überfällig |||| %{smart_count} überfällig',
+      due_soon_count: '%{smart_count} bald fällig |||| %{smart_count} bald fällig',
+      deadlines_intro:
+        'Mittelverwendungsfristen eingegangener Mittelabrufe mit noch nicht verausgabtem Geld (14 Tage Vorlauf), Zwischennachweise (60 Tage), Verwendungsnachweise (180 Tage) und Verwendungsnachweise der Weiterleitungen (30 Tage). Überfälliges bleibt stehen, bis es erledigt ist.',
+      col_status: 'Status',
+      col_due: 'Fällig am',
+      col_kind: 'Art',
+      col_subject: 'Gegenstand',
+      open: 'Öffnen',
+      by_measure: 'Nach Maßnahme',
+      by_category: 'Nach Kostenart',
+      col_code: 'Nr.',
+      col_measure: 'Maßnahme',
+      col_planned: 'Geplant',
+      col_approved: 'Bewilligt',
+      col_requested: 'Angefordert',
+      col_received: 'Eingegangen',
+      col_spent: 'Verausgabt (zuwendungsfähig)',
+      col_federal_share: 'Bundesanteil',
+      col_own_share: 'Eigenanteil',
+      col_remaining: 'Restbudget',
+      col_cost_category: 'Kostenart',
+      col_group: 'Gruppe im Finanzierungsplan',
+      total: 'Summe',
+      unassigned: 'nicht zugeordnet',
+      chart_title: 'Verausgabt je Maßnahme: Bundes- und Eigenanteil',
+      receipts_xlsx: 'Belegliste (Excel)',
+      select_grant: 'Bitte einen Zuwendungsbescheid wählen.',
+      rounding_rule:
+        'Rundung: Der Bundesanteil wird je Maßnahme, Haushaltsjahr und Bescheid einmal kaufmännisch auf den Cent gerundet; der Eigenanteil ist die Differenz zu den zuwendungsfähigen Ausgaben. Summen sind Summen der Zeilen. Nach Kostenart wird der Bundesanteil jeder Zeile nach größten Resten verteilt.',
+      attribution_note:
+        'Bewilligt wird je Haushaltsjahr, nicht je Maßnahme (nur in der Summe). Angefordert und eingegangen nach der Maßnahme des Mittelabrufs; ohne Maßnahme „nicht zugeordnet“. Geplant sind die Gesamtkosten der Maßnahme; Restbudget = geplant − zuwendungsfähige Ausgaben bis Ende des gewählten Jahres.',
+      groups: {
+        personnel: 'Personalkosten',
+        material_services: 'Sach- und Dienstleistungskosten',
+        investment: 'Investitionen',
+      },
+      usage_hint: 'Ein neuer Mittelabruf muss angeben, wie weit frühere Abrufe verwendet sind.',
+      no_earlier: 'Noch keine früheren Mittelabrufe eingegangen.',
+      col_used: 'Verwendet',
+      col_unspent: 'Offen',
+      col_received_on: 'Eingegangen am',
+      year_budget: 'Verbleibendes Jahresbudget %{year}: %{amount} (bewilligt %{approved})',
+      justification_hint:
+        'Pflicht, wenn die Anforderung das verbleibende Jahresbudget übersteigt, und bei einer Korrektur des Status zurück.',
     },
     reports: {
+      next_milestones: 'Nächste Meilensteine',
       issue_report: 'Statusbericht erstellen',
       download_pdf: 'PDF herunterladen',
       changes_since_last: 'Änderungen seit dem letzten Bericht',
@@ -604,6 +714,18 @@ export const de: TranslationMessages = {
       slipped: 'Verschobene Meilensteine',
       new_measures: 'Neue Maßnahmen',
       closed_measures: 'Abgeschlossene Maßnahmen',
+      default_title: 'Statusbericht %{month}',
+      issue_confirm:
+        'Der Stand aller Maßnahmen (Ampel, Status, Fortschritt, Hinweis, nächste Meilensteine) wird jetzt eingefroren und als Statusbericht gespeichert.',
+      issue_now: 'Bericht erstellen',
+      issued: 'Der Statusbericht wurde erstellt.',
+      view_pdf: 'PDF ansehen',
+      none: 'Keine',
+      no_previous: 'Dies ist der erste Statusbericht; es gibt noch keinen Vorbericht zum Vergleich.',
+      compared_with: 'Verglichen mit „%{title}“ vom %{date}',
+      slipped_detail:
+        'von %{from} auf %{to} (+%{smart_count} Tag) |||| von %{from} auf %{to} (+%{smart_count} Tage)',
+      removed: 'entfernt',
     },
     measure_tabs: {
       overview: 'Übersicht',
@@ -618,12 +740,61 @@ export const de: TranslationMessages = {
       renew_token: 'Neuen Abonnement-Link erzeugen',
       url_hint:
         'Fügen Sie diesen Link in Outlook oder einem anderen Kalenderprogramm als Internetkalender hinzu. Der Link ist persönlich – bitte geben Sie ihn nicht weiter.',
+      intro:
+        'Ihr persönlicher Kalender mit den Terminen und Fristen aus dem Cockpit, als Abonnement für Outlook oder jedes andere Kalenderprogramm (iCalendar). Er enthält:',
+      holds_milestones: 'alle offenen Meilensteine (ganztägig am geplanten Termin)',
+      holds_spend_deadlines: 'die Verwendungsfristen eingegangener Mittelabrufe, solange noch Geld offen ist',
+      holds_proofs:
+        'die Fristen der Verwendungs- und Zwischennachweise sowie der Nachweise von Weiterleitungen',
+      holds_follow_ups: 'Ihre eigenen offenen Wiedervorlagen aus dem Kontaktprotokoll',
+      link_title: 'Ihr Abonnement-Link',
+      url_label: 'Abonnement-Link',
+      copy: 'Link kopieren',
+      copied: 'Der Link wurde in die Zwischenablage kopiert.',
+      copy_failed: 'Kopieren nicht möglich – bitte den Link markieren und mit Strg+C kopieren.',
+      active_hint:
+        'Ein Abonnement-Link ist aktiv. Aus Sicherheitsgründen wird er nur beim Erzeugen angezeigt; erzeugen Sie einen neuen, wenn Sie ihn nicht mehr haben (der bisherige wird dann ungültig).',
+      none_yet: 'Sie haben noch keinen Abonnement-Link.',
+      create_token: 'Abonnement-Link erzeugen',
+      open_in_app: 'Im Kalenderprogramm öffnen',
+      revoke: 'Abonnement-Link widerrufen',
+      revoke_confirm:
+        'Der bisherige Link funktioniert danach nicht mehr. Abonnierte Kalender erhalten keine Termine mehr.',
+      renew_confirm:
+        'Der bisherige Link wird sofort ungültig; Sie müssen den neuen Link in Outlook erneut abonnieren.',
+      created: 'Der Abonnement-Link wurde erzeugt.',
+      revoked: 'Der Abonnement-Link wurde widerrufen.',
+      outlook_title: 'So abonnieren Sie den Kalender in Outlook',
+      outlook_step1: 'Erzeugen Sie oben den Abonnement-Link und kopieren Sie ihn.',
+      outlook_step2:
+        'Outlook im Web und neues Outlook: Kalender öffnen → „Kalender hinzufügen“ → „Aus dem Internet abonnieren“ → Link einfügen, Namen vergeben → „Importieren“.',
+      outlook_step3:
+        'Klassisches Outlook: Start → „Kalender öffnen“ → „Aus dem Internet …“ → Link einfügen → „OK“ → „Ja“.',
+      outlook_step4:
+        'Outlook aktualisiert abonnierte Kalender selbst, meist alle paar Stunden; neue Termine erscheinen daher mit Verzögerung.',
+      download_title: 'Einmalig herunterladen',
+      download_hint: 'Die Datei enthält den heutigen Stand und aktualisiert sich nicht.',
+      download: 'Kalenderdatei (.ics) herunterladen',
+    },
+    trend: {
+      explanation:
+        'Die x-Achse zeigt das Berichtsdatum, die y-Achse den zu diesem Bericht prognostizierten Termin. Eine waagrechte Linie hält ihren Termin, eine steigende verschiebt sich; erreicht ist ein Meilenstein, wo seine Linie die Diagonale trifft.',
+      measure: 'Maßnahme',
+      portfolio: 'Alle Maßnahmen: Abschlussmeilensteine der Maßnahmen in Umsetzung',
+      report_date: 'Berichtsdatum',
+      forecast_date: 'Prognostizierter Termin',
+      diagonal: 'Diagonale (erreicht)',
+      no_data: 'Zu diesen Meilensteinen sind noch keine Prognosen erfasst.',
+      table: 'Meilensteine des Diagramms',
+      slip_days: 'Verschiebung (Tage)',
     },
     language: {
       de: 'Deutsch',
       en: 'English',
     },
     common: {
+      done: 'erledigt',
+      overdue: 'überfällig',
       yes: 'Ja',
       no: 'Nein',
       none: '—',
@@ -635,6 +806,7 @@ export const de: TranslationMessages = {
       export: 'Exportieren',
     },
     validation: {
+      colour: 'Farbe als #RRGGBB angeben (z. B. #00565F)',
       required: 'Pflichtfeld',
       too_long: 'Höchstens %{max} Zeichen',
       min_value: 'Muss mindestens %{min} sein',
@@ -646,6 +818,40 @@ export const de: TranslationMessages = {
       unique: 'Dieser Wert ist bereits vergeben',
       reference: 'Der verknüpfte Datensatz existiert nicht',
       progress: 'Fortschritt muss zwischen 0 und 100 liegen',
+    },
+    audit: {
+      entries: '%{smart_count} Eintrag |||| %{smart_count} Einträge',
+      field: 'Feld',
+      old: 'Vorher',
+      new: 'Nachher',
+      from: 'Zeitpunkt ab',
+      to: 'Zeitpunkt bis',
+    },
+    filters: {
+      from: '%{field} ab',
+      to: '%{field} bis',
+    },
+    finance: {
+      budget_used: 'Anteil des Planbudgets verausgabt',
+    },
+    measures: {
+      county_wide_hint: 'Leer lassen, wenn die Maßnahme kreisweit wirkt.',
+    },
+    milestones: {
+      slip: 'Verschiebung',
+      slip_days: '%{smart_count} Tag |||| %{smart_count} Tage',
+      forecasts: 'Prognoseverlauf',
+    },
+    users: {
+      new_password: 'Neues Passwort',
+      password_hint: 'Mindestens 12 Zeichen; die Person ändert es nach der ersten Anmeldung.',
+      password_unchanged: 'Leer lassen, um das Passwort nicht zu ändern.',
+    },
+    grants: {
+      period: 'Bewilligungszeitraum',
+    },
+    transfers: {
+      recipient: 'Empfänger',
     },
     enums: {
       role: {

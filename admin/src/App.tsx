@@ -1,0 +1,79 @@
+import { lazy } from 'react';
+import { Admin, CustomRoutes, Resource } from 'react-admin';
+import { Route } from 'react-router';
+import audit_entries from './audit_entries';
+import { authProvider } from './auth/authProvider';
+import { LoginPage } from './auth/LoginPage';
+import contact_measures from './contact_measures';
+import contacts from './contacts';
+import { Dashboard } from './dashboard/Dashboard';
+import expenditures from './expenditures';
+import fields_of_action from './fields_of_action';
+import grant_years from './grant_years';
+import grants from './grants';
+import guide_municipalities from './guide_municipalities';
+import { i18nProvider } from './i18n';
+import { AppLayout } from './layout/AppLayout';
+import { theme } from './layout/theme';
+import measure_municipalities from './measure_municipalities';
+import measure_partners from './measure_partners';
+import measures from './measures';
+import milestone_forecasts from './milestone_forecasts';
+import milestones from './milestones';
+import municipalities from './municipalities';
+import partners from './partners';
+import { dataProvider } from './providers/dataProvider';
+import status_reports from './status_reports';
+import tranches from './tranches';
+import transfers from './transfers';
+import users from './users';
+
+const ChangePasswordPage = lazy(() => import('./auth/ChangePasswordPage'));
+const TrendPage = lazy(() => import('./trend/TrendPage'));
+const DeadlinesPage = lazy(() => import('./funding/DeadlinesPage'));
+const FundingReportPage = lazy(() => import('./funding/FundingReportPage'));
+const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
+
+export function App() {
+  return (
+    <Admin
+      title="MYK10 Steuerungscockpit"
+      dataProvider={dataProvider}
+      authProvider={authProvider}
+      i18nProvider={i18nProvider}
+      loginPage={LoginPage}
+      dashboard={Dashboard}
+      layout={AppLayout}
+      theme={theme}
+      requireAuth
+      disableTelemetry
+    >
+      <Resource name="measures" {...measures} />
+      <Resource name="milestones" {...milestones} />
+      <Resource name="milestone_forecasts" {...milestone_forecasts} />
+      <Resource name="municipalities" {...municipalities} />
+      <Resource name="measure_municipalities" {...measure_municipalities} />
+      <Resource name="partners" {...partners} />
+      <Resource name="measure_partners" {...measure_partners} />
+      <Resource name="fields_of_action" {...fields_of_action} />
+      <Resource name="grants" {...grants} />
+      <Resource name="grant_years" {...grant_years} />
+      <Resource name="tranches" {...tranches} />
+      <Resource name="expenditures" {...expenditures} />
+      <Resource name="transfers" {...transfers} />
+      <Resource name="contacts" {...contacts} />
+      <Resource name="contact_measures" {...contact_measures} />
+      <Resource name="status_reports" {...status_reports} />
+      <Resource name="users" {...users} />
+      <Resource name="guide_municipalities" {...guide_municipalities} />
+      <Resource name="audit_entries" {...audit_entries} />
+      <CustomRoutes>
+        <Route path="/passwort" element={<ChangePasswordPage />} />
+        <Route path="/mta" element={<TrendPage />} />
+        <Route path="/fristen" element={<DeadlinesPage />} />
+        <Route path="/foerderbericht" element={<FundingReportPage />} />
+        <Route path="/kalender" element={<CalendarPage />} />
+      </CustomRoutes>
+    </Admin>
+  );
+}

@@ -1,0 +1,33 @@
+import type { ReactNode } from 'react';
+import { Create, Edit, SimpleForm, useResourceDefinition, type SimpleFormProps } from 'react-admin';
+import { useSaveErrorHandler } from './useSaveErrorHandler';
+
+interface Props {
+  children: ReactNode;
+  /** Cross-field rules or defaults of the form. */
+  form?: Omit<SimpleFormProps, 'children'>;
+}
+
+const useRedirect = () => (useResourceDefinition().hasShow ? 'show' : 'list');
+
+export function ResourceCreate({ children, form }: Props) {
+  return (
+    <Create redirect={useRedirect()}>
+      <SimpleForm noValidate {...form}>
+        {children}
+      </SimpleForm>
+    </Create>
+  );
+}
+
+/** Pessimistic edit: field errors from the server land at their fields, a conflict keeps the typed values. */
+export function ResourceEdit({ children, form }: Props) {
+  const onError = useSaveErrorHandler();
+  return (
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} redirect={useRedirect()}>
+      <SimpleForm noValidate {...form}>
+        {children}
+      </SimpleForm>
+    </Edit>
+  );
+}

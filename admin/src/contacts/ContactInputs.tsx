@@ -1,0 +1,67 @@
+import { Grid } from '@mui/material';
+import { BooleanInput, DateInput, TextInput, useGetIdentity } from 'react-admin';
+import { EnumInput } from '../common/EnumInput';
+import { RefArrayInput, RefInput } from '../common/RefInput';
+import { isRequired, optionalText, requiredText } from '../common/validators';
+
+/** A guide records contacts only for her own municipalities (the API refuses others). */
+function useMunicipalityFilter(): Record<string, unknown> | undefined {
+  const { identity } = useGetIdentity();
+  return identity?.role === 'guide' ? { id: identity.municipality_ids } : undefined;
+}
+
+const half = { xs: 12, sm: 6 } as const;
+
+/**
+ * The contact form. `quick` is the guide's short form on her start page (phone-sized: one column,
+ * full-width inputs); the full form adds the person's role, the measures and the follow-up state.
+ */
+export function ContactInputs({ quick = false }: { quick?: boolean }) {
+  const municipalityFilter = useMunicipalityFilter();
+  const size = quick ? 12 : half;
+  return (
+    <Grid container columnSpacing={2} sx={{ width: '100%' }}>
+      <Grid size={size}>
+        <RefInput
+          source="municipality_id"
+          reference="municipalities"
+          filter={municipalityFilter}
+          isRequired
+        />
+      </Grid>
+      <Grid size={size}>
+        <DateInput source="contact_on" validate={isRequired} />
+      </Grid>
+      <Grid size={size}>
+        <EnumInput source="channel" validate={isRequired} />
+      </Grid>
+      <Grid size={size}>
+        <TextInput source="person_name" validate={optionalText(120)} />
+      </Grid>
+      {!quick && (
+        <Grid size={size}>
+          <TextInput source="person_role" validate={optionalText(120)} />
+        </Grid>
+      )}
+      <Grid size={quick ? 12 : half}>
+        <TextInput source="topic" validate={requiredText(200)} />
+      </Grid>
+      <Grid size={12}>
+        <TextInput source="notes" validate={optionalText(5000)} multiline minRows={quick ? 2 : 3} />
+      </Grid>
+      <Grid size={size}>
+        <DateInput source="follow_up_on" />
+      </Grid>
+      {!quick && (
+        <Grid size={size}>
+          <BooleanInput source="follow_up_done" />
+        </Grid>
+      )}
+      {!quick && (
+        <Grid size={12}>
+          <RefArrayInput source="measure_ids" reference="measures" />
+        </Grid>
+      )}
+    </Grid>
+  );
+}

@@ -1,0 +1,27 @@
+import { Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DateField } from '../common/DateField';
+import { FieldGrid } from '../common/FieldGrid';
+import { EnumField } from '../common/EnumField';
+import { RefChips, RefField } from '../common/RefFields';
+import { FollowUpField } from './FollowUpField';
+
+export default function ContactShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <FieldGrid wide={['notes', 'measure_ids']}>
+          <DateField source="contact_on" />
+          <RefField source="municipality_id" />
+          <EnumField source="channel" />
+          <TextField source="person_name" emptyText="—" />
+          <TextField source="person_role" emptyText="—" />
+          <TextField source="topic" />
+          <TextField source="notes" emptyText="—" />
+          <FollowUpField source="follow_up_on" />
+          <RefChips source="measure_ids" />
+          <RefField source="author_id" />
+        </FieldGrid>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

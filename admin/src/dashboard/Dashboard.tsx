@@ -1,0 +1,19 @@
+import { lazy, Suspense } from 'react';
+import { Loading } from 'react-admin';
+import { useRole } from '../auth/useCan';
+
+const CockpitDashboard = lazy(() => import('./CockpitDashboard'));
+const FundingStart = lazy(() => import('../funding/FundingStart'));
+const GuideStart = lazy(() => import('./GuideStart'));
+
+/** The start page of each role: the cockpit for steering, the funding start, or the guide's municipalities. */
+export function Dashboard() {
+  const role = useRole();
+  if (!role) return <Loading />;
+  const Start = role === 'guide' ? GuideStart : role === 'funding' ? FundingStart : CockpitDashboard;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Start />
+    </Suspense>
+  );
+}

@@ -1,0 +1,27 @@
+import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { DateField } from '../common/DateField';
+import { FieldGrid } from '../common/FieldGrid';
+import { EnumField } from '../common/EnumField';
+import { MoneyField } from '../common/MoneyField';
+import { RefField } from '../common/RefFields';
+
+export default function ExpenditureShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <FieldGrid wide={['description']}>
+          <RefField source="measure_id" />
+          <RefField source="grant_id" />
+          <RefField source="tranche_id" emptyText="—" />
+          <DateField source="booked_on" />
+          <MoneyField source="amount_cents" />
+          <EnumField source="cost_category" />
+          <TextField source="payee" />
+          <TextField source="receipt_no" emptyText="—" />
+          <TextField source="description" emptyText="—" />
+          <BooleanField source="eligible" />
+        </FieldGrid>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,25 @@
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutline';
+import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
+import ScheduleIcon from '@mui/icons-material/Schedule';
+import { Chip } from '@mui/material';
+import { useTranslate } from 'react-admin';
+import { deadlineStatus } from './deadlineStatus';
+
+const ICONS = { error: ErrorOutlineIcon, warning: ScheduleIcon, info: InfoOutlinedIcon };
+
+/** The status of a deadline in colour and in words ("überfällig seit 3 Tagen", "fällig in 5 Tagen"). */
+export function DeadlineChip({ daysLeft }: { daysLeft: number }) {
+  const translate = useTranslate();
+  const s = deadlineStatus(daysLeft);
+  const Icon = ICONS[s.severity];
+  return (
+    <Chip
+      size="small"
+      variant={s.severity === 'info' ? 'outlined' : 'filled'}
+      color={s.severity}
+      icon={<Icon />}
+      label={translate(s.key, { smart_count: s.smart_count })}
+      sx={{ fontWeight: 600 }}
+    />
+  );
+}

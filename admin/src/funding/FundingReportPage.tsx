@@ -1,0 +1,255 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
+import {
+  Alert,
+  Box,
+  Button,
+  Card,
+  CardContent,
+  LinearProgress,
+  Link as MuiLink,
+  MenuItem,
+  Stack,
+  Tab,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  Tabs,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { lazy, Suspense, useState } from 'react';
+import { Title, useCreatePath, useTranslate } from 'react-admin';
+import { Link } from 'react-router';
+import { todayIso } from '../common/dates';
+import { formatEuro, formatPercentBp } from '../common/money';
+import {
+  currentGrant,
+  queryString,
+  useFundingApi,
+  useGrants,
+  type CategoryRow,
+  type Figures,
+  type FundingReport,
+  type MeasureRow,
+} from './api';
+
+const FundingChart = lazy(() => import('./FundingChart'));
+
+type View = 'measures' | 'categories';
+type MoneyKey = keyof Figures;
+
+const MEASURE_MONEY: MoneyKey[] = [
+  'planned_cents',
+  'approved_cents',
+  'requested_cents',
+  'received_cents',
+  'spent_cents',
+  'federal_share_cents',
+  'own_share_cents',
+  'remaining_cents',
+];
+const CATEGORY_MONEY: MoneyKey[] = ['spent_cents', 'federal_share_cents', 'own_share_cents'];
+const label = (k: MoneyKey) => `app.funding.col_${k.replace(/_cents$/, '')}`;
+
+const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatEuro(v));
+
+function MoneyCells({ row, keys }: { row: Partial<Figures>; keys: MoneyKey[] }) {
+  return (
+    <>
+      {keys.map((k) => (
+        <TableCell key={k} align="right" sx={{ whiteSpace: 'nowrap' }}>
+          {money(row[k])}
+        </TableCell>
+      ))}
+    </>
+  );
+}
+
+function ReportTable({ report, view }: { report: FundingReport; view: View }) {
+  const translate = useTranslate();
+  const createPath = useCreatePath();
+  const keys = view === 'measures' ? MEASURE_MONEY : CATEGORY_MONEY;
+  const head =
+    view === 'measures'
+      ? ['app.funding.col_code', 'app.funding.col_measure']
+      : ['app.funding.col_cost_category', 'app.funding.col_group'];
+  return (
+    <Table
+      size="small"
+      stickyHeader
+      aria-label={translate(view === 'measures' ? 'app.funding.by_measure' : 'app.funding.by_category')}
+    >
+      <TableHead>
+        <TableRow>
+          {head.map((h) => (
+            <TableCell key={h}>{translate(h)}</TableCell>
+          ))}
+          {keys.map((k) => (
+            <TableCell key={k} align="right">
+              {translate(label(k))}
+            </TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {view === 'measures'
+          ? report.measures.map((r: MeasureRow) => (
+              <TableRow key={r.measure_id ?? 'unassigned'} hover>
+                <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.code ?? '—'}</TableCell>
+                <TableCell sx={{ minWidth: 240 }}>
+                  {r.measure_id === null ? (
+                    <em>{translate('app.funding.unassigned')}</em>
+                  ) : (
+                    <MuiLink
+                      component={Link}
+                      to={createPath({ resource: 'measures', id: r.measure_id, type: 'show' })}
+                      underline="hover"
+                    >
+                      {r.title}
+                    </MuiLink>
+                  )}
+                </TableCell>
+                <MoneyCells row={r} keys={keys} />
+              </TableRow>
+            ))
+          : report.categories.map((r: CategoryRow) => (
+              <TableRow key={r.cost_category} hover>
+                <TableCell>{translate(`app.enums.cost_category.${r.cost_category}`)}</TableCell>
+                <TableCell>{translate(`app.funding.groups.${r.group}`)}</TableCell>
+                <MoneyCells row={r} keys={keys} />
+              </TableRow>
+            ))}
+        <TableRow sx={{ '& td': { fontWeight: 700, borderTop: 2, borderColor: 'divider' } }}>
+          <TableCell colSpan={2}>{translate('app.funding.total')}</TableCell>
+          <MoneyCells row={report.totals} keys={keys} />
+        </TableRow>
+      </TableBody>
+    </Table>
+  );
+}
+
+function yearsOf(period: { period_start: string; period_end: string }): number[] {
+  const [from, to] = [Number(period.period_start.slice(0, 4)), Number(period.period_end.slice(0, 4))];
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+/** "Förderbericht": figures per measure and cost category for a grant and year, chart and exports. */
+export default function FundingReportPage() {
+  const translate = useTranslate();
+  const grants = useGrants();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [year, setYear] = useState<number | ''>('');
+  const [view, setView] = useState<View>('measures');
+  const grant = grants.data?.find((g) => g.id === chosen) ?? currentGrant(grants.data, todayIso());
+  const params = { grant_id: grant?.id, fiscal_year: year === '' ? undefined : year };
+  const report = useFundingApi<FundingReport>('reports/funding', params, grant !== undefined);
+  const download = (path: string, extra: Record<string, string> = {}) =>
+    `/api/${path}?${queryString({ ...params, ...extra })}`;
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title="app.menu.funding_report" />
+      <CardContent>
+        <Typography component="h1" variant="h5" gutterBottom>
+          {translate('app.menu.funding_report')}
+        </Typography>
+        <Stack direction="row" sx={{ gap: 2, mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+          <TextField
+            select
+            size="small"
+            label={translate('app.funding.grant')}
+            value={grant?.id ?? ''}
+            onChange={(e) => {
+              setChosen(Number(e.target.value));
+              setYear('');
+            }}
+            fullWidth={false}
+            sx={{ width: 340 }}
+          >
+            {(grants.data ?? []).map((g) => (
+              <MenuItem key={g.id} value={g.id}>
+                {g.phase} ({g.file_number})
+              </MenuItem>
+            ))}
+          </TextField>
+          <TextField
+            select
+            size="small"
+            label={translate('app.funding.fiscal_year')}
+            value={year}
+            onChange={(e) => setYear(e.target.value === '' ? '' : Number(e.target.value))}
+            fullWidth={false}
+            sx={{ width: 160 }}
+            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
+          >
+            <MenuItem value="">{translate('app.funding.all_years')}</MenuItem>
+            {grant &&
+              yearsOf(grant).map((y) => (
+                <MenuItem key={y} value={y}>
+                  {y}
+                </MenuItem>
+              ))}
+          </TextField>
+          {grant && (
+            <Typography variant="body2" color="text.secondary">
+              {translate('app.funding.funding_rate', { rate: formatPercentBp(grant.funding_rate_bp) })}
+            </Typography>
+          )}
+          <Box sx={{ flex: 1 }} />
+          {grant && (
+            <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+              <Button variant="outlined" startIcon={<DownloadIcon />} href={download('reports/funding.xlsx')}>
+                {translate('app.funding.export_xlsx')}
+              </Button>
+              <Button
+                variant="outlined"
+                startIcon={<DownloadIcon />}
+                href={download('reports/funding.csv', { view })}
+              >
+                {translate('app.funding.export_csv')}
+              </Button>
+              <Button
+                variant="outlined"
+                startIcon={<ReceiptLongIcon />}
+                href={download('reports/receipts.xlsx')}
+              >
+                {translate('app.funding.receipts_xlsx')}
+              </Button>
+            </Stack>
+          )}
+        </Stack>
+        {!grant && !grants.isPending ? (
+          <Typography color="text.secondary">{translate('app.funding.select_grant')}</Typography>
+        ) : report.isPending ? (
+          <LinearProgress aria-label={translate('app.common.loading')} />
+        ) : report.error ? (
+          <Alert severity="error">{report.error.message}</Alert>
+        ) : (
+          <>
+            <Tabs value={view} onChange={(_e, v: View) => setView(v)} sx={{ mb: 1 }}>
+              <Tab value="measures" label={translate('app.funding.by_measure')} />
+              <Tab value="categories" label={translate('app.funding.by_category')} />
+            </Tabs>
+            <Box sx={{ overflowX: 'auto', maxHeight: 560, contain: 'inline-size' }}>
+              <ReportTable report={report.data} view={view} />
+            </Box>
+            <Typography component="h2" variant="h6" sx={{ mt: 3 }}>
+              {translate('app.funding.chart_title')}
+            </Typography>
+            <Suspense fallback={<LinearProgress />}>
+              <FundingChart rows={report.data.measures} />
+            </Suspense>
+            <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 2 }}>
+              {translate('app.funding.rounding_rule')}
+            </Typography>
+            <Typography variant="caption" component="p" color="text.secondary">
+              {translate('app.funding.attribution_note')}
+            </Typography>
+          </>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

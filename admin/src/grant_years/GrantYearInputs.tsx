@@ -1,0 +1,15 @@
+import { DateInput, NumberInput } from 'react-admin';
+import { MoneyInput } from '../common/HundredthsInput';
+import { RefInput } from '../common/RefInput';
+import { fiscalYear, isRequired } from '../common/validators';
+
+export function GrantYearInputs() {
+  return (
+    <>
+      <RefInput source="grant_id" reference="grants" isRequired />
+      <NumberInput source="fiscal_year" validate={fiscalYear} />
+      <MoneyInput source="approved_cents" validate={isRequired} />
+      <DateInput source="interim_proof_due_on" />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import type { SvgIconComponent } from '@mui/icons-material';
+import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
+import EventBusyIcon from '@mui/icons-material/EventBusy';
+import LockResetIcon from '@mui/icons-material/LockReset';
+import ShowChartIcon from '@mui/icons-material/ShowChart';
+import SummarizeIcon from '@mui/icons-material/Summarize';
+import { ROLES, type Role } from '../../../api/domain';
+import { can, readersOf, type ResourceName } from '../auth/access';
+
+/** A menu entry: a resource's list, or a custom page with the roles that may open it. */
+export type MenuEntry =
+  { resource: ResourceName } | { to: string; label: string; icon: SvgIconComponent; roles: readonly Role[] };
+
+export interface MenuGroup {
+  label: string;
+  entries: MenuEntry[];
+}
+
+const fundingReaders = readersOf('grants');
+
+export const MENU_GROUPS: MenuGroup[] = [
+  {
+    label: 'app.menu.portfolio',
+    entries: [
+      { resource: 'measures' },
+      { resource: 'milestones' },
+      { resource: 'municipalities' },
+      { resource: 'partners' },
+      { resource: 'fields_of_action' },
+    ],
+  },
+  {
+    label: 'app.menu.funding',
+    entries: [
+      { resource: 'grants' },
+      { resource: 'grant_years' },
+      { resource: 'tranches' },
+      { resource: 'expenditures' },
+      { resource: 'transfers' },
+    ],
+  },
+  { label: 'app.menu.contacts', entries: [{ resource: 'contacts' }] },
+  {
+    label: 'app.menu.reports',
+    entries: [
+      { resource: 'status_reports' },
+      // The hyphenated compound wraps in the narrow sidebar.
+      { to: '/mta', label: 'app.menu.trend_short', icon: ShowChartIcon, roles: ROLES },
+      { to: '/fristen', label: 'app.menu.deadlines', icon: EventBusyIcon, roles: fundingReaders },
+      { to: '/foerderbericht', label: 'app.menu.funding_report', icon: SummarizeIcon, roles: fundingReaders },
+      { to: '/kalender', label: 'app.menu.calendar', icon: CalendarMonthIcon, roles: ROLES },
+    ],
+  },
+  {
+    label: 'app.menu.admin',
+    entries: [
+      { resource: 'users' },
+      { resource: 'guide_municipalities' },
+      { resource: 'audit_entries' },
+      { to: '/passwort', label: 'app.auth.change_password', icon: LockResetIcon, roles: ROLES },
+    ],
+  },
+];
+
+export function visibleEntries(group: MenuGroup, role: Role | undefined): MenuEntry[] {
+  return group.entries.filter((e) =>
+    'resource' in e ? can(role, e.resource, 'read') : !!role && e.roles.includes(role),
+  );
+}

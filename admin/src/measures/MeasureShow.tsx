@@ -1,0 +1,86 @@
+import { Show, TabbedShowLayout, TextField } from 'react-admin';
+import { AuditTable } from '../audit_entries/AuditTable';
+import { useCan } from '../auth/useCan';
+import { DateField } from '../common/DateField';
+import { FieldGrid } from '../common/FieldGrid';
+import { EnumField } from '../common/EnumField';
+import { HealthLight } from '../common/HealthLight';
+import { MoneyField } from '../common/MoneyField';
+import { ProgressBar } from '../common/ProgressBar';
+import { MunicipalityChips, RefField } from '../common/RefFields';
+import { RelatedList } from '../common/RelatedList';
+import { ContactTable } from '../contacts/ContactTable';
+import { MeasurePartnerTable } from '../measure_partners/MeasurePartnerTable';
+import { MilestoneTable } from '../milestones/MilestoneTable';
+import { MeasureFinance } from './MeasureFinance';
+
+/** A measure's detail page; tabs the role may not read (finance, contacts, history) are left out. */
+export default function MeasureShow() {
+  const finance = useCan('expenditures');
+  const contacts = useCan('contacts');
+  const history = useCan('audit_entries');
+  return (
+    <Show>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="app.measure_tabs.overview">
+          <FieldGrid wide={['title', 'summary', 'health_note', 'municipality_ids']}>
+            <TextField source="code" />
+            <TextField source="title" />
+            <TextField source="summary" emptyText="—" />
+            <RefField source="field_of_action_id" />
+            <EnumField source="target_picture" />
+            <EnumField source="phase" />
+            <EnumField source="status" />
+            <HealthLight source="health" />
+            <TextField source="health_note" emptyText="—" />
+            <ProgressBar source="progress" />
+            <RefField source="owner_id" />
+            <RefField source="lead_municipality_id" emptyText="app.common.county_wide" />
+            <MunicipalityChips source="municipality_ids" />
+            <DateField source="start_date" />
+            <DateField source="end_date" />
+            <MoneyField source="budget_cents" />
+            <DateField source="next_milestone_due" />
+          </FieldGrid>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.measure_tabs.milestones" path="meilensteine">
+          <RelatedList
+            reference="milestones"
+            target="measure_id"
+            createDefaults={(r) => ({ measure_id: r.id })}
+          >
+            <MilestoneTable related="measure_id" />
+          </RelatedList>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.measure_tabs.partners" path="partner">
+          <RelatedList
+            reference="measure_partners"
+            target="measure_id"
+            createDefaults={(r) => ({ measure_id: r.id })}
+          >
+            <MeasurePartnerTable related="measure_id" />
+          </RelatedList>
+        </TabbedShowLayout.Tab>
+        {finance && (
+          <TabbedShowLayout.Tab label="app.measure_tabs.funding" path="finanzen">
+            <MeasureFinance />
+          </TabbedShowLayout.Tab>
+        )}
+        {contacts && (
+          <TabbedShowLayout.Tab label="app.measure_tabs.contacts" path="kontakte">
+            <RelatedList reference="contacts" target="measure_ids">
+              <ContactTable />
+            </RelatedList>
+          </TabbedShowLayout.Tab>
+        )}
+        {history && (
+          <TabbedShowLayout.Tab label="app.measure_tabs.history" path="verlauf">
+            <RelatedList reference="audit_entries" target="record_id" filter={{ resource: 'measures' }}>
+              <AuditTable related="record_id" />
+            </RelatedList>
+          </TabbedShowLayout.Tab>
+        )}
+      </TabbedShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,21 @@
+import { BooleanInput } from 'react-admin';
+import { dateRangeFilters, searchFilter } from '../common/filters';
+import { RefInput } from '../common/RefInput';
+import { ResourceList } from '../common/ResourceList';
+import { MilestoneTable } from './MilestoneTable';
+
+const filters = [
+  searchFilter,
+  <RefInput key="measure_id" source="measure_id" reference="measures" />,
+  <BooleanInput key="overdue" source="overdue" />,
+  <BooleanInput key="is_final" source="is_final" />,
+  ...dateRangeFilters('due_date'),
+];
+
+export default function MilestoneList() {
+  return (
+    <ResourceList filters={filters}>
+      <MilestoneTable />
+    </ResourceList>
+  );
+}

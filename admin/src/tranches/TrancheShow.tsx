@@ -1,0 +1,36 @@
+import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { FieldGrid } from '../common/FieldGrid';
+import { DateField } from '../common/DateField';
+import { EnumField } from '../common/EnumField';
+import { MoneyField } from '../common/MoneyField';
+import { RefField } from '../common/RefFields';
+import { RelatedList } from '../common/RelatedList';
+import { ExpenditureTable } from '../expenditures/ExpenditureTable';
+
+export default function TrancheShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <FieldGrid wide={['justification', 'notes']}>
+          <RefField source="grant_id" />
+          <RefField source="measure_id" emptyText="—" />
+          <TextField source="fiscal_year" />
+          <TextField source="number" />
+          <EnumField source="status" />
+          <BooleanField source="is_final" />
+          <DateField source="requested_on" />
+          <MoneyField source="requested_cents" />
+          <DateField source="received_on" />
+          <MoneyField source="received_cents" />
+          <DateField source="spend_deadline" />
+          <MoneyField source="unspent_cents" />
+          <TextField source="justification" emptyText="—" />
+          <TextField source="notes" emptyText="—" />
+        </FieldGrid>
+        <RelatedList title="resources.expenditures.name" reference="expenditures" target="tranche_id">
+          <ExpenditureTable related="tranche_id" />
+        </RelatedList>
+      </SimpleShowLayout>
+    </Show>
+  );
+}

@@ -1,0 +1,176 @@
+import { execSync } from 'node:child_process';
+import express from 'express';
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import pino from 'pino';
+import { createApp } from '../../api/app';
+import { loadConfig } from '../../api/config';
+import { DEMO_EMAIL, DEMO_PASSWORD, login as apiLogin, type Agent } from '../support/app';
+import { testDb, type TestDb } from '../support/db';
+
+const ROOT = path.resolve(__dirname, '../..');
+const ADMIN_INDEX = path.join(ROOT, 'dist/admin/index.html');
+const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+const AXE_URL = '/__test__/axe.min.js';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export type Who = keyof typeof DEMO_EMAIL;
+export { DEMO_EMAIL };
+
+/** The CI builds before testing; a local run without a build builds once, and says so. */
+function ensureAdminBuilt(): void {
+  if (fs.existsSync(ADMIN_INDEX)) return;
+  console.warn('dist/admin fehlt: die Browser-Tests bauen das Admin einmal mit "npm run build".');
+  execSync('npm run build', { cwd: ROOT, stdio: 'inherit' });
+}
+
+export interface BrowserEnv {
+  baseUrl: string;
+  db: TestDb['db'];
+  /** A signed-in API client (e.g. to change a record behind the browser's back). */
+  api(who: Who): Promise<Agent>;
+  /** A fresh browser page (own cookies) that records console errors. */
+  open(options?: PageOptions): Promise<TestPage>;
+  close(): Promise<void>;
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /** HTTP statuses the test provokes on purpose (Chromium logs each failed request as a console error). */
+  expectedStatuses?: number[];
+}
+
+export interface TestPage {
+  page: Page;
+  /** Console errors and uncaught exceptions seen so far. */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** The real API in-process (seeded test database, random port) serving the built admin from the same origin. */
+export async function startBrowserEnv(): Promise<BrowserEnv> {
+  ensureAdminBuilt();
+  const database = await testDb();
+  const app = createApp({ db: database.db, config: loadConfig({}), logger: pino({ level: 'silent' }) });
+  // axe-core is served from the same origin, so the page's CSP (script-src 'self') stays on during the tests.
+  const site = express();
+  site.get(AXE_URL, (_req, res) => res.sendFile(AXE));
+  site.use(app);
+  const server = await new Promise<Server>((resolve) => {
+    const s = site.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const browser: Browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    baseUrl,
+    db: database.db,
+    api: (who) => apiLogin(app, DEMO_EMAIL[who]),
+    async open({ viewport = { width: 1366, height: 768 }, expectedStatuses = [401] } = {}) {
+      const context = await browser.newContext({
+        baseURL: baseUrl,
+        viewport,
+        locale: 'de-DE',
+        timezoneId: 'Europe/Berlin',
+        acceptDownloads: true,
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      const errors: string[] = [];
+      const expected = new RegExp(`status of (${expectedStatuses.join('|') || 'none'}) `);
+      page.on('console', (msg) => {
+        if (msg.type() !== 'error') return;
+        if (msg.text().startsWith('Failed to load resource') && expected.test(msg.text())) return;
+        errors.push(msg.text());
+      });
+      page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      return { page, errors, close: () => context.close() };
+    },
+    async close() {
+      await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
+      await browser.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
+
+/** Signs in through the login form and waits for the dashboard's app bar. */
+export async function signIn(page: Page, who: Who): Promise<void> {
+  await page.goto('/#/login');
+  await page.locator('input[name="email"]').fill(DEMO_EMAIL[who]);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await page.locator('#react-admin-title').waitFor();
+  await page.waitForLoadState('networkidle');
+}
+
+/** Waits until no request is in flight and React has painted the answers. */
+export async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(250);
+}
+
+/** The helper or error text under a form input (react-admin links it through aria-describedby). */
+export async function helperTextOf(page: Page, name: string): Promise<Locator> {
+  const id = await page.locator(`input[name="${name}"]`).getAttribute('aria-describedby');
+  return page.locator(`[id="${id}"]`);
+}
+
+/** Waits until an input shows a value containing `text` (e.g. a reference loaded after the form). */
+export async function waitForValue(input: Locator, text: string): Promise<void> {
+  const element = await input.elementHandle();
+  await input
+    .page()
+    .waitForFunction(([el, t]) => (el as HTMLInputElement).value.includes(t), [element, text] as const);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await settle(page);
+  // A full-page shot of a scrolled page draws the fixed app bar mid-page.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core on the current page: the serious and critical violations (id, help, first targets). */
+export async function seriousA11yViolations(page: Page): Promise<string[]> {
+  await settle(page);
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE_URL });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    return (await axe.run()).violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} – ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(' '))
+          .join(', ')}`,
+    );
+}
