@@ -46,7 +46,11 @@ export function adminWeight(distDir = path.join(ROOT, 'dist', 'admin')): AdminWe
     if (seen.has(file) || !fs.existsSync(file)) continue;
     seen.add(file);
     const code = fs.readFileSync(file);
-    files.push({ file: path.relative(distDir, file), raw_kb: kb(code.length), gzip_kb: kb(zlib.gzipSync(code, { level: 9 }).length) });
+    files.push({
+      file: path.relative(distDir, file),
+      raw_kb: kb(code.length),
+      gzip_kb: kb(zlib.gzipSync(code, { level: 9 }).length),
+    });
     for (const dep of staticImports(code.toString('utf8'))) queue.push(path.resolve(path.dirname(file), dep));
   }
   const cssGzip = css
@@ -69,7 +73,8 @@ if (require.main === module) {
     console.error('dist/admin/index.html fehlt: zuerst `npm run build`.');
     process.exit(2);
   }
-  for (const f of w.files) console.log(`${String(f.gzip_kb).padStart(8)} KB gzip  ${String(f.raw_kb).padStart(8)} KB  ${f.file}`);
+  for (const f of w.files)
+    console.log(`${String(f.gzip_kb).padStart(8)} KB gzip  ${String(f.raw_kb).padStart(8)} KB  ${f.file}`);
   console.log(
     `Initial JS: ${w.js_gzip_kb} KB gzip (${w.js_raw_kb} KB raw), CSS ${w.css_gzip_kb} KB gzip; target ≤ ${w.target_kb} KB: ${w.ok ? 'OK' : 'OVER'}`,
   );

@@ -16,10 +16,15 @@ export interface ExplainReport {
   executionMs: { route: string; statement: number; median_ms: number }[];
 }
 
-const KEY_LINE = /Scan|Join|Nested Loop|Sort|Aggregate|Limit|SubPlan|InitPlan|Hash|Unique|Planning Time|Execution Time/;
+const KEY_LINE =
+  /Scan|Join|Nested Loop|Sort|Aggregate|Limit|SubPlan|InitPlan|Hash|Unique|Planning Time|Execution Time/;
 
 /** Runs each statement `repeat` times (the machine may be busy) and reports the median execution time. */
-export async function explainRoutes(databaseUrl: string, routes: CapturedRoute[], repeat = 7): Promise<ExplainReport> {
+export async function explainRoutes(
+  databaseUrl: string,
+  routes: CapturedRoute[],
+  repeat = 7,
+): Promise<ExplainReport> {
   const client = new pg.Client({ connectionString: databaseUrl, options: '-c TimeZone=UTC' });
   await client.connect();
   const out: string[] = [];
@@ -39,12 +44,17 @@ export async function explainRoutes(databaseUrl: string, routes: CapturedRoute[]
         let plan: string[] = [];
         const times: number[] = [];
         for (let k = 0; k < repeat; k++) {
-          const { rows } = await client.query<{ 'QUERY PLAN': string }>(`explain (analyze, buffers) ${s.sql}`, s.bindings);
+          const { rows } = await client.query<{ 'QUERY PLAN': string }>(
+            `explain (analyze, buffers) ${s.sql}`,
+            s.bindings,
+          );
           plan = rows.map((r) => r['QUERY PLAN']);
           times.push(Number(/Execution Time: ([\d.]+)/.exec(plan.join('\n'))?.[1] ?? NaN));
         }
         const median = times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
-        out.push(`--- [${i}] median execution ${median.toFixed(2)} ms (of ${repeat}): ${s.sql.replace(/\s+/g, ' ').slice(0, 400)}`);
+        out.push(
+          `--- [${i}] median execution ${median.toFixed(2)} ms (of ${repeat}): ${s.sql.replace(/\s+/g, ' ').slice(0, 400)}`,
+        );
         executionMs.push({ route: route.name, statement: i, median_ms: Math.round(median * 100) / 100 });
         out.push(...plan.filter((l) => KEY_LINE.test(l)).map((l) => `    ${l}`));
         for (const line of plan) {

@@ -65,11 +65,15 @@ function contentRange(plan: Plan, results: Record<string, unknown>[][]): string 
   const counted = plan.range.count >= 0 ? results[plan.range.count]![0] : undefined;
   const total = counted ? Number(counted.total) : plan.range.offset + rows.length;
   const { resource, offset } = plan.range;
-  return rows.length ? `${resource} ${offset}-${offset + rows.length - 1}/${total}` : `${resource} */${total}`;
+  return rows.length
+    ? `${resource} ${offset}-${offset + rows.length - 1}/${total}`
+    : `${resource} */${total}`;
 }
 
 function body(plan: Plan, results: Record<string, unknown>[][]): string {
-  return JSON.stringify(plan.body >= 0 ? results[plan.body] : Object.fromEntries(results.map((r, i) => [i, r])));
+  return JSON.stringify(
+    plan.body >= 0 ? results[plan.body] : Object.fromEntries(results.map((r, i) => [i, r])),
+  );
 }
 
 /** Finds which statement's rows are the API's body, and checks the floor gives the same answer. */
@@ -85,7 +89,10 @@ async function makePlan(run: Run, route: CapturedRoute): Promise<{ plan: Plan; n
     );
     plan.range = { resource: m[1]!, offset: Number(m[2] ?? 0), count };
   }
-  let note = index >= 0 ? `same JSON as the API (rows of statement ${index})` : 'API body is shaped in JS: floor answers all rows';
+  let note =
+    index >= 0
+      ? `same JSON as the API (rows of statement ${index})`
+      : 'API body is shaped in JS: floor answers all rows';
   if (route.contentRange && contentRange(plan, results) !== route.contentRange)
     note += `; Content-Range differs: ${contentRange(plan, results)} vs ${route.contentRange}`;
   return { plan, note };
@@ -118,7 +125,10 @@ async function main(): Promise<void> {
         }
         res.writeHead(200, headers).end(body(plan, results));
       },
-      (err: Error) => res.writeHead(503, { 'Content-Type': 'application/json' }).end(JSON.stringify({ message: err.message })),
+      (err: Error) =>
+        res
+          .writeHead(503, { 'Content-Type': 'application/json' })
+          .end(JSON.stringify({ message: err.message })),
     );
   });
   server.keepAliveTimeout = 30_000;

@@ -10,7 +10,14 @@ export const ROOT = path.resolve(__dirname, '..');
 export const RESULTS_DIR = path.join(ROOT, 'bench', 'results');
 
 /** Tables that must never be read by a Seq Scan on the benchmark routes (DESIGN.md §7 data sizes). */
-export const LARGE_TABLES = ['contacts', 'expenditures', 'milestones', 'milestone_forecasts', 'tranches', 'measures'];
+export const LARGE_TABLES = [
+  'contacts',
+  'expenditures',
+  'milestones',
+  'milestone_forecasts',
+  'tranches',
+  'measures',
+];
 
 export interface Statement {
   sql: string;
@@ -53,7 +60,12 @@ export interface Child {
 }
 
 /** Runs a TypeScript entry point in its own Node process (no tsx wrapper process, so the pid is the server's). */
-export function startTs(script: string, env: NodeJS.ProcessEnv, stdout: 'ignore' | 'pipe' = 'ignore', args: string[] = []): Child {
+export function startTs(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  stdout: 'ignore' | 'pipe' = 'ignore',
+  args: string[] = [],
+): Child {
   const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
@@ -84,7 +96,8 @@ export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeou
 export async function waitFor200(url: string, child: Child, timeoutMs = 60_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   while (Date.now() < until) {
-    if (child.proc.exitCode !== null) throw new Error(`process exited (${child.proc.exitCode}): ${child.stderr()}`);
+    if (child.proc.exitCode !== null)
+      throw new Error(`process exited (${child.proc.exitCode}): ${child.stderr()}`);
     try {
       const res = await fetch(url);
       if (res.status === 200) return;
@@ -135,8 +148,10 @@ export class RssSampler {
   stop(): void {
     clearInterval(this.timer);
   }
-  peak(): number | undefined {
-    return this.samples.length ? Math.max(...this.samples.map((s) => s.mb)) : undefined;
+  /** The highest sample (since `from`, a Date.now() value). */
+  peak(from = 0): number | undefined {
+    const mbs = this.samples.filter((s) => s.t >= from).map((s) => s.mb);
+    return mbs.length ? Math.max(...mbs) : undefined;
   }
 }
 
@@ -164,6 +179,9 @@ export function machineInfo() {
 export function table(head: string[], rows: (string | number)[][]): string {
   const cells = [head, ...rows.map((r) => r.map(String))];
   const widths = head.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
-  const line = (r: string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join('\n');
+  const line = (r: string[]) =>
+    r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(cells[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...cells.slice(1).map(line)].join(
+    '\n',
+  );
 }

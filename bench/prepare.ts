@@ -9,7 +9,13 @@ import { seedScale } from '../seeds/scale';
 /** Benchmark data: migrated schema, demo data plus seedScale(factor), a signed-in bench user. */
 
 /** Rows per table at factor 1 (realistic size); DESIGN.md §7 benchmarks factor 10. */
-export const PER_FACTOR = { measures: 100, milestones: 1_000, contacts: 10_000, tranches: 500, expenditures: 5_000 };
+export const PER_FACTOR = {
+  measures: 100,
+  milestones: 1_000,
+  contacts: 10_000,
+  tranches: 500,
+  expenditures: 5_000,
+};
 
 export const BENCH_EMAIL = 'bench@myk10.example';
 
@@ -18,12 +24,15 @@ export type Counts = Record<keyof typeof PER_FACTOR, number>;
 /** Creates the database DATABASE_URL names if it does not exist yet (through the server's `postgres` database). */
 export async function ensureDatabase(url: string): Promise<void> {
   const name = decodeURIComponent(new URL(url).pathname.slice(1));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unerwarteter Datenbankname "${name}" in DATABASE_URL.`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`Unerwarteter Datenbankname "${name}" in DATABASE_URL.`);
   const maintenance = new URL(url);
   maintenance.pathname = '/postgres';
   const admin = knexFactory({ client: 'pg', connection: maintenance.toString() });
   try {
-    const { rows } = (await admin.raw('select 1 from pg_database where datname = ?', [name])) as { rows: unknown[] };
+    const { rows } = (await admin.raw('select 1 from pg_database where datname = ?', [name])) as {
+      rows: unknown[];
+    };
     if (!rows.length) {
       console.log(`Lege die Benchmark-Datenbank ${name} an …`);
       await admin.raw(`create database ${name}`);
@@ -69,7 +78,8 @@ export async function prepareData(db: Knex, factor: number): Promise<{ seeded: b
 /** A cdo bench user (sees every field, the widest SELECTs) with a fresh session; returns the cookie. */
 export async function benchSession(db: Knex): Promise<string> {
   const hash = await hashPassword(crypto.randomBytes(24).toString('base64url'));
-  const existing = (await db('users').whereRaw('lower(email) = ?', [BENCH_EMAIL]).first('id')) as { id: number } | undefined;
+  const existing = (await db('users').whereRaw('lower(email) = ?', [BENCH_EMAIL]).first('id')) as
+    { id: number } | undefined;
   let id = existing?.id;
   if (id) await db('users').where({ id }).update({ password_hash: hash, active: true, role: 'cdo' });
   else

@@ -74,7 +74,11 @@ function routes(p: RouteParams): RouteDef[] {
       path: `/api/contacts?filter=${q({ q: p.q })}&sort=${q(['contact_on', 'DESC'])}&range=${q([0, 24])}`,
       kind: 'list',
     },
-    { name: 'measures getMany (25 ids)', path: `/api/measures?filter=${q({ id: p.measureIds })}`, kind: 'list' },
+    {
+      name: 'measures getMany (25 ids)',
+      path: `/api/measures?filter=${q({ id: p.measureIds })}`,
+      kind: 'list',
+    },
     { name: 'dashboard', path: '/api/dashboard', kind: 'report', optional: true },
     {
       name: 'funding report (phase B, 2025)',
@@ -98,7 +102,13 @@ interface Sample {
 function load(
   base: string,
   cookie: string,
-  target: { path?: string; amount?: number; seconds?: number; requests?: { method: 'GET'; path: string }[]; pid?: number },
+  target: {
+    path?: string;
+    amount?: number;
+    seconds?: number;
+    requests?: { method: 'GET'; path: string }[];
+    pid?: number;
+  },
 ) {
   const cpuBefore = cpuMs(target.pid);
   return new Promise<Sample>((resolve, reject) => {
@@ -132,7 +142,9 @@ function load(
 function summarise(samples: Sample[]) {
   const latencies = samples.flatMap((s) => s.latencies).sort((a, b) => a - b);
   const seconds = samples.reduce((s, x) => s + x.seconds, 0);
-  const cpu = samples.every((x) => x.cpuMs !== undefined) ? samples.reduce((s, x) => s + x.cpuMs!, 0) : undefined;
+  const cpu = samples.every((x) => x.cpuMs !== undefined)
+    ? samples.reduce((s, x) => s + x.cpuMs!, 0)
+    : undefined;
   return {
     rps: Math.round(latencies.length / seconds),
     p50_ms: round1(percentile(latencies, 50)),
@@ -146,7 +158,10 @@ function summarise(samples: Sample[]) {
 }
 
 /** The API in its own process; BENCH_CAPTURE_SQL makes it log every statement for the floor. */
-async function startApi(db: { url?: string; dataDir?: string }, captureFile?: string): Promise<{ child: Child; base: string }> {
+async function startApi(
+  db: { url?: string; dataDir?: string },
+  captureFile?: string,
+): Promise<{ child: Child; base: string }> {
   const port = await freePort();
   const child = startTs('api/server.ts', {
     PORT: String(port),
@@ -197,13 +212,15 @@ async function capture(
   return { captured, skipped };
 }
 
-async function startFloor(spec: Omit<FloorSpec, 'port'>): Promise<{ child: Child; base: string; notes: Record<string, string> }> {
+async function startFloor(spec: Omit<FloorSpec, 'port'>): Promise<{ child: Child; base: string }> {
   const port = await freePort();
   const specFile = path.join(os.tmpdir(), `myk10-bench-floor-${process.pid}.json`);
   fs.writeFileSync(specFile, JSON.stringify({ ...spec, port }));
   const child = startTs('bench/floor.ts', {}, 'pipe', [specFile]);
   children.push(child);
-  return { child, base: `http://127.0.0.1:${port}`, notes: {} };
+  // The floor reads its spec once at start; the file goes with the process.
+  child.proc.once('exit', () => fs.rmSync(specFile, { force: true }));
+  return { child, base: `http://127.0.0.1:${port}` };
 }
 
 async function main(): Promise<void> {
@@ -221,7 +238,9 @@ async function main(): Promise<void> {
   }
   const started = new Date();
   const machine = machineInfo();
-  console.log(`Benchmark auf ${PGLITE ? 'PGlite' : 'PostgreSQL'}, Faktor ${FACTOR}; ${machine.cores} Kerne, Load ${machine.loadavg_at_start.join(' ')}`);
+  console.log(
+    `Benchmark auf ${PGLITE ? 'PGlite' : 'PostgreSQL'}, Faktor ${FACTOR}; ${machine.cores} Kerne, Load ${machine.loadavg_at_start.join(' ')}`,
+  );
 
   // 1. Data, bench user and session.
   let dataDir: string | undefined;
@@ -235,14 +254,16 @@ async function main(): Promise<void> {
   const { counts, seeded } = await prepareData(db, FACTOR);
   const cookie = await benchSession(db);
   const params = await routeParams(db, opt.q!);
-  const serverVersion = ((await db.raw('show server_version')) as { rows: { server_version: string }[] }).rows[0]!.server_version;
+  const serverVersion = ((await db.raw('show server_version')) as { rows: { server_version: string }[] })
+    .rows[0]!.server_version;
   await db.destroy();
   // The floor gets its own copy of the embedded database (one process per PGlite folder).
   if (PGLITE) fs.cpSync(dataDir!, floorDir!, { recursive: true });
   console.log(`Daten: ${JSON.stringify(counts)}; Suchwort "${params.q}" trifft ${params.qMatches} Kontakte.`);
   if (!params.qMatches) console.warn(`Warnung: "${params.q}" kommt in den Kontakten nicht vor (--q wählen).`);
 
-  const dbRef = { url, dataDir };
+  // In --pglite mode a DATABASE_URL in the environment must not leak into the API or the floor.
+  const dbRef = PGLITE ? { dataDir } : { url };
   const defs = routes(params);
 
   // 2. Capture the API's SQL per route.
@@ -256,12 +277,16 @@ async function main(): Promise<void> {
   if (!PGLITE) {
     explain = await explainRoutes(url!, captured);
     fs.writeFileSync(path.join(RESULTS_DIR, 'explain.txt'), explain.text);
-    console.log(explain.violations.length ? `EXPLAIN: ${explain.violations.join('; ')}` : `EXPLAIN: ${explain.text.split('\n')[0]}`);
+    console.log(
+      explain.violations.length
+        ? `EXPLAIN: ${explain.violations.join('; ')}`
+        : `EXPLAIN: ${explain.text.split('\n')[0]}`,
+    );
   }
 
   // 4. Floor and API side by side.
   const floor = await startFloor({
-    databaseUrl: url,
+    databaseUrl: dbRef.url,
     dataDir: floorDir,
     poolMax: POOL_MAX,
     statementTimeoutMs: 10_000,
@@ -281,7 +306,7 @@ async function main(): Promise<void> {
   sampler.start(500);
 
   let rssAfterWarmup: number | undefined;
-  const rows: ReturnType<typeof routeResult>[] = [];
+  const rows: (ReturnType<typeof routeResult> & { api_rss_peak_mb?: number })[] = [];
   function routeResult(route: CapturedRoute, a: Sample[], f: Sample[]) {
     const apiS = summarise(a);
     const floorS = summarise(f);
@@ -294,7 +319,11 @@ async function main(): Promise<void> {
       statements: route.statements.length,
       // PostgreSQL's own time for this route's statements (median EXPLAIN ANALYZE, summed): the part no server can save.
       sql_ms: explain
-        ? Math.round(explain.executionMs.filter((e) => e.route === route.name).reduce((sum, e) => sum + e.median_ms, 0) * 100) / 100
+        ? Math.round(
+            explain.executionMs
+              .filter((e) => e.route === route.name)
+              .reduce((sum, e) => sum + e.median_ms, 0) * 100,
+          ) / 100
         : undefined,
       api: apiS,
       floor: floorS,
@@ -307,6 +336,7 @@ async function main(): Promise<void> {
   }
   for (const route of captured) {
     process.stdout.write(`${route.name} …`);
+    const phaseStart = Date.now();
     await load(api.base, cookie, { path: route.path, seconds: WARMUP });
     rssAfterWarmup ??= sampler.now();
     await load(floor.base, cookie, { path: route.path, seconds: WARMUP });
@@ -324,12 +354,13 @@ async function main(): Promise<void> {
         (side === 'api' ? a : f).push(s);
       }
     }
-    rows.push(routeResult(route, a, f));
+    rows.push({ ...routeResult(route, a, f), api_rss_peak_mb: sampler.peak(phaseStart) });
     process.stdout.write(' ok\n');
   }
 
   // 5. Memory: RSS before and after MEMORY_REQUESTS mixed requests.
   const rssBefore = sampler.now();
+  const mixedStart = Date.now();
   const mixed = await load(api.base, cookie, {
     amount: MEMORY_REQUESTS,
     requests: captured.map((r) => ({ method: 'GET' as const, path: r.path })),
@@ -350,6 +381,7 @@ async function main(): Promise<void> {
     mixed_non2xx: mixed.non2xx,
     growth_mb: growth,
     peak_mb: peak,
+    peak_in_mixed_mb: sampler.peak(mixedStart),
     target_mb: TARGET.rssMb,
     ok: peak !== undefined && peak < TARGET.rssMb && (growth ?? 0) <= Math.max(10, 0.1 * (rssBefore ?? 0)),
   };
@@ -358,7 +390,20 @@ async function main(): Promise<void> {
   // 6. Report.
   console.log(
     `\n${table(
-      ['route', 'SQL ms', 'API req/s', 'p50 ms', 'p99 ms', 'cpu ms/req', 'floor req/s', 'p50 ms', 'p99 ms', 'cpu ms/req', 'API/floor', 'targets'],
+      [
+        'route',
+        'SQL ms',
+        'API req/s',
+        'p50 ms',
+        'p99 ms',
+        'cpu ms/req',
+        'floor req/s',
+        'p50 ms',
+        'p99 ms',
+        'cpu ms/req',
+        'API/floor',
+        'targets',
+      ],
       rows.map((r) => [
         r.name,
         r.sql_ms ?? '-',
@@ -371,12 +416,14 @@ async function main(): Promise<void> {
         r.floor.p99_ms,
         r.floor.cpu_ms_per_req ?? '-',
         r.ratio.toFixed(2),
-        r.p99_ok && r.ratio_ok ? 'ok' : `MISS${r.p99_ok ? '' : ` p99≥${r.p99_target_ms}`}${r.ratio_ok ? '' : ` ratio<${TARGET.listRatio}`}`,
+        r.p99_ok && r.ratio_ok
+          ? 'ok'
+          : `MISS${r.p99_ok ? '' : ` p99≥${r.p99_target_ms}`}${r.ratio_ok ? '' : ` ratio<${TARGET.listRatio}`}`,
       ]),
     )}`,
   );
   console.log(
-    `\nRSS der API: ${memory.rss_after_warmup_mb} MB nach dem Aufwärmen, ${memory.rss_before_mixed_mb} → ${memory.rss_after_mixed_mb} MB über ${memory.mixed_requests} gemischte Anfragen (Spitze ${memory.peak_mb} MB, Ziel < ${TARGET.rssMb} MB): ${memory.ok ? 'ok' : 'MISS'}`,
+    `\nRSS der API: ${memory.rss_after_warmup_mb} MB nach dem Aufwärmen, ${memory.rss_before_mixed_mb} → ${memory.rss_after_mixed_mb} MB über ${memory.mixed_requests} gemischte Anfragen (Spitze ${memory.peak_mb} MB, je Route: ${rows.map((r) => `${r.name.split(' ')[0]} ${r.api_rss_peak_mb}`).join(', ')}; Ziel < ${TARGET.rssMb} MB): ${memory.ok ? 'ok' : 'MISS'}`,
   );
   console.log(
     weight
@@ -384,9 +431,13 @@ async function main(): Promise<void> {
       : 'Admin-Gewicht: dist/admin fehlt (npm run build).',
   );
   for (const s of skipped) console.log(`Nicht gemessen: ${s.name} (${s.reason.slice(0, 80)})`);
-  for (const r of rows) if (r.floor_body && !r.floor_body.startsWith('same JSON')) console.log(`Floor ${r.name}: ${r.floor_body}`);
+  for (const r of rows)
+    if (r.floor_body && !r.floor_body.startsWith('same JSON'))
+      console.log(`Floor ${r.name}: ${r.floor_body}`);
   const finished = { ...machine, loadavg_at_end: os.loadavg().map(round1) };
-  console.log(`Load-Durchschnitt: Beginn ${machine.loadavg_at_start.join(' ')}, Ende ${finished.loadavg_at_end.join(' ')} (geteilte Maschine: Zahlen schwanken).`);
+  console.log(
+    `Load-Durchschnitt: Beginn ${machine.loadavg_at_start.join(' ')}, Ende ${finished.loadavg_at_end.join(' ')} (geteilte Maschine: Zahlen schwanken).`,
+  );
 
   const result = {
     date: started.toISOString(),
@@ -394,18 +445,31 @@ async function main(): Promise<void> {
     database: PGLITE ? `PGlite (PostgreSQL ${serverVersion})` : `PostgreSQL ${serverVersion}`,
     factor: FACTOR,
     data: { ...counts, seeded_in_this_run: seeded },
-    settings: { connections: CONNECTIONS, duration_s: DURATION, warmup_s: WARMUP, rounds: ROUNDS, pool_max: POOL_MAX },
+    settings: {
+      connections: CONNECTIONS,
+      duration_s: DURATION,
+      warmup_s: WARMUP,
+      rounds: ROUNDS,
+      pool_max: POOL_MAX,
+    },
     routes: rows,
     skipped,
     memory,
     explain: explain ? { statements: explain.statements, violations: explain.violations } : undefined,
   };
   const file = path.join(RESULTS_DIR, 'latest.json');
-  const previous = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
-  fs.writeFileSync(
-    file,
-    `${JSON.stringify({ ...previous, [PGLITE ? 'pglite' : 'postgres']: result, admin_weight: weight ?? previous.admin_weight ?? null }, null, 2)}\n`,
-  );
+  const previous = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
+  const merged = {
+    ...previous,
+    [PGLITE ? 'pglite' : 'postgres']: result,
+    admin_weight: weight ?? previous.admin_weight ?? null,
+  };
+  // Formatted as the repository's Prettier would (npm run lint checks it).
+  const prettier = await import('prettier');
+  const style = (await prettier.resolveConfig(file)) ?? {};
+  fs.writeFileSync(file, await prettier.format(JSON.stringify(merged), { ...style, filepath: file }));
   console.log(`\nbench/results/latest.json geschrieben${explain ? ', bench/results/explain.txt' : ''}.`);
 }
 

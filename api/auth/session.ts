@@ -74,7 +74,11 @@ export function loadSession(db: Knex, config: Config) {
     const token = sessionToken(req);
     if (!token) return next();
     const row = (
-      (await db.raw(SESSION_SQL, [hashToken(token), config.sessionIdleMinutes, config.sessionAbsoluteHours])) as {
+      (await db.raw(SESSION_SQL, [
+        hashToken(token),
+        config.sessionIdleMinutes,
+        config.sessionAbsoluteHours,
+      ])) as {
         rows: SessionRow[];
       }
     ).rows[0];

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import {
   helperTextOf,
@@ -5,148 +6,173 @@ import {
   seriousA11yViolations,
   signIn,
   startBrowserEnv,
+  describeInBrowser,
   waitForValue,
   type BrowserEnv,
   type TestPage,
 } from './support';
 
-let env: BrowserEnv;
-let tab: TestPage;
+describeInBrowser('working with measures', () => {
+  let env: BrowserEnv;
+  let tab: TestPage;
 
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 120_000);
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+  }, 120_000);
 
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(async () => {
-  const errors = tab.errors;
-  await tab.close();
-  expect(errors).toEqual([]);
-});
-
-async function measureByCode(
-  code: string,
-): Promise<{ id: number; version: number; title: string; budget_cents: number }> {
-  const api = await env.api('cdo');
-  const res = await api.get('/api/measures').query({ filter: JSON.stringify({ code }) });
-  return res.body[0];
-}
-
-/** Picks an option of a react-admin AutocompleteInput by typing part of it. */
-async function choose(page: Page, label: string, typed: string, option: string): Promise<void> {
-  const input = page.getByRole('combobox', { name: label });
-  await input.click();
-  await input.fill(typed);
-  await page.getByRole('option', { name: option }).click();
-}
-
-const saveButton = (page: Page) => page.getByRole('button', { name: 'Speichern' });
-
-describe('measures', () => {
-  it('the CDO creates a measure with a milestone and finds it in the list', async () => {
-    tab = await env.open();
-    const { page } = tab;
-    await signIn(page, 'cdo');
-    await page.goto('/#/measures/create');
-    await page.locator('input[name="code"]').fill('M-90');
-    await page.locator('input[name="title"]').fill('Digitale Bürgerbeteiligung Testlauf');
-    await choose(page, 'Handlungsfeld', 'Gemein', 'Gemeinschaft');
-    await page.locator('input[name="budget_cents"]').fill('25.000,00');
-    await saveButton(page).click();
-    await page.getByRole('tab', { name: 'Meilensteine' }).click();
-    await page.getByRole('link', { name: 'Anlegen' }).click();
-    await waitForValue(page.getByRole('combobox', { name: 'Maßnahme' }), 'M-90');
-    await page.locator('input[name="title"]').fill('Beteiligungsplattform freigeschaltet');
-    await page.locator('input[name="baseline_date"]').fill('2026-06-30');
-    await page.locator('input[name="due_date"]').fill('2026-07-31');
-    await saveButton(page).click();
-    await page.getByText('Beteiligungsplattform freigeschaltet').first().waitFor();
-
-    await page.goto('/#/measures');
-    await page.getByRole('textbox', { name: 'Suche' }).fill('Bürgerbeteiligung');
-    const row = page.getByRole('row').filter({ hasText: 'M-90' });
-    await row.waitFor();
-    await expect(row.textContent()).resolves.toContain('31.07.2026');
-    await screenshot(page, 'measures-list-search');
+  afterAll(async () => {
+    await env?.close();
   });
 
-  it('shows a missing title at the title field and a duplicate code (from the server) at the code field', async () => {
-    tab = await env.open({ expectedStatuses: [401, 400] });
-    const { page } = tab;
-    await signIn(page, 'cdo');
-    await page.goto('/#/measures/create');
-    await page.locator('input[name="code"]').fill('M-01');
-    await saveButton(page).click();
-    await (await helperTextOf(page, 'title')).filter({ hasText: 'Pflichtfeld' }).waitFor();
-    await page.locator('input[name="title"]').fill('Doppelte Kennung');
-    await choose(page, 'Handlungsfeld', 'Bild', 'Bildung');
-    await saveButton(page).click();
-    await (
-      await helperTextOf(page, 'code')
-    )
-      .filter({ hasText: 'Dieser Wert ist bereits vergeben' })
-      .waitFor();
-    await screenshot(page, 'measure-form-validation-error');
-    expect(await seriousA11yViolations(page)).toEqual([]);
+  afterEach(async () => {
+    const errors = tab.errors;
+    await tab.close();
+    expect(errors).toEqual([]);
   });
 
-  it('keeps the typed value and says so when someone else saved in between', async () => {
-    tab = await env.open({ expectedStatuses: [401, 409] });
-    const { page } = tab;
-    const measure = await measureByCode('M-02');
-    await signIn(page, 'cdo');
-    await page.goto(`/#/measures/${measure.id}`);
-    const title = page.locator('input[name="title"]');
-    await title.fill('Neuer Titel aus dem Browser');
-    const steering = await env.api('steering');
-    const changed = await steering
-      .put(`/api/measures/${measure.id}`)
-      .send({ ...measure, summary: 'Zwischendurch geändert' });
-    expect(changed.status).toBe(200);
-    await saveButton(page).click();
-    await page.getByText('Der Datensatz wurde zwischenzeitlich von jemand anderem geändert').waitFor();
-    await expect(title.inputValue()).resolves.toBe('Neuer Titel aus dem Browser');
-    await screenshot(page, 'measure-edit-conflict');
-  });
+  async function measureByCode(
+    code: string,
+  ): Promise<{ id: number; version: number; title: string; budget_cents: number }> {
+    const api = await env.api('cdo');
+    const res = await api.get('/api/measures').query({ filter: JSON.stringify({ code }) });
+    return res.body[0];
+  }
 
-  it('stores money typed in German notation as exact cents', async () => {
-    tab = await env.open();
-    const { page } = tab;
-    const measure = await measureByCode('M-03');
-    await signIn(page, 'cdo');
-    await page.goto(`/#/measures/${measure.id}`);
-    await page.locator('input[name="budget_cents"]').fill('1.234,56');
-    await saveButton(page).click();
-    await page.waitForURL(/\/show$/);
-    await expect(measureByCode('M-03')).resolves.toMatchObject({ budget_cents: 123456 });
-    await page.getByText('1.234,56 €').waitFor();
-  });
+  /** Picks an option of a react-admin AutocompleteInput by typing part of it. */
+  async function choose(page: Page, label: string, typed: string, option: string): Promise<void> {
+    const input = page.getByRole('combobox', { name: label });
+    await input.click();
+    await input.fill(typed);
+    await page.getByRole('option', { name: option }).click();
+  }
 
-  it('lists and shows measures accessibly', async () => {
-    tab = await env.open();
-    const { page } = tab;
-    const measure = await measureByCode('M-01');
-    await signIn(page, 'cdo');
-    await page.goto('/#/measures');
-    await page.getByRole('row').filter({ hasText: 'M-01' }).waitFor();
-    await screenshot(page, 'measures-list');
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.goto(`/#/measures/${measure.id}/show`);
-    await page.getByRole('tab', { name: 'Übersicht' }).waitFor();
-    await screenshot(page, 'measure-show');
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    for (const [tabName, path] of [
-      ['Meilensteine', 'meilensteine'],
-      ['Finanzen', 'finanzen'],
-      ['Verlauf', 'verlauf'],
-    ]) {
-      await page.getByRole('tab', { name: tabName }).click();
-      await page.waitForURL(new RegExp(`/${path}$`));
-      await screenshot(page, `measure-show-${path}`);
-    }
-    expect(await seriousA11yViolations(page)).toEqual([]);
+  const saveButton = (page: Page) => page.getByRole('button', { name: 'Speichern' });
+
+  describe('measures', () => {
+    it('the CDO creates a measure with a milestone and finds it in the list', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      await signIn(page, 'cdo');
+      await page.goto('/#/measures/create');
+      await page.locator('input[name="code"]').fill('M-90');
+      await page.locator('input[name="title"]').fill('Digitale Bürgerbeteiligung Testlauf');
+      await choose(page, 'Handlungsfeld', 'Gemein', 'Gemeinschaft');
+      await page.locator('input[name="budget_cents"]').fill('25.000,00');
+      await saveButton(page).click();
+      await page.getByRole('tab', { name: 'Meilensteine' }).click();
+      await page.getByRole('link', { name: 'Anlegen' }).click();
+      await waitForValue(page.getByRole('combobox', { name: 'Maßnahme' }), 'M-90');
+      await page.locator('input[name="title"]').fill('Beteiligungsplattform freigeschaltet');
+      await page.locator('input[name="baseline_date"]').fill('2026-06-30');
+      await page.locator('input[name="due_date"]').fill('2026-07-31');
+      await saveButton(page).click();
+      await page.getByText('Beteiligungsplattform freigeschaltet').first().waitFor();
+
+      await page.goto('/#/measures');
+      await page.getByRole('textbox', { name: 'Suche' }).fill('Bürgerbeteiligung');
+      const row = page.getByRole('row').filter({ hasText: 'M-90' });
+      await row.waitFor();
+      await expect(row.textContent()).resolves.toContain('31.07.2026');
+      await screenshot(page, 'measures-list-search');
+    });
+
+    it('shows a missing title at the title field and a duplicate code (from the server) at the code field', async () => {
+      tab = await env.open({ expectedStatuses: [401, 400] });
+      const { page } = tab;
+      await signIn(page, 'cdo');
+      await page.goto('/#/measures/create');
+      await page.locator('input[name="code"]').fill('M-01');
+      await saveButton(page).click();
+      await (await helperTextOf(page, 'title')).filter({ hasText: 'Pflichtfeld' }).waitFor();
+      await page.locator('input[name="title"]').fill('Doppelte Kennung');
+      await choose(page, 'Handlungsfeld', 'Bild', 'Bildung');
+      await saveButton(page).click();
+      await (
+        await helperTextOf(page, 'code')
+      )
+        .filter({ hasText: 'Dieser Wert ist bereits vergeben' })
+        .waitFor();
+      await screenshot(page, 'measure-form-validation-error');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
+
+    it('keeps the typed value and says so when someone else saved in between', async () => {
+      tab = await env.open({ expectedStatuses: [401, 409] });
+      const { page } = tab;
+      const measure = await measureByCode('M-02');
+      await signIn(page, 'cdo');
+      await page.goto(`/#/measures/${measure.id}`);
+      const title = page.locator('input[name="title"]');
+      await title.fill('Neuer Titel aus dem Browser');
+      const steering = await env.api('steering');
+      const changed = await steering
+        .put(`/api/measures/${measure.id}`)
+        .send({ ...measure, summary: 'Zwischendurch geändert' });
+      expect(changed.status).toBe(200);
+      await saveButton(page).click();
+      await page.getByText('Der Datensatz wurde zwischenzeitlich von jemand anderem geändert').waitFor();
+      await expect(title.inputValue()).resolves.toBe('Neuer Titel aus dem Browser');
+      await screenshot(page, 'measure-edit-conflict');
+    });
+
+    it('stores money typed in German notation as exact cents', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      const measure = await measureByCode('M-03');
+      await signIn(page, 'cdo');
+      await page.goto(`/#/measures/${measure.id}`);
+      await page.locator('input[name="budget_cents"]').fill('1.234,56');
+      await saveButton(page).click();
+      await page.waitForURL(/\/show$/);
+      await expect(measureByCode('M-03')).resolves.toMatchObject({ budget_cents: 123456 });
+      await page.getByText('1.234,56 €').waitFor();
+    });
+
+    it('exports the list as a German CSV (BOM, semicolons, euros with a decimal comma, dates as 29.03.2026)', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      await signIn(page, 'cdo');
+      await page.goto('/#/measures');
+      await page.getByRole('row').filter({ hasText: 'M-01' }).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Exportieren' }).click(),
+      ]);
+      expect(download.suggestedFilename()).toBe('Maßnahmen.csv');
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      expect(csv.startsWith('\uFEFF')).toBe(true);
+      const [header, ...rows] = csv.slice(1).split('\r\n');
+      expect(header).toContain('Kennung;Titel;Kurzbeschreibung;Handlungsfeld');
+      const m01 = rows.find((r) => r.includes(';M-01;'))!;
+      expect(m01).toContain(';1700000,00;');
+      expect(m01).toContain(';01.07.2023;');
+      expect(m01).toContain(';in Umsetzung;');
+      expect(m01).toContain(';Gemeinschaft;');
+    });
+
+    it('lists and shows measures accessibly', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      const measure = await measureByCode('M-01');
+      await signIn(page, 'cdo');
+      await page.goto('/#/measures');
+      await page.getByRole('row').filter({ hasText: 'M-01' }).waitFor();
+      await screenshot(page, 'measures-list');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.goto(`/#/measures/${measure.id}/show`);
+      await page.getByRole('tab', { name: 'Übersicht' }).waitFor();
+      await screenshot(page, 'measure-show');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      for (const [tabName, path] of [
+        ['Meilensteine', 'meilensteine'],
+        ['Finanzen', 'finanzen'],
+        ['Verlauf', 'verlauf'],
+      ]) {
+        await page.getByRole('tab', { name: tabName }).click();
+        await page.waitForURL(new RegExp(`/${path}$`));
+        await screenshot(page, `measure-show-${path}`);
+      }
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
   });
 });

@@ -1,15 +1,28 @@
 import {
   screenshot,
+  rawTranslationKeys,
   seriousA11yViolations,
   signIn,
   startBrowserEnv,
+  describeInBrowser,
   type BrowserEnv,
   type TestPage,
   type Who,
 } from './support';
 
-/** Menu entries (resource plural names and page titles) each role must see, and must not see. */
-const MENU: Record<Exclude<Who, 'guide2'>, { visible: string[]; hidden: string[] }> = {
+interface RoleView {
+  /** Menu entries (resource plural names and page titles) the role must see, and must not see. */
+  visible: string[];
+  hidden: string[];
+  /** The tabs of a measure's detail page. */
+  measureTabs: string[];
+  /** Whether the measure list offers creating and (bulk) deleting. */
+  writesMeasures: boolean;
+}
+
+const BASE_TABS = ['Übersicht', 'Meilensteine', 'Partner'];
+
+const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
   cdo: {
     visible: [
       'Maßnahmen',
@@ -20,14 +33,20 @@ const MENU: Record<Exclude<Who, 'guide2'>, { visible: string[]; hidden: string[]
       'Benutzerkonten',
     ],
     hidden: [],
+    measureTabs: [...BASE_TABS, 'Finanzen', 'Kontakte', 'Verlauf'],
+    writesMeasures: true,
   },
   steering: {
     visible: ['Maßnahmen', 'Mittelabrufe', 'Kontakte', 'Protokolleinträge', 'Förderbericht'],
     hidden: [],
+    measureTabs: [...BASE_TABS, 'Finanzen', 'Kontakte', 'Verlauf'],
+    writesMeasures: true,
   },
   funding: {
     visible: ['Zuwendungsbescheide', 'Mittelabrufe', 'Ausgaben', 'Protokolleinträge', 'Fristen'],
     hidden: ['Kontakte'],
+    measureTabs: [...BASE_TABS, 'Finanzen', 'Verlauf'],
+    writesMeasures: false,
   },
   guide: {
     visible: ['Meine Kommunen', 'Maßnahmen', 'Kontakte', 'Meilenstein-Trendanalyse', 'Kalender'],
@@ -39,57 +58,93 @@ const MENU: Record<Exclude<Who, 'guide2'>, { visible: string[]; hidden: string[]
       'Förderbericht',
       'Protokolleinträge',
     ],
+    measureTabs: [...BASE_TABS, 'Kontakte'],
+    writesMeasures: false,
   },
   viewer: {
     visible: ['Maßnahmen', 'Zuwendungsbescheide', 'Fristen', 'Statusberichte'],
     hidden: ['Kontakte', 'Protokolleinträge'],
+    measureTabs: [...BASE_TABS, 'Finanzen'],
+    writesMeasures: false,
   },
 };
 
-let env: BrowserEnv;
-let tab: TestPage;
+describeInBrowser('signing in and the menu', () => {
+  let env: BrowserEnv;
+  let tab: TestPage;
 
-beforeAll(async () => {
-  env = await startBrowserEnv();
-}, 120_000);
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+  }, 120_000);
 
-afterAll(async () => {
-  await env?.close();
-});
-
-afterEach(async () => {
-  const errors = tab.errors;
-  await tab.close();
-  expect(errors).toEqual([]);
-});
-
-describe('the login page', () => {
-  it('is German, accessible, and names wrong credentials', async () => {
-    tab = await env.open();
-    const { page } = tab;
-    await page.goto('/#/login');
-    await page.locator('input[name="email"]').waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe('de');
-    await screenshot(page, 'login');
-    expect(await seriousA11yViolations(page)).toEqual([]);
-    await page.locator('input[name="email"]').fill('cdo@myk10.example');
-    await page.locator('input[name="password"]').fill('falsches-passwort');
-    await page.getByRole('button', { name: 'Anmelden' }).click();
-    await page.getByText('E-Mail oder Passwort ist falsch.').waitFor();
+  afterAll(async () => {
+    await env?.close();
   });
-});
 
-describe.each(Object.entries(MENU))('the menu of %s', (who, { visible, hidden }) => {
-  it('shows what the role may read and hides the rest', async () => {
-    tab = await env.open();
-    const { page } = tab;
-    await signIn(page, who as Who);
-    const menu = page.getByRole('menu');
-    for (const name of visible)
-      await expect(menu.getByRole('menuitem', { name, exact: true }).count()).resolves.toBe(1);
-    for (const name of hidden)
-      await expect(menu.getByRole('menuitem', { name, exact: true }).count()).resolves.toBe(0);
-    await screenshot(page, `dashboard-${who}`);
-    expect(await seriousA11yViolations(page)).toEqual([]);
+  afterEach(async () => {
+    const errors = tab.errors;
+    await tab.close();
+    expect(errors).toEqual([]);
+  });
+
+  describe('the login page', () => {
+    it('is German, accessible, and names wrong credentials', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      await page.goto('/#/login');
+      await page.locator('input[name="email"]').waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe('de');
+      await screenshot(page, 'login');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      await page.locator('input[name="email"]').fill('cdo@myk10.example');
+      await page.locator('input[name="password"]').fill('falsches-passwort');
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.getByText('E-Mail oder Passwort ist falsch.').waitFor();
+    });
+  });
+
+  describe('the language switch', () => {
+    it('turns the interface English and remembers the choice', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      await signIn(page, 'viewer');
+      await page.getByRole('button', { name: 'Deutsch' }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      await page.getByRole('menuitem', { name: 'Measures', exact: true }).waitFor();
+      await page.reload();
+      await page.getByRole('menuitem', { name: 'Grants', exact: true }).waitFor();
+      await expect(page.getByRole('menuitem', { name: 'Maßnahmen' }).count()).resolves.toBe(0);
+    });
+  });
+
+  describe.each(Object.entries(ROLES))('the %s', (who, { visible, hidden, measureTabs, writesMeasures }) => {
+    it('sees the menu entries, tabs and buttons of the role, and not the others', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      await signIn(page, who as Who);
+      const menu = page.getByRole('menu');
+      for (const name of visible)
+        await expect(menu.getByRole('menuitem', { name, exact: true }).count()).resolves.toBe(1);
+      for (const name of hidden)
+        await expect(menu.getByRole('menuitem', { name, exact: true }).count()).resolves.toBe(0);
+      await screenshot(page, `dashboard-${who}`);
+      expect(await rawTranslationKeys(page)).toEqual([]);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+
+      await menu.getByRole('menuitem', { name: 'Maßnahmen', exact: true }).click();
+      const firstRow = page.getByRole('row').nth(1);
+      await firstRow.waitFor();
+      await expect(page.getByRole('link', { name: 'Anlegen' }).count()).resolves.toBe(writesMeasures ? 1 : 0);
+      expect((await page.getByRole('checkbox').count()) > 0).toBe(writesMeasures);
+      await firstRow
+        .getByRole('cell')
+        .nth(writesMeasures ? 1 : 0)
+        .click();
+      await page.getByRole('tab').first().waitFor();
+      await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(measureTabs);
+      await expect(page.getByRole('link', { name: 'Bearbeiten' }).count()).resolves.toBe(
+        writesMeasures ? 1 : 0,
+      );
+    });
   });
 });

@@ -17,6 +17,7 @@ const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const AXE_URL = '/__test__/axe.min.js';
 
+const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -28,6 +29,15 @@ const CHROMIUM_ARGS = [
 ];
 
 export type Who = keyof typeof DEMO_EMAIL;
+
+/**
+ * `describe` for tests that drive Chromium. CI installs it (.ci/run) and must run them; on a machine
+ * without it (`npm test` right after `npm install`) they are skipped with a note instead of failing.
+ */
+export const describeInBrowser: jest.Describe =
+  fs.existsSync(CHROMIUM) || process.env.CI ? describe : describe.skip;
+if (!fs.existsSync(CHROMIUM) && !process.env.CI)
+  console.warn(`Browser-Tests übersprungen: ${CHROMIUM} fehlt (apt-get install -y chromium).`);
 export { DEMO_EMAIL };
 
 /** The CI builds before testing; a local run without a build builds once, and says so. */
@@ -74,7 +84,7 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
+    executablePath: CHROMIUM,
     args: CHROMIUM_ARGS,
   });
   const contexts: BrowserContext[] = [];
@@ -125,6 +135,12 @@ export async function signIn(page: Page, who: Who): Promise<void> {
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(250);
+}
+
+/** The visible text shows no raw translation key (e.g. "resources.measures.fields.code"). */
+export async function rawTranslationKeys(page: Page): Promise<string[]> {
+  const text = await page.locator('body').innerText();
+  return text.match(/\b(?:resources|app|ra)\.[a-z_]+\.[a-z_.]+/g) ?? [];
 }
 
 /** The helper or error text under a form input (react-admin links it through aria-describedby). */

@@ -23,7 +23,8 @@ import {
 skipNotice('tests/resilience/db-faults.test.ts');
 const describeOnPostgres = onPostgres ? describe : describe.skip;
 
-const LIST = '/api/measures?filter=%7B%22status%22%3A%22implementation%22%7D&sort=%5B%22title%22%2C%22ASC%22%5D&range=%5B0%2C24%5D';
+const LIST =
+  '/api/measures?filter=%7B%22status%22%3A%22implementation%22%7D&sort=%5B%22title%22%2C%22ASC%22%5D&range=%5B0%2C24%5D';
 
 /** Ends every connection to this file's database except the caller's own (the admin's). */
 async function terminateBackends(admin: Knex): Promise<number> {
@@ -34,7 +35,11 @@ async function terminateBackends(admin: Knex): Promise<number> {
 }
 
 /** Runs `worker` in `n` parallel loops until `ms` have passed; collects every answer. */
-async function hammer(n: number, ms: number, worker: (w: number, i: number) => Promise<Timed>): Promise<Timed[]> {
+async function hammer(
+  n: number,
+  ms: number,
+  worker: (w: number, i: number) => Promise<Timed>,
+): Promise<Timed[]> {
   const until = Date.now() + ms;
   const out: Timed[] = [];
   await Promise.all(
@@ -140,16 +145,21 @@ describeOnPostgres('database faults (PostgreSQL)', () => {
     const health = outage.filter((r) => r.body?.database !== undefined);
     expect(health).toHaveLength(4);
     for (const h of health) expect(h.body).toMatchObject({ status: 'error', database: 'unavailable' });
-    for (const r of outage.filter((x) => x.body?.code === 'unavailable')) expect(r.headers.get('retry-after')).toBe('5');
+    for (const r of outage.filter((x) => x.body?.code === 'unavailable'))
+      expect(r.headers.get('retry-after')).toBe('5');
     expect(recoveredAfter).toBeLessThan(10_000);
     expect((await timed(`${api.base}/api/health`)).status).toBe(200);
   }, 60_000);
 
   it('never leaves a write half done when its connection is cut: a measure and its audit row exist together or not at all', async () => {
     const field = (await t.db('fields_of_action').first('id')) as { id: number };
-    const targets = (await t.db('measures').orderBy('id').limit(4).select('id', 'version')) as { id: number; version: number }[];
+    const targets = (await t.db('measures').orderBy('id').limit(4).select('id', 'version')) as {
+      id: number;
+      version: number;
+    }[];
     const updateAudits = async (id: number) => {
-      const [{ n }] = (await t.db('audit_entries')
+      const [{ n }] = (await t
+        .db('audit_entries')
         .where({ resource: 'measures', action: 'update', record_id: id })
         .count({ n: '*' })) as [{ n: number }];
       return Number(n);
@@ -194,7 +204,9 @@ describeOnPostgres('database faults (PostgreSQL)', () => {
     await killer;
 
     expect(kills).toBeGreaterThan(0);
-    expect([...new Set(answers.map((a) => a.status))].filter((s) => ![200, 201, 409, 503].includes(s))).toEqual([]);
+    expect(
+      [...new Set(answers.map((a) => a.status))].filter((s) => ![200, 201, 409, 503].includes(s)),
+    ).toEqual([]);
     const created = answers.filter((a) => a.status === 201).map((a) => a.body!.id as number);
     expect(created.length).toBeGreaterThan(0);
 

@@ -93,7 +93,10 @@ describeOnPostgres('pool exhaustion and slow statements (PostgreSQL)', () => {
 
   it('ends a slow statement at the statement timeout with 503, not 500', async () => {
     // A row lock held elsewhere makes a single write wait: the statement timeout must end it.
-    const target = (await t.db('measures').orderBy('id').first('id', 'version')) as { id: number; version: number };
+    const target = (await t.db('measures').orderBy('id').first('id', 'version')) as {
+      id: number;
+      version: number;
+    };
     const lock = await t.db.transaction();
     await lock('measures').where({ id: target.id }).forUpdate().select('id');
     let answer: Timed;

@@ -9,7 +9,9 @@ export const onPostgres = Boolean(process.env.DATABASE_URL);
 
 export function skipNotice(file: string): void {
   if (!onPostgres)
-    console.warn(`${file}: übersprungen – diese Fehlertests laufen nur auf PostgreSQL (DATABASE_URL setzen).`);
+    console.warn(
+      `${file}: übersprungen – diese Fehlertests laufen nur auf PostgreSQL (DATABASE_URL setzen).`,
+    );
 }
 
 export async function freePort(): Promise<number> {
@@ -162,7 +164,8 @@ export async function until200(probe: () => Promise<Timed>, withinMs: number): P
   for (;;) {
     const r = await probe();
     if (r.status === 200) return Date.now() - t0;
-    if (Date.now() - t0 > withinMs) throw new Error(`still ${r.status} after ${withinMs} ms: ${JSON.stringify(r.body)}`);
+    if (Date.now() - t0 > withinMs)
+      throw new Error(`still ${r.status} after ${withinMs} ms: ${JSON.stringify(r.body)}`);
     await new Promise((res) => setTimeout(res, 200));
   }
 }

@@ -7,10 +7,10 @@ import {
   type FieldProps,
 } from 'react-admin';
 import { ENUM_FIELDS } from '../common/enums';
-import { RefField } from '../common/RefFields';
-import { REFERENCE_FIELDS } from '../common/references';
 import { formatValue } from '../common/formatValue';
 import { formatEuro } from '../common/money';
+import { REFERENCE_FIELDS } from '../common/references';
+import { RefField } from '../common/RefFields';
 import { dateLocale } from '../i18n';
 
 type Changes = Record<string, [unknown, unknown]>;

@@ -1,4 +1,5 @@
 import { Card, CardContent, Typography } from '@mui/material';
+import { useState } from 'react';
 import {
   Form,
   HttpError,
@@ -28,6 +29,8 @@ const sameAsNew = (value: string, all: PasswordForm) =>
 export default function ChangePasswordPage() {
   const translate = useTranslate();
   const notify = useNotify();
+  // A new form after a change, so no password stays in the fields.
+  const [formKey, setFormKey] = useState(0);
   const submit = async (values: Record<string, unknown>) => {
     const { current_password, new_password } = values as unknown as PasswordForm;
     try {
@@ -36,6 +39,7 @@ export default function ChangePasswordPage() {
         body: JSON.stringify({ current_password, new_password }),
       });
       notify('app.auth.password_changed', { type: 'success' });
+      setFormKey((k) => k + 1);
       return undefined;
     } catch (error) {
       if (error instanceof HttpError && error.body?.errors)
@@ -47,7 +51,7 @@ export default function ChangePasswordPage() {
   return (
     <Card sx={{ mt: 2, maxWidth: 520 }}>
       <Title title="app.auth.change_password" />
-      <Form onSubmit={submit} noValidate>
+      <Form key={formKey} onSubmit={submit} noValidate>
         <CardContent>
           <Typography component="h1" variant="h6" gutterBottom>
             {translate('app.auth.change_password')}

@@ -27,16 +27,22 @@ export function RelatedList({ reference, target, filter, createDefaults, title, 
   const translate = useTranslate();
   return (
     <Box component="section" sx={{ width: '100%' }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', minHeight: 40 }}>
-        {title && (
-          <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
-            {translate(title, { smart_count: 2 })}
-          </Typography>
-        )}
-        {record && createDefaults && (
-          <CreateButton resource={reference} state={{ record: createDefaults(record) }} sx={{ ml: 'auto' }} />
-        )}
-      </Box>
+      {(title || createDefaults) && (
+        <Box sx={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', minHeight: 40 }}>
+          {title && (
+            <Typography component="h3" variant="subtitle1" sx={{ fontWeight: 600 }}>
+              {translate(title, { smart_count: 2 })}
+            </Typography>
+          )}
+          {record && createDefaults && (
+            <CreateButton
+              resource={reference}
+              state={{ record: createDefaults(record) }}
+              sx={{ ml: 'auto' }}
+            />
+          )}
+        </Box>
+      )}
       <ReferenceManyField
         reference={reference}
         target={target}

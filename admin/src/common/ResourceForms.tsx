@@ -8,11 +8,12 @@ interface Props {
   form?: Omit<SimpleFormProps, 'children'>;
 }
 
-const useRedirect = () => (useResourceDefinition().hasShow ? 'show' : 'list');
+/** After saving: the detail page where there is one, else the list. */
+const useTargetAfterSave = () => (useResourceDefinition().hasShow ? 'show' : 'list');
 
 export function ResourceCreate({ children, form }: Props) {
   return (
-    <Create redirect={useRedirect()}>
+    <Create redirect={useTargetAfterSave()}>
       <SimpleForm noValidate {...form}>
         {children}
       </SimpleForm>
@@ -24,7 +25,7 @@ export function ResourceCreate({ children, form }: Props) {
 export function ResourceEdit({ children, form }: Props) {
   const onError = useSaveErrorHandler();
   return (
-    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} redirect={useRedirect()}>
+    <Edit mutationMode="pessimistic" mutationOptions={{ onError }} redirect={useTargetAfterSave()}>
       <SimpleForm noValidate {...form}>
         {children}
       </SimpleForm>

@@ -4,7 +4,7 @@ import { de } from 'date-fns/locale';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A 'YYYY-MM-DD' string as a local date (never shifted by the time zone); timestamps as they are. */
-export function parseDateValue(value: unknown): Date | undefined {
+function parseDateValue(value: unknown): Date | undefined {
   if (typeof value !== 'string' && !(value instanceof Date)) return undefined;
   const date = typeof value === 'string' ? parseISO(value) : value;
   return isValid(date) ? date : undefined;

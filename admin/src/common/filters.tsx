@@ -1,7 +1,7 @@
-import { BooleanInput, DateInput, SearchInput, useResourceContext, useTranslate } from 'react-admin';
+import { DateInput, SearchInput, useResourceContext, useTranslate } from 'react-admin';
 
 /** The full-text search (`q`) of resources that declare one; labelled for screen readers. */
-export function QuickSearch(_props: { source: 'q'; alwaysOn?: boolean }) {
+function QuickSearch(_props: { source: 'q'; alwaysOn?: boolean }) {
   const translate = useTranslate();
   return (
     <SearchInput
@@ -33,8 +33,5 @@ export const dateRangeFilters = (source: string) => [
     label={<RangeLabel source={source} bound="to" />}
   />,
 ];
-
-/** A yes/no filter on a boolean field (e.g. "overdue"). */
-export const flagFilter = (source: string) => <BooleanInput key={source} source={source} />;
 
 export const searchFilter = <QuickSearch key="q" source="q" alwaysOn />;

@@ -43,7 +43,7 @@ export function ContactInputs({ quick = false }: { quick?: boolean }) {
           <TextInput source="person_role" validate={optionalText(120)} />
         </Grid>
       )}
-      <Grid size={quick ? 12 : half}>
+      <Grid size={size}>
         <TextInput source="topic" validate={requiredText(200)} />
       </Grid>
       <Grid size={12}>

@@ -1,5 +1,6 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import { BooleanInput, ReferenceField, SimpleList, type RaRecord } from 'react-admin';
+import { DateField } from '../common/DateField';
 import { EnumInput } from '../common/EnumInput';
 import { dateRangeFilters, searchFilter } from '../common/filters';
 import { overdueRowSx } from '../common/OverdueChip';
@@ -8,7 +9,6 @@ import { ResourceList } from '../common/ResourceList';
 import { ContactTable } from './ContactTable';
 import { FollowUpField } from './FollowUpField';
 import { isFollowUpOverdue } from './followUp';
-import { DateField } from '../common/DateField';
 
 const filters = [
   searchFilter,

@@ -1,7 +1,7 @@
 import { Show, SimpleShowLayout, TextField } from 'react-admin';
 import { DateField } from '../common/DateField';
-import { FieldGrid } from '../common/FieldGrid';
 import { EnumField } from '../common/EnumField';
+import { FieldGrid } from '../common/FieldGrid';
 import { RefChips, RefField } from '../common/RefFields';
 import { FollowUpField } from './FollowUpField';
 

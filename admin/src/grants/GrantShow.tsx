@@ -1,7 +1,7 @@
 import { Show, TabbedShowLayout, TextField } from 'react-admin';
 import { DateField } from '../common/DateField';
-import { FieldGrid } from '../common/FieldGrid';
 import { EnumField } from '../common/EnumField';
+import { FieldGrid } from '../common/FieldGrid';
 import { MoneyField } from '../common/MoneyField';
 import { PercentField } from '../common/PercentField';
 import { PluralName } from '../common/PluralName';

@@ -1,6 +1,6 @@
 import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { FieldGrid } from '../common/FieldGrid';
 import { DateField } from '../common/DateField';
+import { FieldGrid } from '../common/FieldGrid';
 import { RefField } from '../common/RefFields';
 import { RelatedList } from '../common/RelatedList';
 import { MilestoneForecastTable } from '../milestone_forecasts/MilestoneForecastTable';

@@ -1,8 +1,8 @@
 import { NumberField, Show, TabbedShowLayout, TextField } from 'react-admin';
 import { useCan } from '../auth/useCan';
 import { DateField } from '../common/DateField';
-import { FieldGrid } from '../common/FieldGrid';
 import { EnumField } from '../common/EnumField';
+import { FieldGrid } from '../common/FieldGrid';
 import { PluralName } from '../common/PluralName';
 import { RefChips } from '../common/RefFields';
 import { RelatedList } from '../common/RelatedList';

@@ -1,8 +1,8 @@
 import { EmailField, Show, TabbedShowLayout, TextField, UrlField } from 'react-admin';
 import { useCan } from '../auth/useCan';
 import { DateField } from '../common/DateField';
-import { FieldGrid } from '../common/FieldGrid';
 import { EnumField } from '../common/EnumField';
+import { FieldGrid } from '../common/FieldGrid';
 import { PluralName } from '../common/PluralName';
 import { RelatedList } from '../common/RelatedList';
 import { MeasurePartnerTable } from '../measure_partners/MeasurePartnerTable';

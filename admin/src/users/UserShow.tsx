@@ -1,6 +1,6 @@
 import { BooleanField, EmailField, Show, SimpleShowLayout, TextField } from 'react-admin';
-import { FieldGrid } from '../common/FieldGrid';
 import { EnumField } from '../common/EnumField';
+import { FieldGrid } from '../common/FieldGrid';
 import { RefChips } from '../common/RefFields';
 
 export default function UserShow() {
