@@ -29,7 +29,9 @@ function healthRoute(db: Knex) {
       await db.raw('select 1');
       res.json({ status: 'ok', database: 'ok' });
     } catch {
-      res.status(503).json({ status: 'error', database: 'unavailable', message: 'Die Datenbank ist nicht erreichbar.' });
+      res
+        .status(503)
+        .json({ status: 'error', database: 'unavailable', message: 'Die Datenbank ist nicht erreichbar.' });
     }
   };
 }
@@ -41,7 +43,8 @@ declare module 'http' {
 }
 
 /** The path without query; a calendar feed's secret token is a credential and never reaches a log. */
-const logPath = (url: string): string => url.split('?')[0]!.replace(/\/calendar\/[^/]+\.ics$/, '/calendar/***.ics');
+const logPath = (url: string): string =>
+  url.split('?')[0]!.replace(/\/calendar\/[^/]+\.ics$/, '/calendar/***.ics');
 
 /**
  * One log line per request when it ends: id (also sent as X-Request-Id), method, path without the query (query
@@ -82,7 +85,11 @@ function errorHandler(logger: Logger) {
       error = new AppError(status, 'bad_request', 'Die Anfrage ist ungültig.');
     else {
       logger.error({ err, reqId: req.id }, 'unhandled error');
-      error = new AppError(500, 'internal', 'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es erneut.');
+      error = new AppError(
+        500,
+        'internal',
+        'Ein interner Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
+      );
     }
     if (error.headers) res.set(error.headers);
     res.status(error.status).json({

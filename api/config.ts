@@ -16,7 +16,8 @@ function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number 
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} muss eine positive ganze Zahl sein, nicht "${raw}".`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new Error(`${name} muss eine positive ganze Zahl sein, nicht "${raw}".`);
   return n;
 }
 

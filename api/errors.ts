@@ -15,7 +15,12 @@ export class AppError extends Error {
 export const badRequest = (message: string, fieldErrors?: FieldErrors): AppError =>
   new AppError(400, 'bad_request', message, fieldErrors);
 export const validationError = (fieldErrors: FieldErrors): AppError =>
-  new AppError(400, 'validation', 'Einige Angaben sind ungültig. Bitte prüfen Sie die markierten Felder.', fieldErrors);
+  new AppError(
+    400,
+    'validation',
+    'Einige Angaben sind ungültig. Bitte prüfen Sie die markierten Felder.',
+    fieldErrors,
+  );
 export const notFound = (message = 'Der Datensatz wurde nicht gefunden.'): AppError =>
   new AppError(404, 'not_found', message);
 export const forbidden = (message = 'Dafür fehlt Ihnen die Berechtigung.'): AppError =>
@@ -42,7 +47,17 @@ interface PgError {
   message?: string;
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', '57P01', '57P02', '57P03', '53300']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+]);
 
 /** Whether an error means the database is out of reach (so the answer is 503, not 500). */
 export function isUnavailable(err: unknown): boolean {

@@ -24,9 +24,9 @@ function recordSchema(def: ResourceDef): Json {
     created_at: { type: 'string', format: 'date-time', readOnly: true },
     updated_at: { type: 'string', format: 'date-time', readOnly: true },
   };
-  if (def.versioned) properties.version = { type: 'integer', description: 'Gelesene Version; Pflicht bei PUT' };
-  for (const [k, f] of Object.entries({ ...def.fields, ...def.inputOnly }))
-    properties[k] = fieldSchema(f);
+  if (def.versioned)
+    properties.version = { type: 'integer', description: 'Gelesene Version; Pflicht bei PUT' };
+  for (const [k, f] of Object.entries({ ...def.fields, ...def.inputOnly })) properties[k] = fieldSchema(f);
   for (const [k, f] of Object.entries(def.derived ?? {}))
     properties[k] = { ...fieldSchema(f), readOnly: !f.link };
   const required = Object.entries({ ...def.fields, ...def.inputOnly })
@@ -36,8 +36,17 @@ function recordSchema(def: ResourceDef): Json {
 }
 
 const errorRef = { $ref: '#/components/schemas/Error' };
-const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: errorRef } } });
-const jsonParam = (name: string, description: string) => ({ name, in: 'query', required: false, description, schema: { type: 'string' } });
+const errorResponse = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: errorRef } },
+});
+const jsonParam = (name: string, description: string) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'string' },
+});
 
 function resourcePaths(def: ResourceDef): Json {
   const ref = { $ref: `#/components/schemas/${def.name}` };
@@ -46,9 +55,17 @@ function resourcePaths(def: ResourceDef): Json {
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } };
   const readRoles = `Lesen: ${def.access.read.join(', ')}`;
   const writeRoles = `Schreiben: ${def.access.write.join(', ') || 'niemand'}`;
-  const errors = { 400: errorResponse('Ungültige Anfrage'), 401: errorResponse('Nicht angemeldet'), 403: errorResponse('Keine Berechtigung') };
-  const filterable = Object.entries({ ...def.fields, ...def.derived }).filter(([, f]) => f.filter).map(([k]) => k);
-  const sortable = Object.entries({ ...def.fields, ...def.derived }).filter(([, f]) => f.sort).map(([k]) => k);
+  const errors = {
+    400: errorResponse('Ungültige Anfrage'),
+    401: errorResponse('Nicht angemeldet'),
+    403: errorResponse('Keine Berechtigung'),
+  };
+  const filterable = Object.entries({ ...def.fields, ...def.derived })
+    .filter(([, f]) => f.filter)
+    .map(([k]) => k);
+  const sortable = Object.entries({ ...def.fields, ...def.derived })
+    .filter(([, f]) => f.sort)
+    .map(([k]) => k);
   return {
     [`/${def.name}`]: {
       get: {
@@ -63,32 +80,54 @@ function resourcePaths(def: ResourceDef): Json {
         responses: {
           200: {
             description: 'Die Datensätze; Gesamtzahl im Header Content-Range',
-            headers: { 'Content-Range': { schema: { type: 'string' } }, 'X-Total-Count': { schema: { type: 'integer' } } },
+            headers: {
+              'Content-Range': { schema: { type: 'string' } },
+              'X-Total-Count': { schema: { type: 'integer' } },
+            },
             content: { 'application/json': { schema: { type: 'array', items: ref } } },
           },
           ...errors,
         },
       },
-      post: { tags: [def.name], summary: `Anlegen. ${writeRoles}`, requestBody: body, responses: { 201: one, ...errors } },
+      post: {
+        tags: [def.name],
+        summary: `Anlegen. ${writeRoles}`,
+        requestBody: body,
+        responses: { 201: one, ...errors },
+      },
     },
     [`/${def.name}/{id}`]: {
       parameters: [idParam],
-      get: { tags: [def.name], summary: `Ein Datensatz. ${readRoles}`, responses: { 200: one, 404: errorResponse('Nicht gefunden'), ...errors } },
+      get: {
+        tags: [def.name],
+        summary: `Ein Datensatz. ${readRoles}`,
+        responses: { 200: one, 404: errorResponse('Nicht gefunden'), ...errors },
+      },
       put: {
         tags: [def.name],
         summary: `Ändern (mit gelesener version). ${writeRoles}`,
         requestBody: body,
-        responses: { 200: one, 404: errorResponse('Nicht gefunden'), 409: errorResponse('Veraltete Version'), 428: errorResponse('Version fehlt'), ...errors },
+        responses: {
+          200: one,
+          404: errorResponse('Nicht gefunden'),
+          409: errorResponse('Veraltete Version'),
+          428: errorResponse('Version fehlt'),
+          ...errors,
+        },
       },
       delete: {
         tags: [def.name],
         summary: `Löschen; antwortet mit dem gelöschten Datensatz. ${writeRoles}`,
-        responses: { 200: one, 404: errorResponse('Nicht gefunden'), 409: errorResponse('Noch verwendet'), ...errors },
+        responses: {
+          200: one,
+          404: errorResponse('Nicht gefunden'),
+          409: errorResponse('Noch verwendet'),
+          ...errors,
+        },
       },
     },
   };
 }
-
 
 const authPaths: Json = {
   '/auth/login': {
@@ -97,31 +136,79 @@ const authPaths: Json = {
       summary: 'Anmelden; setzt das Sitzungs-Cookie',
       requestBody: {
         required: true,
-        content: { 'application/json': { schema: { type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } } } },
+        content: {
+          'application/json': {
+            schema: {
+              type: 'object',
+              required: ['email', 'password'],
+              properties: { email: { type: 'string' }, password: { type: 'string' } },
+            },
+          },
+        },
       },
-      responses: { 200: { description: 'Angemeldet' }, 401: errorResponse('Falsche Angaben'), 429: errorResponse('Zu viele Versuche') },
+      responses: {
+        200: { description: 'Angemeldet' },
+        401: errorResponse('Falsche Angaben'),
+        429: errorResponse('Zu viele Versuche'),
+      },
     },
   },
-  '/auth/logout': { post: { tags: ['auth'], summary: 'Abmelden', responses: { 200: { description: 'Abgemeldet' } } } },
-  '/auth/me': { get: { tags: ['auth'], summary: 'Angemeldete Person: id, email, name, role, municipality_ids', responses: { 200: { description: 'Person' }, 401: errorResponse('Nicht angemeldet') } } },
-  '/auth/password': { post: { tags: ['auth'], summary: 'Eigenes Passwort ändern (current_password, new_password)', responses: { 200: { description: 'Geändert' }, 400: errorResponse('Ungültig') } } },
-  '/health': { get: { tags: ['system'], summary: 'Zustand von API und Datenbank', responses: { 200: { description: 'ok' }, 503: { description: 'Datenbank nicht erreichbar' } } } },
+  '/auth/logout': {
+    post: { tags: ['auth'], summary: 'Abmelden', responses: { 200: { description: 'Abgemeldet' } } },
+  },
+  '/auth/me': {
+    get: {
+      tags: ['auth'],
+      summary: 'Angemeldete Person: id, email, name, role, municipality_ids',
+      responses: { 200: { description: 'Person' }, 401: errorResponse('Nicht angemeldet') },
+    },
+  },
+  '/auth/password': {
+    post: {
+      tags: ['auth'],
+      summary: 'Eigenes Passwort ändern (current_password, new_password)',
+      responses: { 200: { description: 'Geändert' }, 400: errorResponse('Ungültig') },
+    },
+  },
+  '/health': {
+    get: {
+      tags: ['system'],
+      summary: 'Zustand von API und Datenbank',
+      responses: { 200: { description: 'ok' }, 503: { description: 'Datenbank nicht erreichbar' } },
+    },
+  },
 };
 
 export function openApiDocument(): Json {
   return {
     openapi: '3.0.3',
-    info: { title: 'MYK10 Steuerungscockpit API', version: '1.0.0', description: 'ra-data-simple-rest-Protokoll; alle Beträge in Cent, Daten als JJJJ-MM-TT.' },
+    info: {
+      title: 'MYK10 Steuerungscockpit API',
+      version: '1.0.0',
+      description: 'ra-data-simple-rest-Protokoll; alle Beträge in Cent, Daten als JJJJ-MM-TT.',
+    },
     servers: [{ url: '/api' }],
     components: {
       securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'myk10_sid' } },
       schemas: {
-        Error: { type: 'object', required: ['message'], properties: { message: { type: 'string' }, code: { type: 'string' }, errors: { type: 'object', additionalProperties: { type: 'string' } } } },
+        Error: {
+          type: 'object',
+          required: ['message'],
+          properties: {
+            message: { type: 'string' },
+            code: { type: 'string' },
+            errors: { type: 'object', additionalProperties: { type: 'string' } },
+          },
+        },
         ...Object.fromEntries(resources.map((d) => [d.name, recordSchema(d)])),
       },
     },
     security: [{ session: [] }],
-    paths: { ...authPaths, ...Object.assign({}, ...resources.map(resourcePaths)), ...Object.assign({}, ...extraModules.map((m) => m.paths)) },
+    paths: {
+      ...authPaths,
+      ...Object.assign({}, ...resources.map(resourcePaths)),
+      ...Object.assign({}, ...extraModules.map((m) => m.paths)),
+    },
   };
 }
 

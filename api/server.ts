@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   });
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(
-      err.code === 'EADDRINUSE' ? `Port ${config.port} ist bereits belegt. Setzen Sie PORT auf einen freien Port.` : err.message,
+      err.code === 'EADDRINUSE'
+        ? `Port ${config.port} ist bereits belegt. Setzen Sie PORT auf einen freien Port.`
+        : err.message,
     );
     process.exit(1);
   });

@@ -22,7 +22,20 @@ export async function up(knex: Knex): Promise<void> {
     t.date('start_date').nullable();
     t.date('end_date').nullable();
     t.bigInteger('budget_cents').notNullable().defaultTo(0);
-    for (const c of ['field_of_action_id', 'phase', 'status', 'health', 'owner_id', 'lead_municipality_id', 'start_date', 'end_date', 'progress', 'budget_cents', 'title', 'updated_at'])
+    for (const c of [
+      'field_of_action_id',
+      'phase',
+      'status',
+      'health',
+      'owner_id',
+      'lead_municipality_id',
+      'start_date',
+      'end_date',
+      'progress',
+      'budget_cents',
+      'title',
+      'updated_at',
+    ])
       t.index([c]);
   });
   await addCheck(knex, 'measures', 'measures_phase_check', checkIn('phase', MEASURE_PHASES));

@@ -60,7 +60,12 @@ export async function up(knex: Knex): Promise<void> {
   await addCheck(knex, 'tranches', 'tranches_number_check', 'number >= 1');
   await addCheck(knex, 'tranches', 'tranches_year_check', 'fiscal_year between 2000 and 2100');
   await addCheck(knex, 'tranches', 'tranches_requested_check', 'requested_cents >= 0');
-  await addCheck(knex, 'tranches', 'tranches_received_check', 'received_cents >= 0 and received_cents <= requested_cents');
+  await addCheck(
+    knex,
+    'tranches',
+    'tranches_received_check',
+    'received_cents >= 0 and received_cents <= requested_cents',
+  );
   await addCheck(knex, 'tranches', 'tranches_dates_check', 'received_on >= requested_on');
   await addCheck(
     knex,
@@ -81,11 +86,24 @@ export async function up(knex: Knex): Promise<void> {
     t.string('receipt_no', 60).nullable();
     t.text('description').nullable();
     t.boolean('eligible').notNullable().defaultTo(true);
-    for (const c of ['measure_id', 'grant_id', 'tranche_id', 'booked_on', 'cost_category', 'amount_cents', 'payee'])
+    for (const c of [
+      'measure_id',
+      'grant_id',
+      'tranche_id',
+      'booked_on',
+      'cost_category',
+      'amount_cents',
+      'payee',
+    ])
       t.index([c]);
   });
   await addCheck(knex, 'expenditures', 'expenditures_amount_check', 'amount_cents >= 0');
-  await addCheck(knex, 'expenditures', 'expenditures_category_check', checkIn('cost_category', COST_CATEGORIES));
+  await addCheck(
+    knex,
+    'expenditures',
+    'expenditures_category_check',
+    checkIn('cost_category', COST_CATEGORIES),
+  );
 
   await knex.schema.createTable('transfers', (t) => {
     standardColumns(knex, t);
@@ -100,11 +118,23 @@ export async function up(knex: Knex): Promise<void> {
     t.date('proof_received_on').nullable();
     t.date('proof_checked_on').nullable();
     t.text('notes').nullable();
-    for (const c of ['grant_id', 'measure_id', 'municipality_id', 'partner_id', 'proof_due_on', 'contract_on'])
+    for (const c of [
+      'grant_id',
+      'measure_id',
+      'municipality_id',
+      'partner_id',
+      'proof_due_on',
+      'contract_on',
+    ])
       t.index([c]);
   });
   await addCheck(knex, 'transfers', 'transfers_amount_check', 'amount_cents >= 0');
-  await addCheck(knex, 'transfers', 'transfers_recipient_check', 'num_nonnulls(municipality_id, partner_id) = 1');
+  await addCheck(
+    knex,
+    'transfers',
+    'transfers_recipient_check',
+    'num_nonnulls(municipality_id, partner_id) = 1',
+  );
   await addCheck(knex, 'transfers', 'transfers_paid_check', 'paid_on >= contract_on');
   await addCheck(knex, 'transfers', 'transfers_proof_check', 'proof_checked_on >= proof_received_on');
 }

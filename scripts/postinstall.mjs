@@ -2,11 +2,19 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-if (existsSync('admin/vite.config.ts') && !existsSync('dist/admin/index.html') && !process.env.SKIP_ADMIN_BUILD) {
+if (
+  existsSync('admin/vite.config.ts') &&
+  !existsSync('dist/admin/index.html') &&
+  !process.env.SKIP_ADMIN_BUILD
+) {
   console.log('Baue die Oberfläche (dist/admin) …');
-  const result = spawnSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
-    stdio: 'inherit',
-  });
+  const result = spawnSync(
+    'npx',
+    ['vite', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (result.status !== 0) {
     console.error('Die Oberfläche konnte nicht gebaut werden; `npm run build` zeigt die Ursache.');
     process.exit(result.status ?? 1);

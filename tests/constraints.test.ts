@@ -71,7 +71,11 @@ describe('database constraints', () => {
   it('reject more received than requested on a tranche', async () => {
     const over = Number(tranche.requested_cents) + 1;
     expect(
-      await outcome(t.db, (trx) => trx('tranches').where('id', tranche.id as number).update({ received_cents: over })),
+      await outcome(t.db, (trx) =>
+        trx('tranches')
+          .where('id', tranche.id as number)
+          .update({ received_cents: over }),
+      ),
     ).toBe('23514');
   });
 
@@ -86,7 +90,11 @@ describe('database constraints', () => {
   it('reject deleting a row still referenced (ON DELETE RESTRICT)', async () => {
     // PostgreSQL 17 (PGlite) reports RESTRICT as 23001, older servers as 23503.
     expect(['23001', '23503']).toContain(
-      await outcome(t.db, (trx) => trx('fields_of_action').where('id', measure.field_of_action_id as number).delete()),
+      await outcome(t.db, (trx) =>
+        trx('fields_of_action')
+          .where('id', measure.field_of_action_id as number)
+          .delete(),
+      ),
     );
   });
 

@@ -12,7 +12,8 @@ export function sameOriginWrites(config: Config) {
   return (req: Request, _res: Response, next: NextFunction): void => {
     if (SAFE_METHODS.has(req.method)) return next();
     const site = req.get('sec-fetch-site');
-    if (site === 'cross-site' || site === 'same-site') throw forbidden('Anfragen von fremden Seiten werden abgelehnt.');
+    if (site === 'cross-site' || site === 'same-site')
+      throw forbidden('Anfragen von fremden Seiten werden abgelehnt.');
     const origin = req.get('origin');
     const own = config.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
     if (origin && origin !== own) throw forbidden('Anfragen von fremden Seiten werden abgelehnt.');

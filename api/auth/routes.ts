@@ -3,7 +3,14 @@ import type { Knex } from 'knex';
 import { z } from 'zod';
 import { AppError, badRequest, validationError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
-import { cookieOptions, createSession, currentUser, hashToken, SESSION_COOKIE, sessionToken } from './session';
+import {
+  cookieOptions,
+  createSession,
+  currentUser,
+  hashToken,
+  SESSION_COOKIE,
+  sessionToken,
+} from './session';
 
 const WINDOW_MINUTES = 15;
 const MAX_FAILURES = 10;
@@ -47,9 +54,11 @@ export function authRouter(db: Knex): Router {
         undefined,
         { 'Retry-After': String(retryAfter) },
       );
-    const user = (await db('users').whereRaw('lower(email) = ?', [email]).andWhere('active', true).first()) as
-      | { id: number; email: string; name: string; role: string; password_hash: string }
-      | undefined;
+    const user = (await db('users')
+      .whereRaw('lower(email) = ?', [email])
+      .andWhere('active', true)
+      .first()) as
+      { id: number; email: string; name: string; role: string; password_hash: string } | undefined;
     const ok = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), parsed.data.password);
     if (!user || !ok) {
       await db('login_failures').insert({ email, ip });
@@ -61,7 +70,10 @@ export function authRouter(db: Knex): Router {
     await db('login_failures').whereRaw('lower(email) = ?', [email]).delete();
     const token = await createSession(db, user.id);
     res.cookie(SESSION_COOKIE, token, cookieOptions(req));
-    const municipality_ids = (await db('guide_municipalities').where('user_id', user.id).orderBy('municipality_id').pluck('municipality_id')) as number[];
+    const municipality_ids = (await db('guide_municipalities')
+      .where('user_id', user.id)
+      .orderBy('municipality_id')
+      .pluck('municipality_id')) as number[];
     res.json({ id: user.id, email: user.email, name: user.name, role: user.role, municipality_ids });
   });
 
@@ -78,7 +90,9 @@ export function authRouter(db: Knex): Router {
 
   router.post('/auth/password', async (req: Request, res: Response) => {
     const user = currentUser(req);
-    const body = z.object({ current_password: z.string().max(200), new_password: z.string().max(200) }).safeParse(req.body);
+    const body = z
+      .object({ current_password: z.string().max(200), new_password: z.string().max(200) })
+      .safeParse(req.body);
     if (!body.success) throw badRequest('Bitte das aktuelle und das neue Passwort angeben.');
     const row = (await db('users').where('id', user.id).first()) as { password_hash: string };
     if (!(await verifyPassword(row.password_hash, body.data.current_password)))
@@ -89,7 +103,11 @@ export function authRouter(db: Knex): Router {
     await db.transaction(async (trx) => {
       await trx('users')
         .where('id', user.id)
-        .update({ password_hash: await hashPassword(body.data.new_password), updated_at: trx.fn.now(), version: trx.raw('version + 1') });
+        .update({
+          password_hash: await hashPassword(body.data.new_password),
+          updated_at: trx.fn.now(),
+          version: trx.raw('version + 1'),
+        });
       // Other sessions of this user end; the current one stays.
       await trx('sessions').where('user_id', user.id).whereNot('id_hash', hashToken(token)).delete();
       await trx('audit_entries').insert({

@@ -23,11 +23,17 @@ function promptHidden(question: string): Promise<string> {
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { email: { type: 'string' }, name: { type: 'string' }, role: { type: 'string', default: 'cdo' } },
+    options: {
+      email: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string', default: 'cdo' },
+    },
   });
   const { email, name, role } = values;
   if (!email || !name || !ROLES.includes(role as Role))
-    throw new Error(`Verwendung: npm run user:create -- --email <E-Mail> --name <Name> --role <${ROLES.join('|')}>`);
+    throw new Error(
+      `Verwendung: npm run user:create -- --email <E-Mail> --name <Name> --role <${ROLES.join('|')}>`,
+    );
   const password = process.env.USER_PASSWORD ?? (await promptHidden('Passwort: '));
   const problem = passwordProblem(password, email);
   if (problem) throw new Error(problem);

@@ -10,7 +10,9 @@ async function main(command: string | undefined): Promise<void> {
     if (command === 'migrate') await migrateLatest(db);
     else if (command === 'rollback') await rollbackAll(db);
     else throw new Error('Verwendung: tsx api/db/cli.ts migrate|rollback');
-    console.log(command === 'migrate' ? 'Datenbank ist auf dem neuesten Stand.' : 'Alle Migrationen zurückgenommen.');
+    console.log(
+      command === 'migrate' ? 'Datenbank ist auf dem neuesten Stand.' : 'Alle Migrationen zurückgenommen.',
+    );
   } finally {
     await db.destroy();
   }

@@ -13,11 +13,6 @@ export function checkIn(column: string, values: readonly string[]): string {
 }
 
 /** A CHECK that a named set of enum values holds; the values come from api/domain.ts. */
-export async function addCheck(
-  knex: Knex,
-  table: string,
-  name: string,
-  expression: string,
-): Promise<void> {
+export async function addCheck(knex: Knex, table: string, name: string, expression: string): Promise<void> {
   await knex.raw(`alter table ?? add constraint ?? check (${expression})`, [table, name]);
 }

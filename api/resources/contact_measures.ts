@@ -16,7 +16,11 @@ export default defineResource({
   writeScope: (qb, user) => {
     if (user.role === 'guide')
       qb.whereExists((sub) =>
-        sub.select(1).from('contacts').whereRaw('contacts.id = contact_measures.contact_id').where('contacts.author_id', user.id),
+        sub
+          .select(1)
+          .from('contacts')
+          .whereRaw('contacts.id = contact_measures.contact_id')
+          .where('contacts.author_id', user.id),
       );
   },
   beforeWrite: async ({ db, user }, data) => {

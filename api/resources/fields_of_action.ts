@@ -10,7 +10,10 @@ export default defineResource({
   description: 'Die zehn Handlungsfelder der Strategie.',
   fields: {
     name: text(60, { required: true, filter: true, sort: true }),
-    colour: { ...colour, schema: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: () => 'Farbe als #RRGGBB angeben' }) },
+    colour: {
+      ...colour,
+      schema: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: () => 'Farbe als #RRGGBB angeben' }),
+    },
   },
   search: { ilike: ['name'] },
   defaultSort: ['name', 'ASC'],

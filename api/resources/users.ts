@@ -13,7 +13,13 @@ export default defineResource({
   name: 'users',
   description: 'Benutzerinnen und Benutzer mit Rolle; Passwörter werden nie ausgegeben.',
   fields: {
-    email: { ...email, schema: z.email({ error: () => 'Ungültige E-Mail-Adresse' }).max(254).transform((v) => v.trim()) },
+    email: {
+      ...email,
+      schema: z
+        .email({ error: () => 'Ungültige E-Mail-Adresse' })
+        .max(254)
+        .transform((v) => v.trim()),
+    },
     name: text(120, { required: true, sort: true }),
     role: enumOf(ROLES, { required: true, filter: true, sort: true }),
     active: bool({ filter: true, sort: true, nullable: false }),
@@ -25,7 +31,11 @@ export default defineResource({
     },
   },
   inputOnly: {
-    password: { ...text(200), writeOnly: true, description: 'Neues Passwort (nur beim Anlegen oder Zurücksetzen)' },
+    password: {
+      ...text(200),
+      writeOnly: true,
+      description: 'Neues Passwort (nur beim Anlegen oder Zurücksetzen)',
+    },
   },
   search: { ilike: ['name', 'email'] },
   defaultSort: ['name', 'ASC'],
@@ -41,7 +51,10 @@ export default defineResource({
   },
   // A changed role, a deactivation or a reset password ends the user's sessions at once.
   afterWrite: async ({ db }, after, before) => {
-    if (before && (before.role !== after.role || !after.active || before.password_hash !== after.password_hash))
+    if (
+      before &&
+      (before.role !== after.role || !after.active || before.password_hash !== after.password_hash)
+    )
       await endSessionsOf(db, after.id as number);
     // A deactivation or a reset password also ends the secret calendar URL (reactivation must not revive it).
     if (before && (!after.active || before.password_hash !== after.password_hash))

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /** The kinds a declared field can have; they decide validation, filter operators and the OpenAPI type. */
-export type FieldKind = 'text' | 'int' | 'number' | 'money' | 'date' | 'bool' | 'enum' | 'ref' | 'json' | 'timestamp' | 'ids';
+export type FieldKind =
+  'text' | 'int' | 'number' | 'money' | 'date' | 'bool' | 'enum' | 'ref' | 'json' | 'timestamp' | 'ids';
 
 export interface Field {
   kind: FieldKind;
@@ -24,7 +25,9 @@ export interface Field {
   description?: string;
 }
 
-type Opts = Partial<Pick<Field, 'filter' | 'sort' | 'readOnly' | 'readRoles' | 'writeOnly' | 'description'>> & {
+type Opts = Partial<
+  Pick<Field, 'filter' | 'sort' | 'readOnly' | 'readRoles' | 'writeOnly' | 'description'>
+> & {
   required?: boolean;
   nullable?: boolean;
 };
@@ -56,10 +59,18 @@ export const isRealDate = (v: string): boolean => {
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d && y >= 1900 && y <= 2200;
+  return (
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d &&
+    y >= 1900 &&
+    y <= 2200
+  );
 };
 
-export const dateSchema = z.string(msg('Ungültiges Datum (erwartet JJJJ-MM-TT)')).refine(isRealDate, msg('Ungültiges Datum (erwartet JJJJ-MM-TT)'));
+export const dateSchema = z
+  .string(msg('Ungültiges Datum (erwartet JJJJ-MM-TT)'))
+  .refine(isRealDate, msg('Ungültiges Datum (erwartet JJJJ-MM-TT)'));
 
 export const text = (max: number, opts: Opts = {}): Field =>
   field(
@@ -108,7 +119,8 @@ export const money = (opts: Opts = {}): Field =>
 
 export const date = (opts: Opts = {}): Field => field('date', dateSchema, opts);
 
-export const bool = (opts: Opts = {}): Field => field('bool', z.boolean(msg('Bitte ja oder nein angeben')), opts);
+export const bool = (opts: Opts = {}): Field =>
+  field('bool', z.boolean(msg('Bitte ja oder nein angeben')), opts);
 
 export const enumOf = (values: readonly [string, ...string[]], opts: Opts = {}): Field =>
   field('enum', z.enum(values, msg('Dieser Wert ist nicht zulässig')), opts, { enumValues: values });
@@ -135,7 +147,10 @@ export const ids = (resource: string, opts: Opts = {}): Field =>
   field(
     'ids',
     z
-      .array(z.number(msg('Bitte einen vorhandenen Datensatz wählen')).int().positive().max(MAX_ID), msg('Bitte einen vorhandenen Datensatz wählen'))
+      .array(
+        z.number(msg('Bitte einen vorhandenen Datensatz wählen')).int().positive().max(MAX_ID),
+        msg('Bitte einen vorhandenen Datensatz wählen'),
+      )
       .max(1000),
     { ...opts, nullable: false },
     { references: resource },

@@ -132,7 +132,8 @@ function parseSort(def: ResourceDef, role: Role, raw: unknown): [string, 'ASC' |
     throw badRequest('Der Parameter "sort" muss die Form ["feld","ASC"] haben.');
   const [field, order] = raw as [string, string];
   const f = lookup(def, role, field);
-  if (!f || !f.sort) throw badRequest(`Nach dem Feld "${field}" kann bei "${def.name}" nicht sortiert werden.`);
+  if (!f || !f.sort)
+    throw badRequest(`Nach dem Feld "${field}" kann bei "${def.name}" nicht sortiert werden.`);
   const upper = order.toUpperCase();
   if (upper !== 'ASC' && upper !== 'DESC') throw badRequest('Die Sortierrichtung muss ASC oder DESC sein.');
   return [field, upper];

@@ -13,7 +13,11 @@ function derivedSql(def: ResourceDef, name: string): string | undefined {
 }
 
 /** Columns and computed fields the role may see, for a select. */
-export function selectColumns(db: Knex | Knex.Transaction, def: ResourceDef, role: Role): (string | Knex.Raw)[] {
+export function selectColumns(
+  db: Knex | Knex.Transaction,
+  def: ResourceDef,
+  role: Role,
+): (string | Knex.Raw)[] {
   const cols: (string | Knex.Raw)[] = SYSTEM_FIELDS.filter((c) => c !== 'version' || def.versioned).map(
     (c) => `${def.name}.${c}`,
   );
@@ -27,14 +31,25 @@ export function selectColumns(db: Knex | Knex.Transaction, def: ResourceDef, rol
 /** A German prefix query: every word must match the start of a word ("Breitband" finds "Breitbandausbau"). */
 export function prefixQuery(q: string): string | undefined {
   const words = q.match(/[\p{L}\p{N}]+/gu);
-  return words?.length ? words.slice(0, 10).map((w) => `${w}:*`).join(' & ') : undefined;
+  return words?.length
+    ? words
+        .slice(0, 10)
+        .map((w) => `${w}:*`)
+        .join(' & ')
+    : undefined;
 }
 
-function applyClause(db: Knex | Knex.Transaction, qb: Knex.QueryBuilder, def: ResourceDef, c: FilterClause): void {
+function applyClause(
+  db: Knex | Knex.Transaction,
+  qb: Knex.QueryBuilder,
+  def: ResourceDef,
+  c: FilterClause,
+): void {
   if (c.op === 'search') {
     const tsquery = prefixQuery(c.value as string);
     if (def.search?.fts) {
-      if (tsquery) qb.whereRaw(`to_tsvector('german', ${def.search.fts}) @@ to_tsquery('german', ?)`, [tsquery]);
+      if (tsquery)
+        qb.whereRaw(`to_tsvector('german', ${def.search.fts}) @@ to_tsquery('german', ?)`, [tsquery]);
       else qb.whereRaw('false');
     } else {
       const like = `%${(c.value as string).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -68,7 +83,11 @@ function applyClause(db: Knex | Knex.Transaction, qb: Knex.QueryBuilder, def: Re
       break;
     case 'in':
       if ((c.value as unknown[]).length === 0) qb.whereRaw('false');
-      else qb.whereRaw(`${expr} in (${(c.value as unknown[]).map(() => '?').join(', ')})`, [...ident, ...(c.value as string[])]);
+      else
+        qb.whereRaw(`${expr} in (${(c.value as unknown[]).map(() => '?').join(', ')})`, [
+          ...ident,
+          ...(c.value as string[]),
+        ]);
       break;
     case 'null':
       qb.whereRaw(`${expr} is ${c.value ? '' : 'not '}null`, ident);
@@ -127,7 +146,8 @@ export async function getRow(
   role: Role,
   id: number,
 ): Promise<Record<string, unknown> | undefined> {
-  return (await db(def.name).select(selectColumns(db, def, role)).where(`${def.name}.id`, id).first()) as
-    | Record<string, unknown>
-    | undefined;
+  return (await db(def.name)
+    .select(selectColumns(db, def, role))
+    .where(`${def.name}.id`, id)
+    .first()) as Record<string, unknown> | undefined;
 }

@@ -41,7 +41,11 @@ export interface ResourceDef {
   /** Row rule for creates (e.g. a guide only for her municipalities); throws Forbidden. */
   checkCreate?: (ctx: Ctx, data: Row) => Promise<void> | void;
   /** Cross-field validation on the merged record. */
-  validate?: (record: Row, ctx: Ctx, before?: Row) => Promise<FieldErrors | undefined> | FieldErrors | undefined;
+  validate?: (
+    record: Row,
+    ctx: Ctx,
+    before?: Row,
+  ) => Promise<FieldErrors | undefined> | FieldErrors | undefined;
   /** Turns validated input into stored columns (e.g. hashing a password); may add server-owned values. */
   beforeWrite?: (ctx: Ctx, data: Row, before?: Row) => Promise<Row> | Row;
   afterWrite?: (ctx: Ctx, after: Row, before?: Row) => Promise<void> | void;

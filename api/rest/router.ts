@@ -32,7 +32,10 @@ export function resourceRouter(db: Knex, def: ResourceDef): Router {
       throw translateDbError(err);
     });
     const last = params.offset + rows.length - 1;
-    res.set('Content-Range', rows.length ? `${def.name} ${params.offset}-${last}/${total}` : `${def.name} */${total}`);
+    res.set(
+      'Content-Range',
+      rows.length ? `${def.name} ${params.offset}-${last}/${total}` : `${def.name} */${total}`,
+    );
     res.set('X-Total-Count', String(total));
     res.json(rows);
   });

@@ -1,5 +1,14 @@
 import type { Knex } from 'knex';
-import { AppError, badRequest, conflict, forbidden, notFound, translateDbError, validationError, type FieldErrors } from '../errors';
+import {
+  AppError,
+  badRequest,
+  conflict,
+  forbidden,
+  notFound,
+  translateDbError,
+  validationError,
+  type FieldErrors,
+} from '../errors';
 import { diff, writeAudit } from './audit';
 import type { Field } from './fields';
 import { getRow } from './query';
@@ -52,13 +61,23 @@ function parseBody(def: ResourceDef, body: unknown, mode: 'create' | 'update'): 
   if (Object.keys(errors).length) {
     const unknown = Object.keys(errors).filter((k) => errors[k]!.startsWith('Unbekanntes Feld'));
     if (unknown.length)
-      throw new AppError(400, 'unknown_field', `Unbekannte Felder für "${def.name}": ${unknown.join(', ')}.`, errors);
+      throw new AppError(
+        400,
+        'unknown_field',
+        `Unbekannte Felder für "${def.name}": ${unknown.join(', ')}.`,
+        errors,
+      );
     throw validationError(errors);
   }
   return { data, links };
 }
 
-async function syncLinks(trx: Knex.Transaction, def: ResourceDef, id: number, links: Parsed['links']): Promise<void> {
+async function syncLinks(
+  trx: Knex.Transaction,
+  def: ResourceDef,
+  id: number,
+  links: Parsed['links'],
+): Promise<void> {
   for (const [key, values] of Object.entries(links)) {
     const link = def.derived![key]!.link!;
     await trx(link.table).where(link.self, id).whereNotIn(link.other, values).delete();
@@ -69,7 +88,9 @@ async function syncLinks(trx: Knex.Transaction, def: ResourceDef, id: number, li
         .ignore()
         .catch((err: { code?: string }) => {
           // A linked id that does not exist is the fault of this field (e.g. municipality_ids), not of the link table.
-          throw err.code === '23503' ? validationError({ [key]: 'Der verknüpfte Datensatz existiert nicht' }) : err;
+          throw err.code === '23503'
+            ? validationError({ [key]: 'Der verknüpfte Datensatz existiert nicht' })
+            : err;
         });
   }
 }
@@ -83,7 +104,11 @@ function auditedFields(def: ResourceDef): string[] {
 
 const columns = (def: ResourceDef): string[] => Object.keys(def.fields);
 
-async function inTransaction<T>(ctx: Ctx, def: ResourceDef, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+async function inTransaction<T>(
+  ctx: Ctx,
+  def: ResourceDef,
+  work: (trx: Knex.Transaction) => Promise<T>,
+): Promise<T> {
   try {
     return await (ctx.db as Knex).transaction(work);
   } catch (err) {
@@ -112,13 +137,25 @@ export async function createRecord(ctx: Ctx, def: ResourceDef, body: unknown): P
     await syncLinks(trx, def, id, links);
     const after = (await getRow(trx, def, ctx.user.role, id))!;
     await def.afterWrite?.(tctx, { ...stored, ...after });
-    await writeAudit(trx, ctx.user, 'create', def.name, id, diff(auditedFields(def), undefined, { ...stored, ...after }));
+    await writeAudit(
+      trx,
+      ctx.user,
+      'create',
+      def.name,
+      id,
+      diff(auditedFields(def), undefined, { ...stored, ...after }),
+    );
     return after;
   });
 }
 
 /** Loads the row for a write, locked, and checks the role's row rule in SQL. */
-async function lockForWrite(trx: Knex.Transaction, def: ResourceDef, user: SessionUser, id: number): Promise<Row> {
+async function lockForWrite(
+  trx: Knex.Transaction,
+  def: ResourceDef,
+  user: SessionUser,
+  id: number,
+): Promise<Row> {
   const existing = (await trx(def.name).select('*').where('id', id).forUpdate().first()) as Row | undefined;
   if (!existing) throw notFound();
   if (def.writeScope) {
@@ -139,8 +176,13 @@ export async function updateRecord(ctx: Ctx, def: ResourceDef, id: number, body:
   const version = (body as Row).version;
   if (def.versioned) {
     if (version === undefined || version === null)
-      throw new AppError(428, 'version_required', 'Die Versionsnummer ("version") des gelesenen Datensatzes fehlt.');
-    if (!Number.isSafeInteger(version)) throw badRequest('Die Versionsnummer ("version") muss eine ganze Zahl sein.');
+      throw new AppError(
+        428,
+        'version_required',
+        'Die Versionsnummer ("version") des gelesenen Datensatzes fehlt.',
+      );
+    if (!Number.isSafeInteger(version))
+      throw badRequest('Die Versionsnummer ("version") muss eine ganze Zahl sein.');
   }
   return inTransaction(ctx, def, async (trx) => {
     const tctx = { ...ctx, db: trx };
@@ -150,10 +192,19 @@ export async function updateRecord(ctx: Ctx, def: ResourceDef, id: number, body:
         'Der Datensatz wurde zwischenzeitlich von jemand anderem geändert. Bitte laden Sie ihn neu; Ihre Eingaben bleiben erhalten.',
       );
     const beforeFull = { ...existing, ...(await getRow(trx, def, ctx.user.role, id)) };
-    await validateRecord(def, tctx, { ...existing, ...linkValues(beforeFull, links), ...data, ...links }, beforeFull);
+    await validateRecord(
+      def,
+      tctx,
+      { ...existing, ...linkValues(beforeFull, links), ...data, ...links },
+      beforeFull,
+    );
     const stored = def.beforeWrite ? await def.beforeWrite(tctx, data, existing) : data;
     const update = trx(def.name)
-      .update({ ...stored, updated_at: trx.fn.now(), ...(def.versioned ? { version: trx.raw('version + 1') } : {}) })
+      .update({
+        ...stored,
+        updated_at: trx.fn.now(),
+        ...(def.versioned ? { version: trx.raw('version + 1') } : {}),
+      })
       .where('id', id);
     if (def.writeScope) def.writeScope(update, ctx.user);
     await update;
