@@ -838,6 +838,7 @@ export const de: TranslationMessages = {
       county_wide_hint: 'Leer lassen, wenn die Maßnahme kreisweit wirkt.',
     },
     milestones: {
+      open: 'Noch offen',
       slip: 'Verschiebung',
       slip_days: '%{smart_count} Tag |||| %{smart_count} Tage',
       forecasts: 'Prognoseverlauf',

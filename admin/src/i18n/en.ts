@@ -610,6 +610,7 @@ export const en: TranslationMessages = {
       county_wide_hint: 'Leave empty when the measure applies county-wide.',
     },
     milestones: {
+      open: 'Still open',
       slip: 'Slip',
       slip_days: '%{smart_count} day |||| %{smart_count} days',
       forecasts: 'Forecast history',
