@@ -15,7 +15,7 @@ import { Link } from 'react-router';
 import { DateField } from '../common/DateField';
 import { todayIso } from '../common/dates';
 import { EnumField } from '../common/EnumField';
-import { MoneyField } from '../common/MoneyField';
+import { MoneyCol } from '../common/columns';
 import { formatEuro, formatPercentBp } from '../common/money';
 import { StartCard } from '../dashboard/StartCard';
 import {
@@ -108,7 +108,7 @@ export default function FundingStart() {
         ))}
       </Grid>
       <Grid container spacing={2}>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        <Grid size={{ xs: 12, xl: 6 }}>
           <StartCard
             title="app.funding.deadlines"
             isPending={deadlines.isPending}
@@ -125,7 +125,7 @@ export default function FundingStart() {
             </Button>
           </StartCard>
         </Grid>
-        <Grid size={{ xs: 12, lg: 6 }}>
+        <Grid size={{ xs: 12, xl: 6 }}>
           <StartCard title="app.funding.last_tranches">
             <ListBase
               resource="tranches"
@@ -140,8 +140,8 @@ export default function FundingStart() {
                   <DataTable.Col source="fiscal_year" />
                   <DataTable.Col source="status" field={EnumField} />
                   <DataTable.Col source="requested_on" field={DateField} />
-                  <DataTable.NumberCol source="requested_cents" field={MoneyField} />
-                  <DataTable.NumberCol source="received_cents" field={MoneyField} />
+                  <MoneyCol source="requested_cents" />
+                  <MoneyCol source="received_cents" />
                   <DataTable.Col source="spend_deadline" field={DateField} />
                 </DataTable>
               </Box>
