@@ -205,13 +205,12 @@ interface MoneyRow {
 }
 
 function moneyFigures(db: Knex) {
-  // One pass over the expenditures: rows of measure × booking year × grant (the rounding unit of the federal
-  // share), eligible and not, from which both the yearly money and each measure's spending are summed.
+  // The trigger-kept totals of measure × booking year × grant (the rounding unit of the federal share), eligible
+  // and not, from which both the yearly money and each measure's spending are summed.
   return one<MoneyRow>(
     db,
     `with per_row as (
-       select date_part('year', booked_on)::int as y, measure_id, grant_id, eligible, sum(amount_cents) as c
-       from expenditures group by 1, 2, 3, 4
+       select fiscal_year::int as y, measure_id, grant_id, eligible, amount_cents as c from expenditure_sums
      )
      select
        (select coalesce(json_agg(json_build_object('year', fiscal_year, 'cents', c) order by fiscal_year), '[]'::json)
