@@ -67,7 +67,7 @@ function placeholders(key: string, value: string): string[] {
 const BLANK_ALLOWED = new Set(['ra.boolean.null']);
 
 /** Tables that exist for the server only and are never a react-admin resource. */
-const INTERNAL_TABLES = new Set(['sessions', 'login_failures']);
+const INTERNAL_TABLES = new Set(['sessions', 'login_failures', 'expenditure_sums']);
 
 const RESOURCES = [
   'users',

@@ -132,7 +132,12 @@ describeInBrowser('signing in and the menu', () => {
       expect(await seriousA11yViolations(page)).toEqual([]);
 
       await menu.getByRole('menuitem', { name: 'Maßnahmen', exact: true }).click();
-      const firstRow = page.getByRole('row').nth(1);
+      // The funding start page has tables of its own: pick a row of the measure list only.
+      await page.waitForURL(/\/measures$/);
+      const firstRow = page
+        .getByRole('row')
+        .filter({ has: page.getByRole('cell', { name: /^M-\d+/ }) })
+        .first();
       await firstRow.waitFor();
       await expect(page.getByRole('link', { name: 'Anlegen' }).count()).resolves.toBe(writesMeasures ? 1 : 0);
       expect((await page.getByRole('checkbox').count()) > 0).toBe(writesMeasures);
@@ -140,6 +145,7 @@ describeInBrowser('signing in and the menu', () => {
         .getByRole('cell')
         .nth(writesMeasures ? 1 : 0)
         .click();
+      await page.waitForURL(/\/measures\/\d+\/show$/);
       await page.getByRole('tab').first().waitFor();
       await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(measureTabs);
       await expect(page.getByRole('link', { name: 'Bearbeiten' }).count()).resolves.toBe(
