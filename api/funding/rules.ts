@@ -1,11 +1,9 @@
 import type { Request } from 'express';
 import { currentUser } from '../auth/session';
-import type { COST_CATEGORIES } from '../domain';
+import type { CategoryRow, CostCategory } from '../contracts/funding';
 import { badRequest, forbidden } from '../errors';
 import { FUNDING_READERS } from '../resources/access';
 import type { SessionUser } from '../rest/resource';
-
-export type CostCategory = (typeof COST_CATEGORIES)[number];
 
 /**
  * Rounding rule of every funding figure (reports, exports, start page):
@@ -33,7 +31,7 @@ export const federalShareSql = (eligibleSql: string, rateSql: string): string =>
   `((${eligibleSql})::bigint * (${rateSql}) + 5000) / 10000`;
 
 /** Financing-plan groups of the receipt list; `other` counts as material and services. */
-export const COST_GROUPS: { key: string; label: string; categories: CostCategory[] }[] = [
+export const COST_GROUPS: { key: CategoryRow['group']; label: string; categories: CostCategory[] }[] = [
   { key: 'personnel', label: 'Personalkosten', categories: ['personnel'] },
   {
     key: 'material_services',
@@ -51,7 +49,7 @@ export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
   other: 'Sonstiges',
 };
 
-export const costGroupOf = (category: CostCategory): string =>
+export const costGroupOf = (category: CostCategory): CategoryRow['group'] =>
   COST_GROUPS.find((g) => g.categories.includes(category))!.key;
 
 /** Signed-in user who may read funding data (cdo, steering, funding, viewer); others get 403. */

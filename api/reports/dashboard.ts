@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { currentUser } from '../auth/session';
+import type { YearMoney } from '../contracts/dashboard';
+import { SnapshotCache } from '../db/snapshotCache';
 import { ROLES, MEASURE_STATUSES, HEALTHS, type Role } from '../domain';
 import { forbidden } from '../errors';
 import { federalShareSql } from '../funding/rules';
@@ -11,7 +13,8 @@ import { suggestHealth, type Health } from './dashboardLight';
 /**
  * GET /api/dashboard: every figure of the CDO's start page, aggregated in SQL in a handful of statements that
  * run side by side. "Today" is the database's current_date throughout. Money figures only for roles that may
- * read funding, contact figures only for roles that may read contacts; nothing is cached.
+ * read funding, contact figures only for roles that may read contacts. The answer per role is computed once per
+ * database state (SnapshotCache): a morning of page loads costs one aggregation, and any commit shows at once.
  */
 
 /** Lists on the dashboard show at most this many rows; their counts are always complete. */
@@ -230,16 +233,6 @@ function moneyFigures(db: Knex) {
                        sum(sum(received_cents)) over (order by date_trunc('month', received_on)) as cum
                 from tranches where received_on is not null group by date_trunc('month', received_on)) d) as drawdown`,
   );
-}
-
-interface YearMoney {
-  fiscal_year: number;
-  approved_cents: number;
-  requested_cents: number;
-  received_cents: number;
-  spent_cents: number;
-  federal_share_cents: number;
-  own_share_cents: number;
 }
 
 /**
@@ -476,10 +469,12 @@ const errors = {
 export const dashboardModule: ExtraModule = {
   router(db: Knex) {
     const router = Router();
+    const cache = new SnapshotCache<string>(db);
     router.get('/dashboard', async (req: Request, res: Response) => {
-      const user = currentUser(req);
-      if (!ROLES.includes(user.role)) throw forbidden();
-      res.json(await dashboard(db, user.role));
+      const { role } = currentUser(req);
+      if (!ROLES.includes(role)) throw forbidden();
+      const body = await cache.get(role, async () => JSON.stringify(await dashboard(db, role)));
+      res.type('json').send(body);
     });
     return router;
   },
@@ -490,7 +485,7 @@ export const dashboardModule: ExtraModule = {
         summary:
           'Kennzahlen der Übersicht (alle Rollen; Geld nur für Rollen mit Lesezugriff auf Fördermittel, Kontakte nur für cdo, steering, guide)',
         description: [
-          'Alle Zahlen werden bei jeder Anfrage in SQL aggregiert (kein Cache); „heute“ ist current_date der Datenbank.',
+          'Alle Zahlen werden in SQL aggregiert, je Rolle einmal je Datenstand (pg_current_snapshot): jede bestätigte Änderung zeigt sich bei der nächsten Anfrage; „heute“ ist current_date der Datenbank.',
           '- measures: Anzahl nach Status, Ampel und Handlungsfeld × Status; Fortschritt gewichtet mit budget_cents.',
           '- milestones: überfällige offene Meilensteine und die in den nächsten 30 Tagen fälligen (je höchstens 50, count vollständig).',
           '- lights: vorgeschlagene Ampel je Maßnahme neben der gesetzten (items), dazu disagreement_count und die Abweichungen mit Begründung (disagreements, schlechtester Vorschlag zuerst, höchstens 50). Regel: grün im Plan; gelb bei Verschiebung eines offenen Meilensteins um 1–92 Tage (due_date − baseline_date) oder Ausgaben bis 10 % neben dem Plan (budget_cents × verstrichener Anteil von start_date–end_date); rot darüber oder bei überfälligem offenem Abschlussmeilenstein. Abgeschlossene und gestoppte Maßnahmen werden nicht bewertet; ohne Lesezugriff auf Fördermittel ohne Ausgabenregel.',

@@ -1,13 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
+import type { DeadlineItem, DeadlineKind } from '../contracts/funding';
 import { fundingReader, idParam } from '../funding/rules';
 import { SPEND_DEADLINE_SQL, UNSPENT_SQL } from '../resources/tranches';
 import { PROOF_OVERDUE_SQL } from '../resources/transfers';
 import { errorResponses, READERS_NOTE } from './fundingOpenapi';
 import type { ExtraModule } from './index';
-
-export const DEADLINE_KINDS = ['spend_deadline', 'interim_proof', 'final_proof', 'transfer_proof'] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
 /**
  * How far ahead each kind of deadline shows (days). Passed deadlines show while the matter is open:
@@ -27,19 +25,6 @@ export const DEADLINE_WINDOWS: Record<DeadlineKind, number> = {
   final_proof: 180,
   transfer_proof: 30,
 };
-
-export interface DeadlineItem {
-  kind: DeadlineKind;
-  due_on: string;
-  /** Days from today to the due date; negative = overdue. */
-  days_left: number;
-  overdue: boolean;
-  amount_cents: number;
-  label: string;
-  resource: 'tranches' | 'grant_years' | 'grants' | 'transfers';
-  record_id: number;
-  grant_id: number;
-}
 
 const DEADLINES_SQL = `
 with items as (

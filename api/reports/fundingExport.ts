@@ -1,7 +1,8 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../lazyModules';
 import { csvDocument, csvEuro, csvText } from '../funding/csv';
 import { COST_GROUPS, EURO_FORMAT, euros, fileNamePart } from '../funding/rules';
-import type { CategoryRow, Figures, FundingReport, MeasureRow, Totals } from './fundingQuery';
+import type { CategoryRow, Figures, FundingReport, MeasureRow, Totals } from '../contracts/funding';
 
 export const VIEWS = ['measures', 'categories'] as const;
 export type View = (typeof VIEWS)[number];
@@ -109,7 +110,7 @@ function notesOf(report: FundingReport): string[] {
 }
 
 export async function fundingWorkbook(report: FundingReport): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'MYK10 Steuerungscockpit';
   wb.title = reportTitle(report);
   wb.created = new Date();

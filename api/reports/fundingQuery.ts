@@ -1,75 +1,9 @@
 import type { Knex } from 'knex';
 import { COST_CATEGORIES } from '../domain';
-import {
-  COST_CATEGORY_LABELS,
-  costGroupOf,
-  federalShareSql,
-  ROUNDING_RULE_DE,
-  type CostCategory,
-} from '../funding/rules';
+import { COST_CATEGORY_LABELS, costGroupOf, federalShareSql, ROUNDING_RULE_DE } from '../funding/rules';
+import type { CategoryRow, FundingReport, GrantInfo, MeasureRow, Totals } from '../contracts/funding';
 import { notFound } from '../errors';
 import { UNSPENT_SQL } from '../resources/tranches';
-
-/** The figures of one report row; `null` where a figure cannot be attributed to the row. */
-export interface Figures {
-  planned_cents: number | null;
-  approved_cents: number | null;
-  requested_cents: number | null;
-  received_cents: number | null;
-  spent_cents: number;
-  federal_share_cents: number;
-  own_share_cents: number;
-  remaining_cents: number | null;
-}
-
-export interface MeasureRow extends Figures {
-  measure_id: number | null;
-  code: string | null;
-  title: string;
-}
-
-export interface CategoryRow extends Figures {
-  cost_category: CostCategory;
-  label: string;
-  group: string;
-}
-
-export interface Totals {
-  planned_cents: number;
-  approved_cents: number;
-  requested_cents: number;
-  received_cents: number;
-  spent_cents: number;
-  federal_share_cents: number;
-  own_share_cents: number;
-  remaining_cents: number;
-  /** Approved minus requested: what can still be drawn. */
-  open_to_request_cents: number;
-  /** Received on tranches not yet settled and not yet covered by eligible expenditures assigned to them. */
-  unspent_cents: number;
-}
-
-export interface GrantInfo {
-  id: number;
-  programme: string;
-  funder: string;
-  file_number: string;
-  phase: string;
-  funding_rate_bp: number;
-  spend_rule: string;
-  approved_cents: number;
-  period_start: string;
-  period_end: string;
-}
-
-export interface FundingReport {
-  grant: GrantInfo;
-  fiscal_year: number | null;
-  rounding_rule: string;
-  measures: MeasureRow[];
-  categories: CategoryRow[];
-  totals: Totals;
-}
 
 export const UNASSIGNED_TITLE = 'nicht zugeordnet';
 

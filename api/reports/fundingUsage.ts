@@ -1,32 +1,7 @@
 import type { Knex } from 'knex';
 import { notFound } from '../errors';
-import { SPEND_DEADLINE_SQL, UNSPENT_SQL, yearBudget, type YearBudget } from '../resources/tranches';
-
-export interface TrancheUsage {
-  id: number;
-  number: number;
-  fiscal_year: number;
-  measure_id: number | null;
-  status: string;
-  received_on: string;
-  received_cents: number;
-  /** Eligible expenditures assigned to the tranche. */
-  spent_cents: number;
-  unspent_cents: number;
-  /** Share used in basis points (spent / received, half up); null when nothing was received. */
-  used_bp: number | null;
-  spend_deadline: string;
-  days_left: number;
-}
-
-export interface UsageReport {
-  grant_id: number;
-  spend_rule: string;
-  tranches: TrancheUsage[];
-  totals: { received_cents: number; spent_cents: number; unspent_cents: number; used_bp: number | null };
-  /** With a fiscal year: what that year's approved budget leaves (the tranche being edited not counted). */
-  budget: (YearBudget & { fiscal_year: number }) | null;
-}
+import type { TrancheUsage, UsageReport } from '../contracts/funding';
+import { SPEND_DEADLINE_SQL, UNSPENT_SQL, yearBudget } from '../resources/tranches';
 
 const usedBp = (spent: string, received: string) =>
   `case when ${received} > 0 then (2 * ${spent} * 10000 + ${received}) / (2 * ${received}) end`;

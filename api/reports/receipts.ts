@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../lazyModules';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import {
@@ -13,8 +13,8 @@ import {
   fiscalYearParam,
   fundingReader,
   idParam,
-  type CostCategory,
 } from '../funding/rules';
+import type { CostCategory } from '../contracts/funding';
 import { notFound } from '../errors';
 import { errorResponses, fileResponse, grantParam, okJson, READERS_NOTE, yearParam } from './fundingOpenapi';
 import type { ExtraModule } from './index';
@@ -114,7 +114,7 @@ export const RECEIPT_HEADERS = [
 ];
 
 export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   wb.creator = 'MYK10 Steuerungscockpit';
   wb.title = `Belegliste ${list.grant.file_number}`;
   const ws = wb.addWorksheet('Belegliste', {

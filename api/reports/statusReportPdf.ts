@@ -1,5 +1,6 @@
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import type Pdfmake from 'pdfmake';
+import { loadPdfmake } from '../lazyModules';
 import type { SnapshotChanges } from './statusReportCompare';
 import type { MeasureSnapshot } from './statusSnapshot';
 
@@ -272,7 +273,7 @@ export function statusReportDocument(r: ReportForPdf, options: { compress?: bool
 }
 
 /** Set on every call: pdfmake is a process-wide singleton that other code may configure too. */
-function configure(): void {
+function configure(pdfmake: typeof Pdfmake): void {
   pdfmake.setFonts({
     Roboto: {
       normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
@@ -290,6 +291,7 @@ export async function renderStatusReportPdf(
   r: ReportForPdf,
   options: { compress?: boolean } = {},
 ): Promise<Buffer> {
-  configure();
+  const pdfmake = await loadPdfmake();
+  configure(pdfmake);
   return pdfmake.createPdf(statusReportDocument(r, options)).getBuffer();
 }

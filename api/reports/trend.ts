@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { currentUser } from '../auth/session';
+import type { TrendMilestone, TrendResponse } from '../contracts/trend';
 import type { Role } from '../domain';
 import { badRequest, forbidden, notFound } from '../errors';
 import { ACCESS } from '../resources/access';
@@ -14,25 +15,6 @@ import type { ExtraModule } from './index';
 
 /** Without a measure: the final milestones of measures in implementation, the most slipped first, at most this many. */
 export const PORTFOLIO_LIMIT = 20;
-
-export interface TrendPoint {
-  reported_on: string;
-  due_date: string;
-}
-
-export interface TrendMilestone {
-  id: number;
-  title: string;
-  measure_id: number;
-  measure_code: string;
-  measure_title: string;
-  baseline_date: string;
-  due_date: string;
-  completed_on: string | null;
-  is_final: boolean;
-  slip_days: number;
-  series: TrendPoint[];
-}
 
 /** The milestones first (filtered, ordered, limited), then each one's series through the (milestone_id, reported_on) index. */
 function trendSql(where: string, orderLimit: string): string {
@@ -79,17 +61,18 @@ export const trendModule: ExtraModule = {
       const user = currentUser(req);
       if (!(ACCESS.portfolio.read as readonly Role[]).includes(user.role)) throw forbidden();
       const measureId = parseMeasureId(req.query.measure_id);
-      let measure: { id: number; code: string; title: string } | null = null;
+      let measure: TrendResponse['measure'] = null;
       if (measureId !== undefined) {
         measure = ((await db('measures').select('id', 'code', 'title').where('id', measureId).first()) ??
           null) as typeof measure;
         if (!measure) throw notFound('Die Maßnahme wurde nicht gefunden.');
       }
-      res.json({
+      const body: TrendResponse = {
         scope: measure ? 'measure' : 'portfolio',
         measure,
         milestones: await milestoneTrend(db, measureId),
-      });
+      };
+      res.json(body);
     });
     return router;
   },

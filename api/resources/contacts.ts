@@ -4,9 +4,6 @@ import { bool, date, enumOf, ids, ref, text } from '../rest/fields';
 import { defineResource } from '../rest/resource';
 import { ACCESS } from './access';
 
-export const CONTACT_FTS =
-  "coalesce(contacts.topic, '') || ' ' || coalesce(contacts.notes, '') || ' ' || coalesce(contacts.person_name, '')";
-
 export default defineResource({
   name: 'contacts',
   description: 'Kontaktprotokoll der Regionallotsinnen mit den Kommunen.',
@@ -28,7 +25,7 @@ export default defineResource({
       link: { table: 'contact_measures', self: 'contact_id', other: 'measure_id' },
     },
   },
-  search: { fts: CONTACT_FTS },
+  search: { fts: true },
   defaultSort: ['contact_on', 'DESC'],
   access: ACCESS.contacts,
   // A guide changes or deletes only what she wrote...

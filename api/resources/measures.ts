@@ -4,8 +4,6 @@ import { defineResource } from '../rest/resource';
 import { ACCESS, FUNDING_READERS } from './access';
 import { dateOrder } from './checks';
 
-export const MEASURE_FTS = "coalesce(measures.title, '') || ' ' || coalesce(measures.summary, '')";
-
 export default defineResource({
   name: 'measures',
   description: 'Maßnahmen des Programms mit Ampel, Status und Fortschritt.',
@@ -47,7 +45,7 @@ export default defineResource({
       sql: '(select coalesce(sum(e.amount_cents), 0)::bigint from expenditures e where e.measure_id = measures.id)',
     },
   },
-  search: { fts: MEASURE_FTS },
+  search: { fts: true },
   defaultSort: ['code', 'ASC'],
   access: ACCESS.portfolio,
   validate: (r) => dateOrder(r, 'start_date', 'end_date'),

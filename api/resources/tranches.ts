@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { YearBudget } from '../contracts/funding';
 import { TRANCHE_STATUSES } from '../domain';
 import type { FieldErrors } from '../errors';
 import { bool, date, enumOf, int, money, ref, text } from '../rest/fields';
@@ -15,12 +16,6 @@ const STATUS_ORDER: Record<string, number> = Object.fromEntries(TRANCHE_STATUSES
 
 /** What a tranche claims of its year's budget: a request its requested amount, received money the amount received. */
 const CLAIM_SQL = `(case when t.status in ('received', 'settled') then coalesce(t.received_cents, 0) when t.status = 'requested' then t.requested_cents else 0 end)`;
-
-export interface YearBudget {
-  approved_cents: number;
-  claimed_cents: number;
-  remaining_cents: number;
-}
 
 /**
  * What the fiscal year's approved budget still leaves: the year's approved amount minus the claims of the

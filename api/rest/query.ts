@@ -48,8 +48,7 @@ function applyClause(
   if (c.op === 'search') {
     const tsquery = prefixQuery(c.value as string);
     if (def.search?.fts) {
-      if (tsquery)
-        qb.whereRaw(`to_tsvector('german', ${def.search.fts}) @@ to_tsquery('german', ?)`, [tsquery]);
+      if (tsquery) qb.whereRaw(`${def.name}.search @@ to_tsquery('german', ?)`, [tsquery]);
       else qb.whereRaw('false');
     } else {
       const like = `%${(c.value as string).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;

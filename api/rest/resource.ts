@@ -31,8 +31,8 @@ export interface ResourceDef {
   fields: Record<string, Field>;
   /** Computed or linked fields, read-only unless they are links. */
   derived?: Record<string, DerivedField>;
-  /** `fts`: a tsvector source expression that a GIN index covers; `ilike`: columns searched by substring. */
-  search?: { fts?: string; ilike?: string[] };
+  /** `fts`: the table's stored `search` tsvector (GIN-indexed, see the migrations); `ilike`: columns searched by substring. */
+  search?: { fts?: true; ilike?: string[] };
   defaultSort: [string, 'ASC' | 'DESC'];
   versioned?: boolean;
   access: { read: readonly Role[]; write: readonly Role[] };

@@ -294,6 +294,13 @@ describe('GET /api/<resource> filters', () => {
     expect(ids(data)).toEqual(expected);
   });
 
+  it('finds a measure by its code: "M-07" finds M-07 and no measure without "m" and "07" words', async () => {
+    const { data } = await dp.getList('measures', { ...all, filter: { q: 'M-07' } });
+
+    expect(data.map((r) => r.code)).toContain('M-07');
+    expect(data.length).toBeLessThan(5);
+  });
+
   it('finds contacts by a word prefix in their notes: "Pfarrh" finds "Pfarrhauses"', async () => {
     const expected = (await t
       .db('contacts')

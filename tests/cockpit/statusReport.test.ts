@@ -31,7 +31,8 @@ describe('status reports', () => {
         .expect(201)
     ).body as Row;
     // Between the two reports: a light turns red, a milestone slips.
-    measure = (await t.db('measures').where('code', 'M-01').first()) as Row;
+    const { id } = (await t.db('measures').where('code', 'M-01').first('id')) as { id: number };
+    measure = (await cdo.get(`/api/measures/${id}`).expect(200)).body as Row;
     await cdo
       .put(`/api/measures/${String(measure.id)}`)
       .send({ ...measure, health: 'red', health_note: 'Träger abgesprungen' })
@@ -61,10 +62,7 @@ describe('status reports', () => {
     it('freezes the state: a later edit of a measure leaves the report unchanged', async () => {
       const cdo = await t.as('cdo');
       const before = (await cdo.get(`/api/status_reports/${String(second.id)}`).expect(200)).body as Row;
-      const current = (await t
-        .db('measures')
-        .where('id', measure.id as number)
-        .first()) as Row;
+      const current = (await cdo.get(`/api/measures/${String(measure.id)}`).expect(200)).body as Row;
       await cdo
         .put(`/api/measures/${String(measure.id)}`)
         .send({ ...current, health: 'green', progress: 99 })
@@ -80,10 +78,7 @@ describe('status reports', () => {
       await cdo
         .put(`/api/measures/${String(measure.id)}`)
         .send({
-          ...(await t
-            .db('measures')
-            .where('id', measure.id as number)
-            .first()),
+          ...((await cdo.get(`/api/measures/${String(measure.id)}`).expect(200)).body as Row),
           health: 'red',
         })
         .expect(200);

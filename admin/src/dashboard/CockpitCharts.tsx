@@ -97,22 +97,51 @@ const nonZeroTooltip = (
   />
 );
 
-function ChartBox({ children, height = CHART_HEIGHT }: { children: ReactElement; height?: number }) {
-  return (
-    <Box sx={{ width: '100%', height }}>
-      <ResponsiveContainer width="100%" height="100%">
-        {children}
-      </ResponsiveContainer>
-    </Box>
-  );
+/** Grid and axes of a horizontal bar chart: counts along x, one named row (field, municipality) per bar. */
+const countByNameAxes = [
+  <CartesianGrid key="grid" horizontal={false} strokeDasharray="3 3" />,
+  <XAxis key="x" type="number" allowDecimals={false} />,
+  <YAxis key="y" type="category" dataKey="name" width={96} tick={{ fontSize: 12 }} interval={0} />,
+];
+
+interface ChartCardProps<T> {
+  title: string;
+  query: { data?: T | null; isPending: boolean; error?: unknown };
+  /** Shows "no data" instead of the chart. */
+  isEmpty?: (data: T) => boolean;
+  /** The hint that chart elements open the list behind them. */
+  hint?: boolean;
+  /** The recharts chart for the loaded data. */
+  children: (data: T) => ReactElement;
 }
 
-function Hint() {
+/** A start-page card with one chart: loading, error and empty states, a responsive box and the click hint. */
+function ChartCard<T>({ title, query, isEmpty, hint = true, children }: ChartCardProps<T>) {
   const translate = useTranslate();
+  const { data, isPending, error } = query;
   return (
-    <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
-      {translate('app.dashboard.chart_hint')}
-    </Typography>
+    <StartCard
+      title={title}
+      isPending={isPending}
+      error={error}
+      isEmpty={data == null || (isEmpty?.(data) ?? false)}
+      emptyText="app.dashboard.empty"
+    >
+      {data != null && (
+        <>
+          <Box sx={{ width: '100%', height: CHART_HEIGHT }}>
+            <ResponsiveContainer width="100%" height="100%">
+              {children(data)}
+            </ResponsiveContainer>
+          </Box>
+          {hint && (
+            <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
+              {translate('app.dashboard.chart_hint')}
+            </Typography>
+          )}
+        </>
+      )}
+    </StartCard>
   );
 }
 
@@ -120,44 +149,34 @@ function Hint() {
 export function StatusByFieldChart() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const { data, isPending, error } = useStatusByField();
   return (
-    <StartCard
+    <ChartCard
       title="app.dashboard.status_by_field"
-      isPending={isPending}
-      error={error}
-      isEmpty={!data?.rows.length}
-      emptyText="app.dashboard.empty"
+      query={useStatusByField()}
+      isEmpty={(d) => !d.rows.length}
     >
-      {data && (
-        <>
-          <ChartBox>
-            <BarChart data={data.rows} layout="vertical" margin={{ left: 8, right: 16 }}>
-              <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 12 }} interval={0} />
-              {nonZeroTooltip}
-              <Legend {...legendProps} />
-              {data.statuses.map((s) => (
-                <Bar
-                  key={s}
-                  dataKey={s}
-                  stackId="status"
-                  name={translate(`app.enums.status.${s}`)}
-                  fill={STATUS_COLOURS[s]}
-                  style={clickable}
-                  onClick={(_, index) => {
-                    const row = data.rows[index];
-                    if (row) navigate(statusByFieldUrl(s, row.field_of_action_id));
-                  }}
-                />
-              ))}
-            </BarChart>
-          </ChartBox>
-          <Hint />
-        </>
+      {(data) => (
+        <BarChart data={data.rows} layout="vertical" margin={{ left: 8, right: 16 }}>
+          {countByNameAxes}
+          {nonZeroTooltip}
+          <Legend {...legendProps} />
+          {data.statuses.map((s) => (
+            <Bar
+              key={s}
+              dataKey={s}
+              stackId="status"
+              name={translate(`app.enums.status.${s}`)}
+              fill={STATUS_COLOURS[s]}
+              style={clickable}
+              onClick={(_, index) => {
+                const row = data.rows[index];
+                if (row) navigate(statusByFieldUrl(s, row.field_of_action_id));
+              }}
+            />
+          ))}
+        </BarChart>
       )}
-    </StartCard>
+    </ChartCard>
   );
 }
 
@@ -165,11 +184,11 @@ export function StatusByFieldChart() {
 export function HealthDonutChart() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const { data, isPending, error } = useHealthDonut();
-  const rows = data?.map((d) => ({ ...d, name: translate(`app.enums.health.${d.health}`) })) ?? [];
+  const query = useHealthDonut();
+  const rows = query.data?.map((d) => ({ ...d, name: translate(`app.enums.health.${d.health}`) })) ?? [];
   return (
-    <StartCard title="app.dashboard.health_donut" isPending={isPending} error={error}>
-      <ChartBox>
+    <ChartCard title="app.dashboard.health_donut" query={query} hint={false}>
+      {() => (
         <PieChart>
           <Pie
             data={rows}
@@ -192,8 +211,8 @@ export function HealthDonutChart() {
           <Tooltip itemStyle={tooltipItemStyle} />
           <Legend {...legendProps} />
         </PieChart>
-      </ChartBox>
-    </StartCard>
+      )}
+    </ChartCard>
   );
 }
 
@@ -201,43 +220,31 @@ export function HealthDonutChart() {
 export function MoneyPerYearChart() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const { data, isPending, error } = useMoneyPerYear();
   return (
-    <StartCard
-      title="app.dashboard.money_per_year"
-      isPending={isPending}
-      error={error}
-      isEmpty={!data?.length}
-      emptyText="app.dashboard.empty"
-    >
-      {data && (
-        <>
-          <ChartBox>
-            <BarChart data={data} margin={{ left: 8, right: 8 }}>
-              <CartesianGrid vertical={false} strokeDasharray="3 3" />
-              <XAxis dataKey="fiscal_year" />
-              <YAxis tickFormatter={euroTick} width={84} tick={{ fontSize: 12 }} />
-              <Tooltip itemStyle={tooltipItemStyle} formatter={(v) => formatEuro(Number(v))} />
-              <Legend {...legendProps} />
-              {MONEY_SERIES.map((s) => (
-                <Bar
-                  key={s}
-                  dataKey={s}
-                  name={translate(MONEY_LABELS[s])}
-                  fill={MONEY_COLOURS[s]}
-                  style={clickable}
-                  onClick={(_, index) => {
-                    const row = data[index];
-                    if (row) navigate(moneyUrl(s, row.fiscal_year));
-                  }}
-                />
-              ))}
-            </BarChart>
-          </ChartBox>
-          <Hint />
-        </>
+    <ChartCard title="app.dashboard.money_per_year" query={useMoneyPerYear()} isEmpty={(d) => !d.length}>
+      {(data) => (
+        <BarChart data={data} margin={{ left: 8, right: 8 }}>
+          <CartesianGrid vertical={false} strokeDasharray="3 3" />
+          <XAxis dataKey="fiscal_year" />
+          <YAxis tickFormatter={euroTick} width={84} tick={{ fontSize: 12 }} />
+          <Tooltip itemStyle={tooltipItemStyle} formatter={(v) => formatEuro(Number(v))} />
+          <Legend {...legendProps} />
+          {MONEY_SERIES.map((s) => (
+            <Bar
+              key={s}
+              dataKey={s}
+              name={translate(MONEY_LABELS[s])}
+              fill={MONEY_COLOURS[s]}
+              style={clickable}
+              onClick={(_, index) => {
+                const row = data[index];
+                if (row) navigate(moneyUrl(s, row.fiscal_year));
+              }}
+            />
+          ))}
+        </BarChart>
       )}
-    </StartCard>
+    </ChartCard>
   );
 }
 
@@ -245,62 +252,50 @@ export function MoneyPerYearChart() {
 export function DrawdownChart() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const { data, isPending, error } = useDrawdown();
   return (
-    <StartCard
-      title="app.dashboard.drawdown_vs_plan"
-      isPending={isPending}
-      error={error}
-      isEmpty={!data?.length}
-      emptyText="app.dashboard.empty"
-    >
-      {data && (
-        <>
-          <ChartBox>
-            <LineChart
-              data={data}
-              margin={{ left: 8, right: 16 }}
-              style={clickable}
-              onClick={(state) => {
-                // recharts 3 reports the index as a string ("12").
-                const index = Number(state.activeIndex ?? NaN);
-                const row = Number.isInteger(index) ? data[index] : undefined;
-                if (row) navigate(drawdownUrl(row.month));
-              }}
-            >
-              <CartesianGrid strokeDasharray="3 3" />
-              <XAxis dataKey="month" tickFormatter={monthTick} minTickGap={24} tick={{ fontSize: 12 }} />
-              <YAxis tickFormatter={euroTick} width={84} tick={{ fontSize: 12 }} />
-              <Tooltip
-                itemStyle={tooltipItemStyle}
-                labelFormatter={(m) => monthTick(String(m))}
-                formatter={(v) => formatEuro(Number(v))}
-              />
-              <Legend {...legendProps} />
-              <Line
-                type="stepAfter"
-                dataKey="received_cum"
-                name={translate('app.dashboard.drawdown_received')}
-                stroke={MONEY_COLOURS.received}
-                strokeWidth={2}
-                dot={false}
-                connectNulls={false}
-              />
-              <Line
-                type="linear"
-                dataKey="plan_cum"
-                name={translate('app.dashboard.drawdown_plan')}
-                stroke={MONEY_COLOURS.approved}
-                strokeDasharray="6 4"
-                strokeWidth={2}
-                dot={false}
-              />
-            </LineChart>
-          </ChartBox>
-          <Hint />
-        </>
+    <ChartCard title="app.dashboard.drawdown_vs_plan" query={useDrawdown()} isEmpty={(d) => !d.length}>
+      {(data) => (
+        <LineChart
+          data={data}
+          margin={{ left: 8, right: 16 }}
+          style={clickable}
+          onClick={(state) => {
+            // recharts 3 reports the index as a string ("12").
+            const index = Number(state.activeIndex ?? NaN);
+            const row = Number.isInteger(index) ? data[index] : undefined;
+            if (row) navigate(drawdownUrl(row.month));
+          }}
+        >
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="month" tickFormatter={monthTick} minTickGap={24} tick={{ fontSize: 12 }} />
+          <YAxis tickFormatter={euroTick} width={84} tick={{ fontSize: 12 }} />
+          <Tooltip
+            itemStyle={tooltipItemStyle}
+            labelFormatter={(m) => monthTick(String(m))}
+            formatter={(v) => formatEuro(Number(v))}
+          />
+          <Legend {...legendProps} />
+          <Line
+            type="stepAfter"
+            dataKey="received_cum"
+            name={translate('app.dashboard.drawdown_received')}
+            stroke={MONEY_COLOURS.received}
+            strokeWidth={2}
+            dot={false}
+            connectNulls={false}
+          />
+          <Line
+            type="linear"
+            dataKey="plan_cum"
+            name={translate('app.dashboard.drawdown_plan')}
+            stroke={MONEY_COLOURS.approved}
+            strokeDasharray="6 4"
+            strokeWidth={2}
+            dot={false}
+          />
+        </LineChart>
       )}
-    </StartCard>
+    </ChartCard>
   );
 }
 
@@ -308,48 +303,38 @@ export function DrawdownChart() {
 export function ContactsChart() {
   const translate = useTranslate();
   const navigate = useNavigate();
-  const { data, isPending, error } = useContactsPerMunicipality();
   return (
-    <StartCard
+    <ChartCard
       title="app.dashboard.contacts_per_municipality"
-      isPending={isPending}
-      error={error}
-      isEmpty={!data?.rows.length}
-      emptyText="app.dashboard.empty"
+      query={useContactsPerMunicipality()}
+      isEmpty={(d) => !d.rows.length}
     >
-      {data && (
-        <>
-          <ChartBox>
-            <BarChart data={data.rows} layout="vertical" margin={{ left: 8, right: 16 }}>
-              <CartesianGrid horizontal={false} strokeDasharray="3 3" />
-              <XAxis type="number" allowDecimals={false} />
-              <YAxis type="category" dataKey="name" width={96} tick={{ fontSize: 12 }} interval={0} />
-              <Tooltip itemStyle={tooltipItemStyle} />
-              <Bar
-                dataKey="contacts_90d"
-                name={translate('app.dashboard.contacts_90d')}
-                style={clickable}
-                onClick={(_, index) => {
-                  const row = data.rows[index];
-                  if (row) navigate(contactsUrl(row.municipality_id, data.today, data.windowDays));
-                }}
-              >
-                {data.rows.map((r) => (
-                  <Cell
-                    key={r.municipality_id}
-                    fill={
-                      r.days_since_contact === null || r.days_since_contact > 30
-                        ? HEALTH_COLOURS.amber
-                        : '#1565c0'
-                    }
-                  />
-                ))}
-              </Bar>
-            </BarChart>
-          </ChartBox>
-          <Hint />
-        </>
+      {(data) => (
+        <BarChart data={data.rows} layout="vertical" margin={{ left: 8, right: 16 }}>
+          {countByNameAxes}
+          <Tooltip itemStyle={tooltipItemStyle} />
+          <Bar
+            dataKey="contacts_90d"
+            name={translate('app.dashboard.contacts_90d')}
+            style={clickable}
+            onClick={(_, index) => {
+              const row = data.rows[index];
+              if (row) navigate(contactsUrl(row.municipality_id, data.today, data.windowDays));
+            }}
+          >
+            {data.rows.map((r) => (
+              <Cell
+                key={r.municipality_id}
+                fill={
+                  r.days_since_contact === null || r.days_since_contact > 30
+                    ? HEALTH_COLOURS.amber
+                    : '#1565c0'
+                }
+              />
+            ))}
+          </Bar>
+        </BarChart>
       )}
-    </StartCard>
+    </ChartCard>
   );
 }

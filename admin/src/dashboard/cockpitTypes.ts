@@ -1,4 +1,5 @@
 /** The answer of GET /api/dashboard (api/reports/dashboard.ts); money and contacts only when the role may read them. */
+import type { YearMoney } from '../../../api/contracts/dashboard';
 
 export type Health = 'green' | 'amber' | 'red';
 export type MeasureStatus =
@@ -43,15 +44,7 @@ export interface SuggestedLight {
   reasons: LightReason[];
 }
 
-export interface YearMoney {
-  fiscal_year: number;
-  approved_cents: number;
-  requested_cents: number;
-  received_cents: number;
-  spent_cents: number;
-  federal_share_cents: number;
-  own_share_cents: number;
-}
+export type { YearMoney } from '../../../api/contracts/dashboard';
 
 export interface MunicipalityContacts {
   municipality_id: number;

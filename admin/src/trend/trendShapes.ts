@@ -1,29 +1,8 @@
 /** Pure shaping of GET /api/milestones/trend for the MTA chart: dates as whole day numbers (UTC, no time zone). */
 
-export interface TrendPoint {
-  reported_on: string;
-  due_date: string;
-}
+import type { TrendMilestone } from '../../../api/contracts/trend';
 
-export interface TrendMilestone {
-  id: number;
-  title: string;
-  measure_id: number;
-  measure_code: string;
-  measure_title: string;
-  baseline_date: string;
-  due_date: string;
-  completed_on: string | null;
-  is_final: boolean;
-  slip_days: number;
-  series: TrendPoint[];
-}
-
-export interface TrendResponse {
-  scope: 'measure' | 'portfolio';
-  measure: { id: number; code: string; title: string } | null;
-  milestones: TrendMilestone[];
-}
+export type { TrendMilestone, TrendPoint, TrendResponse } from '../../../api/contracts/trend';
 
 const DAY_MS = 86_400_000;
 

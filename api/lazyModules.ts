@@ -1,0 +1,9 @@
+import type ExcelJS from 'exceljs';
+import type Pdfmake from 'pdfmake';
+
+/**
+ * The spreadsheet and PDF writers are loaded on first use: together they hold about 40 MB of resident memory that a
+ * process serving only the dashboard and lists never needs (see the memory figures of `npm run bench`).
+ */
+export const loadExcel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
+export const loadPdfmake = async (): Promise<typeof Pdfmake> => (await import('pdfmake')).default;
