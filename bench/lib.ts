@@ -59,14 +59,25 @@ export interface Child {
   stop(): Promise<void>;
 }
 
+/** The Node options of `npm start` (e.g. the heap's young generation size), so the bench runs the API as users do. */
+export function startNodeOptions(): string[] {
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...argv] = pkg.scripts.start.split(/\s+/);
+  if (node !== 'node') throw new Error(`npm start is expected to run node: ${pkg.scripts.start}`);
+  return argv.filter((a) => a.startsWith('--max-'));
+}
+
 /** Runs a TypeScript entry point in its own Node process (no tsx wrapper process, so the pid is the server's). */
 export function startTs(
   script: string,
   env: NodeJS.ProcessEnv,
   stdout: 'ignore' | 'pipe' = 'ignore',
   args: string[] = [],
+  nodeOptions: string[] = [],
 ): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+  const proc = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', stdout, 'pipe'],

@@ -15,6 +15,7 @@ import {
   RESULTS_DIR,
   round1,
   RssSampler,
+  startNodeOptions,
   startTs,
   table,
   waitFor200,
@@ -163,14 +164,20 @@ async function startApi(
   captureFile?: string,
 ): Promise<{ child: Child; base: string }> {
   const port = await freePort();
-  const child = startTs('api/server.ts', {
-    PORT: String(port),
-    NODE_ENV: 'production',
-    DATABASE_URL: db.url ?? '',
-    DATA_DIR: db.dataDir ?? '',
-    DB_POOL_MAX: String(POOL_MAX),
-    BENCH_CAPTURE_SQL: captureFile ?? '',
-  });
+  const child = startTs(
+    'api/server.ts',
+    {
+      PORT: String(port),
+      NODE_ENV: 'production',
+      DATABASE_URL: db.url ?? '',
+      DATA_DIR: db.dataDir ?? '',
+      DB_POOL_MAX: String(POOL_MAX),
+      BENCH_CAPTURE_SQL: captureFile ?? '',
+    },
+    'ignore',
+    [],
+    startNodeOptions(),
+  );
   children.push(child);
   const base = `http://127.0.0.1:${port}`;
   await waitFor200(`${base}/api/health`, child);

@@ -114,7 +114,9 @@ export function applySort(qb: Knex.QueryBuilder, def: ResourceDef, [field, order
   const sql = derivedSql(def, field);
   const dir = order === 'DESC' ? 'desc' : 'asc';
   if (sql) qb.orderByRaw(`${sql} ${dir} nulls last`);
-  else qb.orderBy(`${def.name}.${field}`, dir, 'last');
+  else if (def.fields[field]?.nullable) qb.orderBy(`${def.name}.${field}`, dir, 'last');
+  // Without NULLS LAST a NOT NULL column's btree index serves the order in both directions.
+  else qb.orderBy(`${def.name}.${field}`, dir);
   // A stable order across pages: equal values are ordered by id.
   if (field !== 'id') qb.orderBy(`${def.name}.id`, dir);
 }

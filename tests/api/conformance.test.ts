@@ -277,6 +277,23 @@ describe('GET /api/<resource> paging', () => {
   );
 });
 
+describe('GET /api/<resource> sort with empty values', () => {
+  it.each(['ASC', 'DESC'] as const)('puts contacts without a follow-up date last (%s)', async (order) => {
+    const { data } = await dp.getList('contacts', {
+      pagination: { page: 1, perPage: 1000 },
+      sort: { field: 'follow_up_on', order },
+      filter: {},
+    });
+    const dates = data.map((r) => r.follow_up_on as string | null);
+    const firstEmpty = dates.indexOf(null);
+    expect(firstEmpty).toBeGreaterThan(0);
+    expect(dates.slice(firstEmpty).every((d) => d === null)).toBe(true);
+    const filled = dates.slice(0, firstEmpty) as string[];
+    const sorted = [...filled].sort();
+    expect(filled).toEqual(order === 'ASC' ? sorted : sorted.reverse());
+  });
+});
+
 describe('GET /api/<resource> filters', () => {
   const ids = (data: Row[]) => data.map((r) => r.id as number).sort((a, b) => a - b);
   const all = { pagination: { page: 1, perPage: 1000 }, sort: { field: 'id', order: 'ASC' as const } };
