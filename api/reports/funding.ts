@@ -2,6 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { attachment, choiceParam, fiscalYearParam, fundingReader, idParam } from '../funding/rules';
 import { fundingCsv, fundingWorkbook, reportFileName, VIEWS } from './fundingExport';
+import type { FundingReport } from '../contracts/funding';
+import { SnapshotCache } from '../db/snapshotCache';
 import { fundingReport } from './fundingQuery';
 import { trancheUsage } from './fundingUsage';
 import type { ExtraModule } from './index';
@@ -24,27 +26,29 @@ function reportParams(req: Request) {
 
 function router(db: Knex): Router {
   const r = Router();
+  // One computation per grant, year and database state serves the page and both exports (never mutated).
+  const reports = new SnapshotCache<FundingReport>(db);
+  const report = ({ grantId, fiscalYear }: ReturnType<typeof reportParams>) =>
+    reports.get(`${grantId}/${fiscalYear ?? 'all'}`, () => fundingReport(db, grantId, fiscalYear));
 
   r.get('/reports/funding', async (req: Request, res: Response) => {
-    const { grantId, fiscalYear } = reportParams(req);
-    res.json(await fundingReport(db, grantId, fiscalYear));
+    res.json(await report(reportParams(req)));
   });
 
   r.get('/reports/funding.xlsx', async (req: Request, res: Response) => {
-    const { grantId, fiscalYear } = reportParams(req);
-    const report = await fundingReport(db, grantId, fiscalYear);
+    const data = await report(reportParams(req));
     res.set('Content-Type', XLSX_TYPE);
-    res.set('Content-Disposition', attachment(reportFileName(report, 'xlsx')));
-    res.send(await fundingWorkbook(report));
+    res.set('Content-Disposition', attachment(reportFileName(data, 'xlsx')));
+    res.send(await fundingWorkbook(data));
   });
 
   r.get('/reports/funding.csv', async (req: Request, res: Response) => {
-    const { grantId, fiscalYear } = reportParams(req);
+    const params = reportParams(req);
     const view = choiceParam(req.query as Record<string, unknown>, 'view', VIEWS, 'measures');
-    const report = await fundingReport(db, grantId, fiscalYear);
+    const data = await report(params);
     res.set('Content-Type', 'text/csv; charset=utf-8');
-    res.set('Content-Disposition', attachment(reportFileName(report, 'csv', view)));
-    res.send(fundingCsv(report, view));
+    res.set('Content-Disposition', attachment(reportFileName(data, 'csv', view)));
+    res.send(fundingCsv(data, view));
   });
 
   r.get('/tranches/usage', async (req: Request, res: Response) => {

@@ -323,6 +323,30 @@ describe('GET /api/reports/funding', () => {
     expect(res.body.message).toMatch(message);
   });
 
+  it('shows a booking at the next request, and its removal too (the report is computed once per data state)', async () => {
+    const spent = async () =>
+      ((await get(`grant_id=${crafted}&fiscal_year=2024`)).body.totals as Row).spent_cents as number;
+    const before = await spent();
+    expect(await spent()).toBe(before);
+    const funding = await t.as('funding');
+    const created = await funding
+      .post('/api/expenditures')
+      .send({
+        measure_id: measureB,
+        grant_id: crafted,
+        booked_on: '2024-09-30',
+        amount_cents: 4_200,
+        cost_category: 'services',
+        eligible: true,
+        payee: 'Nachbuchung',
+        receipt_no: 'T-NACH-1',
+      })
+      .expect(201);
+    expect(await spent()).toBe(before + 4_200);
+    await funding.delete(`/api/expenditures/${(created.body as Row).id as number}`).expect(200);
+    expect(await spent()).toBe(before);
+  });
+
   it('answers 404 for an unknown grant', async () => {
     expect((await get('grant_id=999999')).status).toBe(404);
   });
