@@ -11,19 +11,7 @@ import {
   messages,
   readStoredLocale,
 } from '../admin/src/i18n';
-import {
-  AUDIT_ACTIONS,
-  CONTACT_CHANNELS,
-  COST_CATEGORIES,
-  HEALTHS,
-  MEASURE_PHASES,
-  MEASURE_STATUSES,
-  MUNICIPALITY_KINDS,
-  PARTNER_SECTORS,
-  ROLES,
-  SPEND_RULES,
-  TRANCHE_STATUSES,
-} from '../api/domain';
+import { ENUMS, enumLabelKey, type EnumName } from '../admin/src/common/enums';
 
 // react-admin's CommonJS build pulls ESM-only UI packages that jest on node 20 cannot require;
 // the catalogues only need mergeTranslations, which react-admin re-exports from ra-core.
@@ -230,22 +218,10 @@ describe('i18n catalogues', () => {
   });
 
   it('every enum value of api/domain.ts has a label', () => {
-    const enums: Record<string, readonly (string | number)[]> = {
-      role: ROLES,
-      municipality_kind: MUNICIPALITY_KINDS,
-      phase: MEASURE_PHASES,
-      status: MEASURE_STATUSES,
-      health: HEALTHS,
-      sector: PARTNER_SECTORS,
-      spend_rule: SPEND_RULES,
-      tranche_status: TRANCHE_STATUSES,
-      cost_category: COST_CATEGORIES,
-      channel: CONTACT_CHANNELS,
-      audit_action: AUDIT_ACTIONS,
-      target_picture: [1, 2, 3],
-    };
-    const missing = Object.entries(enums).flatMap(([name, values]) =>
-      values.map((v) => `app.enums.${name}.${v}`).filter((key) => !(key in flatDe)),
+    const missing = Object.entries(ENUMS).flatMap(([name, values]) =>
+      (values as readonly unknown[])
+        .map((v) => enumLabelKey(name as EnumName, v))
+        .filter((key) => !(key in flatDe)),
     );
     expect(missing).toEqual([]);
   });

@@ -2,32 +2,17 @@ import {
   screenshot,
   seriousA11yViolations,
   signIn,
-  startBrowserEnv,
+  browserEnvForFile,
   describeInBrowser,
   DEMO_EMAIL,
-  type BrowserEnv,
   type TestPage,
 } from './support';
 
 const PHONE = { width: 390, height: 844 };
 
 describeInBrowser('contacts', () => {
-  let env: BrowserEnv;
+  const env = browserEnvForFile();
   let tab: TestPage;
-
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  }, 120_000);
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  afterEach(async () => {
-    const errors = tab.errors;
-    await tab.close();
-    expect(errors).toEqual([]);
-  });
 
   describe('the guide on her phone', () => {
     it('logs a contact with "Kontakt erfassen" and sees it on her start page, without horizontal scrolling', async () => {

@@ -5,30 +5,15 @@ import {
   screenshot,
   seriousA11yViolations,
   signIn,
-  startBrowserEnv,
+  browserEnvForFile,
   describeInBrowser,
   waitForValue,
-  type BrowserEnv,
   type TestPage,
 } from './support';
 
 describeInBrowser('working with measures', () => {
-  let env: BrowserEnv;
+  const env = browserEnvForFile();
   let tab: TestPage;
-
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  }, 120_000);
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  afterEach(async () => {
-    const errors = tab.errors;
-    await tab.close();
-    expect(errors).toEqual([]);
-  });
 
   async function measureByCode(
     code: string,

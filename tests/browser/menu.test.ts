@@ -3,9 +3,8 @@ import {
   rawTranslationKeys,
   seriousA11yViolations,
   signIn,
-  startBrowserEnv,
+  browserEnvForFile,
   describeInBrowser,
-  type BrowserEnv,
   type TestPage,
   type Who,
 } from './support';
@@ -70,22 +69,8 @@ const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
 };
 
 describeInBrowser('signing in and the menu', () => {
-  let env: BrowserEnv;
+  const env = browserEnvForFile();
   let tab: TestPage;
-
-  beforeAll(async () => {
-    env = await startBrowserEnv();
-  }, 120_000);
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  afterEach(async () => {
-    const errors = tab.errors;
-    await tab.close();
-    expect(errors).toEqual([]);
-  });
 
   describe('the login page', () => {
     it('is German, accessible, and names wrong credentials', async () => {

@@ -71,6 +71,43 @@ export interface TestPage {
 }
 
 /** The real API in-process (seeded test database, random port) serving the built admin from the same origin. */
+/**
+ * One browser environment for a test file (started before its first test, closed after its last) whose `open`
+ * remembers the page; after each test that page is closed and must have logged no console error.
+ */
+export function browserEnvForFile(): BrowserEnv {
+  let env: BrowserEnv | undefined;
+  let last: TestPage | undefined;
+  beforeAll(async () => {
+    env = await startBrowserEnv();
+  }, 120_000);
+  afterAll(async () => {
+    await env?.close();
+  });
+  afterEach(async () => {
+    const tab = last!;
+    last = undefined;
+    const errors = tab.errors;
+    await tab.close();
+    expect(errors).toEqual([]);
+  });
+  const started = () => {
+    if (!env) throw new Error('The browser environment starts in beforeAll.');
+    return env;
+  };
+  return {
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    get db() {
+      return started().db;
+    },
+    api: (who) => started().api(who),
+    open: async (options) => (last = await started().open(options)),
+    close: () => started().close(),
+  };
+}
+
 export async function startBrowserEnv(): Promise<BrowserEnv> {
   ensureAdminBuilt();
   const database = await testDb();

@@ -13,7 +13,7 @@ import {
 } from '../../../api/domain';
 
 /** The enumerations of api/domain.ts under their catalogue names (labels: app.enums.<name>.<value>). */
-const ENUMS = {
+export const ENUMS = {
   role: ROLES,
   municipality_kind: MUNICIPALITY_KINDS,
   phase: MEASURE_PHASES,

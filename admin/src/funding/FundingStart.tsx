@@ -18,17 +18,10 @@ import { EnumField } from '../common/EnumField';
 import { MoneyCol } from '../common/columns';
 import { formatEuro, formatPercentBp } from '../common/money';
 import { StartCard } from '../dashboard/StartCard';
-import {
-  currentGrant,
-  useDeadlines,
-  useFundingApi,
-  useGrants,
-  type FundingReport,
-  type FundingTotals,
-} from './api';
+import { currentGrant, useDeadlines, useFundingApi, useGrants, type FundingReport, type Totals } from './api';
 import { DeadlineList } from './DeadlineList';
 
-const KPIS: { key: keyof FundingTotals; label: string; hint?: string }[] = [
+const KPIS: { key: keyof Totals; label: string; hint?: string }[] = [
   { key: 'approved_cents', label: 'app.funding.col_approved' },
   { key: 'requested_cents', label: 'app.funding.col_requested' },
   { key: 'received_cents', label: 'app.funding.col_received' },

@@ -12,7 +12,7 @@ export type {
   Figures,
   FundingReport,
   MeasureRow,
-  Totals as FundingTotals,
+  Totals,
   TrancheUsage,
   UsageReport,
 } from '../../../api/contracts/funding';

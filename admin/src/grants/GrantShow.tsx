@@ -11,7 +11,13 @@ import { GrantYearTable } from '../grant_years/GrantYearTable';
 import { TrancheTable } from '../tranches/TrancheTable';
 import { TransferTable } from '../transfers/TransferTable';
 
-const byGrant = (r: { id: unknown }) => ({ grant_id: r.id });
+/** The records that belong to a grant, one tab each (path in German, as in the address bar). */
+const RELATED = [
+  { reference: 'grant_years', path: 'jahre', Table: GrantYearTable },
+  { reference: 'tranches', path: 'mittelabrufe', Table: TrancheTable },
+  { reference: 'expenditures', path: 'ausgaben', Table: ExpenditureTable },
+  { reference: 'transfers', path: 'weiterleitungen', Table: TransferTable },
+];
 
 /** A funding decision with its fiscal years, tranches, expenditures and transfers. */
 export default function GrantShow() {
@@ -35,26 +41,13 @@ export default function GrantShow() {
             <TextField source="notes" emptyText="—" />
           </FieldGrid>
         </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={<PluralName resource="grant_years" />} path="jahre">
-          <RelatedList reference="grant_years" target="grant_id" createDefaults={byGrant}>
-            <GrantYearTable related="grant_id" />
-          </RelatedList>
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={<PluralName resource="tranches" />} path="mittelabrufe">
-          <RelatedList reference="tranches" target="grant_id" createDefaults={byGrant}>
-            <TrancheTable related="grant_id" />
-          </RelatedList>
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={<PluralName resource="expenditures" />} path="ausgaben">
-          <RelatedList reference="expenditures" target="grant_id" createDefaults={byGrant}>
-            <ExpenditureTable related="grant_id" />
-          </RelatedList>
-        </TabbedShowLayout.Tab>
-        <TabbedShowLayout.Tab label={<PluralName resource="transfers" />} path="weiterleitungen">
-          <RelatedList reference="transfers" target="grant_id" createDefaults={byGrant}>
-            <TransferTable related="grant_id" />
-          </RelatedList>
-        </TabbedShowLayout.Tab>
+        {RELATED.map(({ reference, path, Table }) => (
+          <TabbedShowLayout.Tab key={reference} label={<PluralName resource={reference} />} path={path}>
+            <RelatedList reference={reference} target="grant_id" creatable>
+              <Table related="grant_id" />
+            </RelatedList>
+          </TabbedShowLayout.Tab>
+        ))}
       </TabbedShowLayout>
     </Show>
   );

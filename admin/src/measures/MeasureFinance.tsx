@@ -26,20 +26,10 @@ export function MeasureFinance() {
           </Labeled>
         </Box>
       </Stack>
-      <RelatedList
-        title="resources.tranches.name"
-        reference="tranches"
-        target="measure_id"
-        createDefaults={(r) => ({ measure_id: r.id })}
-      >
+      <RelatedList title="resources.tranches.name" reference="tranches" target="measure_id" creatable>
         <TrancheTable related="measure_id" />
       </RelatedList>
-      <RelatedList
-        title="resources.expenditures.name"
-        reference="expenditures"
-        target="measure_id"
-        createDefaults={(r) => ({ measure_id: r.id })}
-      >
+      <RelatedList title="resources.expenditures.name" reference="expenditures" target="measure_id" creatable>
         <ExpenditureTable related="measure_id" />
       </RelatedList>
     </Stack>

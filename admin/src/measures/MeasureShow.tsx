@@ -44,20 +44,12 @@ export default function MeasureShow() {
           </FieldGrid>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.measure_tabs.milestones" path="meilensteine">
-          <RelatedList
-            reference="milestones"
-            target="measure_id"
-            createDefaults={(r) => ({ measure_id: r.id })}
-          >
+          <RelatedList reference="milestones" target="measure_id" creatable>
             <MilestoneTable related="measure_id" />
           </RelatedList>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.measure_tabs.partners" path="partner">
-          <RelatedList
-            reference="measure_partners"
-            target="measure_id"
-            createDefaults={(r) => ({ measure_id: r.id })}
-          >
+          <RelatedList reference="measure_partners" target="measure_id" creatable>
             <MeasurePartnerTable related="measure_id" />
           </RelatedList>
         </TabbedShowLayout.Tab>

@@ -35,11 +35,7 @@ export default function MunicipalityShow() {
         </TabbedShowLayout.Tab>
         {contacts && (
           <TabbedShowLayout.Tab label="app.measure_tabs.contacts" path="kontakte">
-            <RelatedList
-              reference="contacts"
-              target="municipality_id"
-              createDefaults={(r) => ({ municipality_id: r.id })}
-            >
+            <RelatedList reference="contacts" target="municipality_id" creatable>
               <ContactTable related="municipality_id" />
             </RelatedList>
           </TabbedShowLayout.Tab>

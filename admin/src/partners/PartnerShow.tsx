@@ -28,11 +28,7 @@ export default function PartnerShow() {
           </FieldGrid>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label={<PluralName resource="measures" />} path="massnahmen">
-          <RelatedList
-            reference="measure_partners"
-            target="partner_id"
-            createDefaults={(r) => ({ partner_id: r.id })}
-          >
+          <RelatedList reference="measure_partners" target="partner_id" creatable>
             <MeasurePartnerTable related="partner_id" />
           </RelatedList>
         </TabbedShowLayout.Tab>
