@@ -1,27 +1,36 @@
 import type { Server } from 'node:http';
+import type { Knex } from 'knex';
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { captureStatements, checkConnection, createDb, DatabaseStartError } from './db/knex';
 import { migrateLatest } from './db/migrate';
 import { createLogger } from './logger';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from '../seeds/demo';
 
-async function main(): Promise<void> {
+/** The demo data, handed in by the start script (scripts/start.ts) so that the server never imports seeds/. */
+export interface DemoData {
+  seed(db: Knex): Promise<void>;
+  password: string;
+  users: readonly { email: string; role: string }[];
+}
+
+/** Migrates, loads the demo data outside production, listens, and shuts down cleanly on SIGTERM/SIGINT. */
+export async function startServer(demo?: DemoData): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const db = createDb(config.db);
   await checkConnection(db, config.db);
   await migrateLatest(db);
-  if (!config.production) await seedDemo(db);
+  const withDemo = demo && !config.production ? demo : undefined;
+  if (withDemo) await withDemo.seed(db);
   if (process.env.BENCH_CAPTURE_SQL) captureStatements(db, process.env.BENCH_CAPTURE_SQL);
 
   const app = createApp({ db, config, logger });
   const server: Server = app.listen(config.port, () => {
     const lines = [`MYK10 Steuerungscockpit läuft auf http://localhost:${config.port}`];
-    if (!config.production)
+    if (withDemo)
       lines.push(
-        `Demo-Zugänge (Passwort für alle: ${DEMO_PASSWORD}):`,
-        ...DEMO_USERS.map((u) => `  ${u.email.padEnd(28)} ${u.role}`),
+        `Demo-Zugänge (Passwort für alle: ${withDemo.password}):`,
+        ...withDemo.users.map((u) => `  ${u.email.padEnd(28)} ${u.role}`),
       );
     console.log(lines.join('\n'));
   });
@@ -50,8 +59,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((err: unknown) => {
+export function reportStartError(err: unknown): never {
   if (err instanceof DatabaseStartError) console.error(`Start abgebrochen: ${err.message}`);
   else console.error('Start abgebrochen:', err instanceof Error ? err.message : err);
   process.exit(1);
-});
+}

@@ -165,7 +165,7 @@ async function startApi(
 ): Promise<{ child: Child; base: string }> {
   const port = await freePort();
   const child = startTs(
-    'api/server.ts',
+    'scripts/start.ts',
     {
       PORT: String(port),
       NODE_ENV: 'production',

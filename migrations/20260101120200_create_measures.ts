@@ -1,6 +1,18 @@
 import type { Knex } from 'knex';
-import { HEALTHS, MEASURE_PHASES, MEASURE_STATUSES } from '../api/domain';
 import { addCheck, checkIn, standardColumns } from '../api/db/schemaHelpers';
+
+// The values as this migration created them; later changes to api/domain.ts need a migration of their own.
+const HEALTHS = ['green', 'amber', 'red'] as const;
+const MEASURE_PHASES = ['strategy', 'implementation'] as const;
+const MEASURE_STATUSES = [
+  'idea',
+  'planning',
+  'implementation',
+  'operation',
+  'completed',
+  'paused',
+  'stopped',
+] as const;
 
 export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('measures', (t) => {

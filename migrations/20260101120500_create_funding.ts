@@ -1,6 +1,10 @@
 import type { Knex } from 'knex';
-import { COST_CATEGORIES, SPEND_RULES, TRANCHE_STATUSES } from '../api/domain';
 import { addCheck, checkIn, standardColumns } from '../api/db/schemaHelpers';
+
+// The values as this migration created them; later changes to api/domain.ts need a migration of their own.
+const COST_CATEGORIES = ['personnel', 'material', 'services', 'investment', 'other'] as const;
+const SPEND_RULES = ['anbest_gk', 'anbest_p'] as const;
+const TRANCHE_STATUSES = ['planned', 'requested', 'received', 'settled'] as const;
 
 // Money is integer cents (bigint); money rows are never deleted through a parent (RESTRICT).
 export async function up(knex: Knex): Promise<void> {

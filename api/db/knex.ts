@@ -33,9 +33,11 @@ function pgliteModule(): typeof PGliteModule {
   return require('@electric-sql/pglite') as typeof PGliteModule;
 }
 
-export function createPglite(dataDir: string): PGlite {
+/** `loadDataDir`: a tarball from `dumpDataDir()` to start from instead of an empty cluster (tests' prepared copy). */
+export function createPglite(dataDir: string, loadDataDir?: Blob): PGlite {
   const { PGlite, types } = pgliteModule();
   return new PGlite(dataDir, {
+    loadDataDir,
     parsers: {
       [types.DATE]: (v: string) => v,
       [types.INT8]: Number,

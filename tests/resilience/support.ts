@@ -83,10 +83,10 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** The real server (api/server.ts) in its own process, as in production (no demo seeding). */
+/** The real server (scripts/start.ts) in its own process, as in production (no demo seeding). */
 export async function startApiProcess(env: Record<string, string>): Promise<ApiProcess> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'api/server.ts'], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
     cwd: path.resolve(__dirname, '../..'),
     env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'warn', PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

@@ -1,26 +1,56 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import knexFactory from 'knex';
 import { migrateLatest } from '../../api/db/migrate';
-import { createDb } from '../../api/db/knex';
+import { createDb, createPglite } from '../../api/db/knex';
 import { seedDemo } from '../../seeds/demo';
 
 /**
- * On PostgreSQL (DATABASE_URL set) one template database is migrated and seeded once; every test file then
- * gets its own copy (CREATE DATABASE … TEMPLATE), so files run in parallel without seeing each other.
- * On PGlite every test file starts its own in-memory instance instead (see db.ts).
+ * Migrate and seed once per run; every test file then starts from a copy (see db.ts), so files run in parallel
+ * without seeing each other and a file's set-up costs a copy, not migrations, the demo data and argon2 hashes.
+ * PostgreSQL: one template database, copied with CREATE DATABASE … TEMPLATE.
+ * PGlite: two data-directory tarballs (migrated, and migrated with the demo data), loaded into a new instance.
  */
 export default async function globalSetup(): Promise<void> {
   const url = process.env.DATABASE_URL;
-  if (!url) return;
+  if (url) await preparePostgres(url);
+  else await preparePglite();
+}
+
+async function preparePostgres(url: string): Promise<void> {
   const template = `myk10_tmpl_${crypto.randomBytes(4).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: url });
-  await admin.raw(`create database ${template}`);
+  const open = (name: string) => {
+    const own = new URL(url);
+    own.pathname = `/${name}`;
+    return createDb({ databaseUrl: own.toString() });
+  };
+  await admin.raw(`create database ${template}_migrated`);
+  const migrated = open(`${template}_migrated`);
+  await migrateLatest(migrated);
+  await migrated.destroy();
+  await admin.raw(`create database ${template} template ${template}_migrated`);
+  const seeded = open(template);
+  await seedDemo(seeded);
+  await seeded.destroy();
   await admin.destroy();
-  const templateUrl = new URL(url);
-  templateUrl.pathname = `/${template}`;
-  const db = createDb({ databaseUrl: templateUrl.toString() });
-  await migrateLatest(db);
-  await seedDemo(db);
-  await db.destroy();
   process.env.MYK10_TEST_TEMPLATE = template;
+}
+
+async function preparePglite(): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'myk10-test-'));
+  const pglite = createPglite('memory://');
+  const db = createDb({ dataDir: 'memory://' }, pglite);
+  const dump = async (name: string) => {
+    const tar = await pglite.dumpDataDir('none');
+    fs.writeFileSync(path.join(dir, `${name}.tar`), Buffer.from(await tar.arrayBuffer()));
+  };
+  await migrateLatest(db);
+  await dump('migrated');
+  await seedDemo(db);
+  await dump('seeded');
+  await db.destroy();
+  process.env.MYK10_TEST_PGLITE_DIR = dir;
 }
