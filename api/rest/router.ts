@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { badRequest, forbidden, notFound, translateDbError } from '../errors';
-import { currentUser } from '../auth/session';
+import { currentUser } from '../features/auth/session';
 import { parseListParams } from './listParams';
 import { getRow, listRows } from './query';
 import { canRead, type ResourceDef } from './resource';

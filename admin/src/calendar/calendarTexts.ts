@@ -1,5 +1,5 @@
 import type { Role } from '../../../api/domain';
-import { ACCESS } from '../../../api/resources/access';
+import { ACCESS } from '../../../api/features/access';
 
 /** POST /api/calendar/token (api/reports/calendar.ts). */
 export interface TokenAnswer {

@@ -1,0 +1,34 @@
+import { COST_CATEGORIES } from '../../domain';
+import { bool, date, enumOf, money, ref, text } from '../../rest/fields';
+import { defineResource } from '../../rest/resource';
+import { ACCESS } from '../access';
+
+export default defineResource({
+  name: 'expenditures',
+  description: 'Ausgaben und Belege, gebucht auf Maßnahme, Bescheid und Kostenart.',
+  fields: {
+    measure_id: ref('measures', { required: true, filter: true, sort: true }),
+    grant_id: ref('grants', { required: true, filter: true, sort: true }),
+    tranche_id: ref('tranches', { filter: true, sort: true }),
+    booked_on: date({ required: true, filter: true, sort: true }),
+    amount_cents: money({ required: true, filter: true, sort: true }),
+    cost_category: enumOf(COST_CATEGORIES, { required: true, filter: true, sort: true }),
+    payee: text(200, { required: true, filter: true, sort: true }),
+    receipt_no: text(60, { filter: true, sort: true }),
+    description: text(2000),
+    eligible: bool({ filter: true, sort: true, nullable: false }),
+  },
+  search: { ilike: ['payee', 'receipt_no', 'description'] },
+  defaultSort: ['booked_on', 'DESC'],
+  access: ACCESS.funding,
+  // An expenditure is paid from a tranche of its own grant.
+  validate: async (r, { db }) => {
+    if (r.tranche_id == null) return undefined;
+    const tranche = (await db('tranches').where('id', r.tranche_id).first('grant_id')) as
+      { grant_id: number } | undefined;
+    if (!tranche) return { tranche_id: 'Der verknüpfte Datensatz existiert nicht' };
+    return tranche.grant_id === r.grant_id
+      ? undefined
+      : { tranche_id: 'Der Mittelabruf gehört zu einem anderen Bescheid' };
+  },
+});
