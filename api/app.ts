@@ -4,15 +4,12 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
-import { sameOriginWrites } from './features/auth/csrf';
-import { authRouter } from './features/auth/routes';
-import { loadSession, requireUser } from './features/auth/session';
+import { authRouter, loadSession, requireUser, sameOriginWrites } from './features/auth';
 import type { Config } from './config';
 import { AppError, isUnavailable, unavailable } from './errors';
 import { createLogger, type Logger } from './logger';
 import { openApiRouter } from './openapi';
-import { extraModules } from './features/extraModules';
-import { resources } from './features';
+import { extraModules, resources } from './features';
 import { resourceRouter } from './rest/router';
 
 export interface AppDeps {

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { extraModules } from './features/extraModules';
-import { resources } from './features';
+import { extraModules, resources } from './features';
 import type { Field } from './rest/fields';
 import type { ResourceDef } from './rest/resource';
 

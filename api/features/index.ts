@@ -1,44 +1,31 @@
 import type { ResourceDef } from '../rest/resource';
-import audit_entries from './audit/audit_entries';
-import contact_measures from './contacts/contact_measures';
-import contacts from './contacts/contacts';
-import expenditures from './funding/expenditures';
-import fields_of_action from './measures/fields_of_action';
-import grant_years from './funding/grant_years';
-import grants from './funding/grants';
-import guide_municipalities from './users/guide_municipalities';
-import measure_municipalities from './measures/measure_municipalities';
-import measure_partners from './partners/measure_partners';
-import measures from './measures/measures';
-import milestone_forecasts from './milestones/milestone_forecasts';
-import milestones from './milestones/milestones';
-import municipalities from './municipalities/municipalities';
-import partners from './partners/partners';
-import status_reports from './status_reports/status_reports';
-import tranches from './funding/tranches';
-import transfers from './funding/transfers';
-import users from './users/users';
+import audit from './audit';
+import calendar from './calendar';
+import contacts from './contacts';
+import dashboard from './dashboard';
+import type { ExtraModule, Feature } from './feature';
+import funding from './funding';
+import measures from './measures';
+import milestones from './milestones';
+import municipalities from './municipalities';
+import partners from './partners';
+import status_reports from './status_reports';
+import users from './users';
 
-export const resources: ResourceDef[] = [
+/** Every feature; the order is the order of the resources in the OpenAPI document. */
+export const features: readonly Feature[] = [
   municipalities,
-  fields_of_action,
   measures,
-  measure_municipalities,
   milestones,
-  milestone_forecasts,
   partners,
-  measure_partners,
-  grants,
-  grant_years,
-  tranches,
-  expenditures,
-  transfers,
+  funding,
   contacts,
-  contact_measures,
   users,
-  guide_municipalities,
   status_reports,
-  audit_entries,
+  audit,
+  dashboard,
+  calendar,
 ];
 
-export const resourceByName = new Map(resources.map((r) => [r.name, r]));
+export const resources: readonly ResourceDef[] = features.flatMap((f) => f.resources);
+export const extraModules: readonly ExtraModule[] = features.flatMap((f) => f.routes);

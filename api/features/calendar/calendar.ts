@@ -7,7 +7,7 @@ import { notFound } from '../../errors';
 import { formatEuro } from '../../money';
 import { CONTACT_READERS, FUNDING_READERS } from '../access';
 import { SPEND_DEADLINE_SQL, UNSPENT_SQL } from '../funding/tranches';
-import type { ExtraModule } from '../extraModules';
+import type { ExtraModule } from '../feature';
 import { renderCalendar, type IcsEvent } from './ics';
 
 /**

@@ -7,7 +7,7 @@ import { ROLES, MEASURE_STATUSES, HEALTHS, type Role } from '../../domain';
 import { forbidden } from '../../errors';
 import { federalShareSql } from '../funding/rules';
 import { CONTACT_READERS, FUNDING_READERS } from '../access';
-import type { ExtraModule } from '../extraModules';
+import type { ExtraModule } from '../feature';
 import { suggestHealth, type Health } from '../measures/suggestedLight';
 
 /**

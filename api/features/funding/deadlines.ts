@@ -5,7 +5,7 @@ import { fundingReader, idParam } from './rules';
 import { SPEND_DEADLINE_SQL, UNSPENT_SQL } from './tranches';
 import { PROOF_OVERDUE_SQL } from './transfers';
 import { errorResponses, READERS_NOTE } from './openapi';
-import type { ExtraModule } from '../extraModules';
+import type { ExtraModule } from '../feature';
 
 /**
  * How far ahead each kind of deadline shows (days). Passed deadlines show while the matter is open:

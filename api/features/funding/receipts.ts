@@ -17,7 +17,7 @@ import {
 import type { CostCategory } from './contract';
 import { notFound } from '../../errors';
 import { errorResponses, fileResponse, grantParam, okJson, READERS_NOTE, yearParam } from './openapi';
-import type { ExtraModule } from '../extraModules';
+import type { ExtraModule } from '../feature';
 
 export interface Receipt {
   id: number;

@@ -6,7 +6,7 @@ import type { FundingReport } from './contract';
 import { SnapshotCache } from '../../db/snapshotCache';
 import { fundingReport } from './reportQuery';
 import { trancheUsage } from './usage';
-import type { ExtraModule } from '../extraModules';
+import type { ExtraModule } from '../feature';
 import {
   errorResponses,
   fileResponse,

@@ -5,7 +5,7 @@ import type { TrendMilestone, TrendResponse } from './contract';
 import type { Role } from '../../domain';
 import { badRequest, forbidden, notFound } from '../../errors';
 import { ACCESS } from '../access';
-import type { ExtraModule } from '../extraModules';
+import type { ExtraModule } from '../feature';
 
 /**
  * GET /api/milestones/trend: the data of the milestone trend analysis (MTA). Per milestone its forecast series

@@ -5,7 +5,7 @@ import type { Role } from '../../domain';
 import { forbidden, notFound } from '../../errors';
 import { ACCESS } from '../access';
 import { parseId } from '../../rest/router';
-import type { ExtraModule } from '../extraModules';
+import type { ExtraModule } from '../feature';
 import { compareSnapshots, type SnapshotChanges } from './compare';
 import { pdfFileName, renderStatusReportPdf } from './pdf';
 import type { MeasureSnapshot } from './snapshot';
