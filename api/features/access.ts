@@ -11,5 +11,14 @@ export const ACCESS = {
   audit: { read: ['cdo', 'steering', 'funding'], write: [] },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
+export type AccessGroup = keyof typeof ACCESS;
+
+/** Whether a role may read the resources of a group (and the reports built on them). */
+export const mayRead = (group: AccessGroup, role: Role): boolean =>
+  (ACCESS[group].read as readonly Role[]).includes(role);
+
+/** Money figures (funding resources, spending, deadlines) are shown only to these roles. */
 export const FUNDING_READERS = ACCESS.funding.read;
 export const CONTACT_READERS = ACCESS.contacts.read;
+export const canSeeMoney = (role: Role): boolean => mayRead('funding', role);
+export const canSeeContacts = (role: Role): boolean => mayRead('contacts', role);

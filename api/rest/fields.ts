@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_ID } from '../domain';
 
 /** The kinds a declared field can have; they decide validation, filter operators and the OpenAPI type. */
 export type FieldKind =
@@ -50,9 +51,6 @@ function field(kind: FieldKind, base: z.ZodType, opts: Opts, extra: Partial<Fiel
 }
 
 const msg = (key: string) => ({ error: () => key });
-
-/** Ids are PostgreSQL integers (increments()); a larger reference can only be a wrong one. */
-const MAX_ID = 2_147_483_647;
 
 export const isRealDate = (v: string): boolean => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);

@@ -4,15 +4,23 @@ import { currentUser, hashToken, newToken } from '../auth/session';
 import type { Config } from '../../config';
 import type { Role } from '../../domain';
 import { notFound } from '../../errors';
+import { germanDate } from '../../labels';
 import { formatEuro } from '../../money';
-import { CONTACT_READERS, FUNDING_READERS } from '../access';
-import { SPEND_DEADLINE_SQL, UNSPENT_SQL } from '../funding/tranches';
+import { canSeeContacts, canSeeMoney } from '../access';
+import {
+  finalProofOpenSql,
+  interimProofOpenSql,
+  spendDeadlineOpenSql,
+  spendDeadlineSql,
+  transferProofOpenSql,
+  unspentSql,
+} from '../funding/deadlineSql';
 import type { ExtraModule } from '../feature';
 import { renderCalendar, type IcsEvent } from './ics';
 
 /**
- * The personal deadline calendar (iCalendar): open milestones for everyone; spend deadlines of received tranches
- * with money left and proof due dates for roles that may read funding; the user's own open follow-ups for roles
+ * The personal deadline calendar (iCalendar): open milestones for everyone; open spend deadlines and open proofs
+ * (api/features/funding/deadlineSql.ts, as in the deadline monitor) for roles that may read funding; the user's own open follow-ups for roles
  * that may read contacts. Served to the session (GET /api/calendar.ics) and, for Outlook and other subscribers,
  * under a secret per-user URL (GET /api/calendar/<token>.ics) that works without a session. Only the token's
  * SHA-256 is stored (users.calendar_token_hash); issuing a new one invalidates the old URL.
@@ -24,10 +32,6 @@ interface CalendarUser {
   role: Role;
 }
 
-const canSeeMoney = (role: Role) => (FUNDING_READERS as readonly Role[]).includes(role);
-const canSeeContacts = (role: Role) => (CONTACT_READERS as readonly Role[]).includes(role);
-
-const germanDate = (iso: string) => iso.slice(0, 10).split('-').reverse().join('.');
 const DOMAIN = 'myk10-cockpit';
 
 async function rows<T>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[] = []): Promise<T[]> {
@@ -88,13 +92,12 @@ export async function calendarEvents(db: Knex, user: CalendarUser): Promise<IcsE
     money
       ? rows<TrancheRow>(
           db,
-          `select * from (
-             select tranches.id, tranches.number, tranches.fiscal_year, tranches.received_on, tranches.received_cents,
-                    g.phase, g.file_number, ${SPEND_DEADLINE_SQL} as deadline, ${UNSPENT_SQL} as unspent,
-                    tranches.updated_at, m.code
-             from tranches join grants g on g.id = tranches.grant_id left join measures m on m.id = tranches.measure_id
-             where tranches.status = 'received'
-           ) t where unspent > 0 order by deadline, id`,
+          `select tranches.id, tranches.number, tranches.fiscal_year, tranches.received_on, tranches.received_cents,
+                  g.phase, g.file_number, ${spendDeadlineSql('tranches', 'g')} as deadline,
+                  ${unspentSql('tranches')} as unspent, tranches.updated_at, m.code
+           from tranches join grants g on g.id = tranches.grant_id left join measures m on m.id = tranches.measure_id
+           where ${spendDeadlineOpenSql('tranches')}
+           order by deadline, tranches.id`,
         )
       : [],
     money
@@ -102,15 +105,16 @@ export async function calendarEvents(db: Knex, user: CalendarUser): Promise<IcsE
           db,
           `select 'grant' as kind, g.id, g.proof_due_on as due, g.phase as label, g.file_number as detail,
                   null::bigint as amount_cents, g.updated_at
-           from grants g where g.proof_due_on is not null
+           from grants g where g.proof_due_on is not null and ${finalProofOpenSql('g')}
            union all
            select 'grant_year', y.id, y.interim_proof_due_on, g.phase, y.fiscal_year::text, y.approved_cents, y.updated_at
-           from grant_years y join grants g on g.id = y.grant_id where y.interim_proof_due_on is not null
+           from grant_years y join grants g on g.id = y.grant_id
+           where y.interim_proof_due_on is not null and ${interimProofOpenSql('y')}
            union all
            select 'transfer', t.id, t.proof_due_on, coalesce(mu.name, p.name), m.code, t.amount_cents, t.updated_at
            from transfers t join measures m on m.id = t.measure_id
            left join municipalities mu on mu.id = t.municipality_id left join partners p on p.id = t.partner_id
-           where t.proof_due_on is not null and t.proof_received_on is null
+           where t.proof_due_on is not null and ${transferProofOpenSql('t')}
            order by 3, 1, 2`,
         )
       : [],
@@ -263,7 +267,7 @@ export const calendarModule: ExtraModule = {
         tags: ['calendar'],
         summary: 'Persönlicher Terminkalender (iCalendar, alle Rollen)',
         description:
-          'Offene Meilensteine (ganztägig am due_date); für Rollen mit Lesezugriff auf Fördermittel die Verwendungsfristen eingegangener Mittelabrufe mit nicht verausgabtem Rest und die Nachweisfristen (Bescheid, Haushaltsjahr, Weiterleitung); für Rollen mit Lesezugriff auf Kontakte die eigenen offenen Wiedervorlagen.',
+          'Offene Meilensteine (ganztägig am due_date); für Rollen mit Lesezugriff auf Fördermittel die Verwendungsfristen eingegangener Mittelabrufe mit nicht verausgabtem Rest und die offenen Nachweisfristen (Bescheid, Haushaltsjahr, Weiterleitung; offen wie im Fristenmonitor); für Rollen mit Lesezugriff auf Kontakte die eigenen offenen Wiedervorlagen.',
         responses: {
           200: { description: 'text/calendar', content: { 'text/calendar': { schema: { type: 'string' } } } },
           401: { description: 'Nicht angemeldet' },

@@ -6,7 +6,8 @@ import { SnapshotCache } from '../../db/snapshotCache';
 import { ROLES, MEASURE_STATUSES, HEALTHS, type Role } from '../../domain';
 import { forbidden } from '../../errors';
 import { federalShareSql } from '../funding/rules';
-import { CONTACT_READERS, FUNDING_READERS } from '../access';
+import { canSeeContacts, canSeeMoney } from '../access';
+import { proofOverdueSql, transferProofOpenSql } from '../funding/deadlineSql';
 import type { ExtraModule } from '../feature';
 import { suggestHealth, type Health } from '../measures/suggestedLight';
 
@@ -22,9 +23,6 @@ export const LIST_LIMIT = 50;
 /** Contacts are counted over this window (today and the 90 days before it). */
 export const CONTACT_WINDOW_DAYS = 90;
 export const DUE_SOON_DAYS = 30;
-
-const canSeeMoney = (role: Role) => (FUNDING_READERS as readonly Role[]).includes(role);
-const canSeeContacts = (role: Role) => (CONTACT_READERS as readonly Role[]).includes(role);
 
 type Json = Record<string, unknown>;
 
@@ -300,20 +298,20 @@ interface TransferItem {
   rn: number;
 }
 
-/** Paid transfers whose proof of use has not come in yet. */
+/** Paid transfers whose proof of use is open (api/features/funding/deadlineSql.ts). */
 function transfersAwaitingProof(db: Knex) {
   return all<TransferItem>(
     db,
     `select * from (
        select t.id, t.measure_id, m.code as measure_code, coalesce(mu.name, p.name) as recipient, t.amount_cents,
-              t.paid_on, t.proof_due_on, coalesce(t.proof_due_on < current_date, false) as overdue,
+              t.paid_on, t.proof_due_on, coalesce(${proofOverdueSql('t')}, false) as overdue,
               count(*) over ()::int as total, sum(t.amount_cents) over ()::bigint as total_cents,
-              count(*) filter (where t.proof_due_on < current_date) over ()::int as overdue_count,
+              count(*) filter (where ${proofOverdueSql('t')}) over ()::int as overdue_count,
               row_number() over (order by t.proof_due_on nulls last, t.id) as rn
        from transfers t join measures m on m.id = t.measure_id
        left join municipalities mu on mu.id = t.municipality_id
        left join partners p on p.id = t.partner_id
-       where t.paid_on is not null and t.proof_received_on is null
+       where t.paid_on is not null and ${transferProofOpenSql('t')}
      ) x where rn <= ? order by rn`,
     [LIST_LIMIT],
   );

@@ -1,23 +1,29 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { DeadlineItem, DeadlineKind } from './contract';
-import { fundingReader, idParam } from './rules';
-import { SPEND_DEADLINE_SQL, UNSPENT_SQL } from './tranches';
-import { PROOF_OVERDUE_SQL } from './transfers';
+import { idParam } from '../../http/params';
+import { MUNICIPALITY_KIND_PREFIXES } from '../../labels';
+import {
+  finalProofOpenSql,
+  interimProofOpenSql,
+  proofOverdueSql,
+  spendDeadlineOpenSql,
+  spendDeadlineSql,
+  transferProofOpenSql,
+  unspentSql,
+} from './deadlineSql';
+import { fundingReader } from './rules';
 import { errorResponses, READERS_NOTE } from './openapi';
 import type { ExtraModule } from '../feature';
 
 /**
- * How far ahead each kind of deadline shows (days). Passed deadlines show while the matter is open:
- * - spend_deadline: a received (not yet settled) tranche with money not covered by eligible expenditures
- *   assigned to it; due = its spend deadline (SPEND_DEADLINE_SQL); at stake = that unspent money.
- * - interim_proof: grant_years.interim_proof_due_on. The schema records no submission of an interim proof, so a
- *   passed one counts as open while the year still has received tranches not yet settled (settled = accounted
- *   for in a proof); at stake = the money received on those tranches.
- * - final_proof: grants.proof_due_on, open until the final tranche (Schlussrate), which goes in with the
- *   final proof, is requested; at stake = all money received under the grant.
- * - transfer_proof: a transfer's proof of use not yet received (PROOF_OVERDUE_SQL when passed); at stake = the
- *   amount passed on.
+ * How far ahead each kind of deadline shows (days). Passed deadlines show while the matter is open (the rules of
+ * ./deadlineSql.ts):
+ * - spend_deadline: a received tranche with money left; due = its spend deadline; at stake = that unspent money.
+ * - interim_proof: grant_years.interim_proof_due_on; at stake = the money received on the year's tranches not yet
+ *   settled.
+ * - final_proof: grants.proof_due_on; at stake = all money received under the grant.
+ * - transfer_proof: a transfer's proof of use; at stake = the amount passed on.
  */
 export const DEADLINE_WINDOWS: Record<DeadlineKind, number> = {
   spend_deadline: 14,
@@ -26,45 +32,47 @@ export const DEADLINE_WINDOWS: Record<DeadlineKind, number> = {
   transfer_proof: 30,
 };
 
+const KIND_PREFIX_SQL = `case mu.kind ${Object.entries(MUNICIPALITY_KIND_PREFIXES)
+  .map(([kind, prefix]) => `when '${kind}' then '${prefix}'`)
+  .join(' ')} end`;
+
 const DEADLINES_SQL = `
 with items as (
   select 'spend_deadline' as kind, 'tranches' as resource, tranches.id as record_id, tranches.grant_id,
-    ${SPEND_DEADLINE_SQL} as due_on, ${UNSPENT_SQL} as amount_cents,
+    ${spendDeadlineSql('tranches', 'g')} as due_on, ${unspentSql('tranches')} as amount_cents,
     'Mittelabruf Nr. ' || tranches.number || ' (' || g.phase || coalesce(', ' || m.code, '') || '): Mittelverwendungsfrist' as label
   from tranches
   join grants g on g.id = tranches.grant_id
   left join measures m on m.id = tranches.measure_id
-  where tranches.status = 'received' and ${UNSPENT_SQL} > 0
-    and ${SPEND_DEADLINE_SQL} <= current_date + :spend_deadline::int
+  where ${spendDeadlineOpenSql('tranches')}
+    and ${spendDeadlineSql('tranches', 'g')} <= current_date + :spend_deadline::int
   union all
   select 'interim_proof', 'grant_years', y.id, y.grant_id, y.interim_proof_due_on, o.open_cents,
     'Zwischennachweis ' || y.fiscal_year || ' (' || g.phase || ')'
   from grant_years y
   join grants g on g.id = y.grant_id
   cross join lateral (
-    select coalesce(sum(t.received_cents), 0)::bigint as open_cents, count(*) as open_tranches
+    select coalesce(sum(t.received_cents), 0)::bigint as open_cents
     from tranches t where t.grant_id = y.grant_id and t.fiscal_year = y.fiscal_year and t.status = 'received'
   ) o
-  where y.interim_proof_due_on <= current_date + :interim_proof::int
-    and (y.interim_proof_due_on >= current_date or o.open_tranches > 0)
+  where y.interim_proof_due_on <= current_date + :interim_proof::int and ${interimProofOpenSql('y')}
   union all
   select 'final_proof', 'grants', g.id, g.id, g.proof_due_on,
     (select coalesce(sum(t.received_cents), 0) from tranches t where t.grant_id = g.id and t.status in ('received', 'settled'))::bigint,
     'Verwendungsnachweis (' || g.phase || ')'
   from grants g
-  where g.proof_due_on <= current_date + :final_proof::int
-    and not exists (select 1 from tranches t where t.grant_id = g.id and t.is_final and t.status <> 'planned')
+  where g.proof_due_on <= current_date + :final_proof::int and ${finalProofOpenSql('g')}
   union all
   select 'transfer_proof', 'transfers', transfers.id, transfers.grant_id, transfers.proof_due_on, transfers.amount_cents,
     'Verwendungsnachweis der Weiterleitung an '
-      || coalesce(case mu.kind when 'city' then 'Stadt ' else 'VG ' end || mu.name, p.name)
+      || coalesce(${KIND_PREFIX_SQL} || ' ' || mu.name, p.name)
       || ' (' || m.code || ')'
   from transfers
   join measures m on m.id = transfers.measure_id
   left join municipalities mu on mu.id = transfers.municipality_id
   left join partners p on p.id = transfers.partner_id
-  where transfers.proof_received_on is null
-    and (${PROOF_OVERDUE_SQL} or transfers.proof_due_on <= current_date + :transfer_proof::int)
+  where ${transferProofOpenSql('transfers')}
+    and (${proofOverdueSql('transfers')} or transfers.proof_due_on <= current_date + :transfer_proof::int)
 )
 select kind, resource, record_id, grant_id, due_on, (due_on - current_date) as days_left, due_on < current_date as overdue,
   amount_cents::bigint as amount_cents, label

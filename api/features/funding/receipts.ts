@@ -1,19 +1,10 @@
 import { loadExcel } from '../../lazyModules';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import {
-  attachment,
-  COST_CATEGORY_LABELS,
-  COST_GROUPS,
-  DATE_FORMAT,
-  EURO_FORMAT,
-  euros,
-  excelDate,
-  fileNamePart,
-  fiscalYearParam,
-  fundingReader,
-  idParam,
-} from './rules';
+import { attachment, fileNamePart } from '../../http/attachment';
+import { fiscalYearParam, idParam } from '../../http/params';
+import { COST_CATEGORY_LABELS, germanDate } from '../../labels';
+import { COST_GROUPS, DATE_FORMAT, EURO_FORMAT, euros, excelDate, fundingReader } from './rules';
 import type { CostCategory } from './contract';
 import { notFound } from '../../errors';
 import { errorResponses, fileResponse, grantParam, okJson, READERS_NOTE, yearParam } from './openapi';
@@ -99,8 +90,6 @@ export async function receiptList(db: Knex, grantId: number, fiscalYear?: number
     count: rows.length,
   };
 }
-
-const germanDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 export const RECEIPT_HEADERS = [
   'Lfd. Nr.',

@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lazyModules';
 import { csvDocument, csvEuro, csvText } from '../../http/csv';
-import { COST_GROUPS, EURO_FORMAT, euros, fileNamePart } from './rules';
+import { fileNamePart } from '../../http/attachment';
+import { COST_GROUPS, EURO_FORMAT, euros } from './rules';
 import type { CategoryRow, Figures, FundingReport, MeasureRow, Totals } from './contract';
 
 export const VIEWS = ['measures', 'categories'] as const;

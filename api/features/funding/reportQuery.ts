@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import { COST_CATEGORIES } from '../../domain';
-import { COST_CATEGORY_LABELS, costGroupOf, federalShareSql, ROUNDING_RULE_DE } from './rules';
+import { COST_CATEGORY_LABELS } from '../../labels';
+import { unspentSql } from './deadlineSql';
+import { costGroupOf, federalShareSql, ROUNDING_RULE_DE } from './rules';
 import type { CategoryRow, FundingReport, GrantInfo, MeasureRow, Totals } from './contract';
 import { notFound } from '../../errors';
-import { UNSPENT_SQL } from './tranches';
 
 export const UNASSIGNED_TITLE = 'nicht zugeordnet';
 
@@ -105,7 +106,7 @@ select
     'federal_share_cents', (select coalesce(sum(federal_share_cents), 0)::bigint from mrows),
     'own_share_cents', (select coalesce(sum(own_share_cents), 0)::bigint from mrows),
     'remaining_cents', (select coalesce(sum(remaining_cents), 0)::bigint from mrows),
-    'unspent_cents', (select coalesce(sum(greatest(${UNSPENT_SQL}, 0)), 0)::bigint from tranches
+    'unspent_cents', (select coalesce(sum(greatest(${unspentSql('tranches')}, 0)), 0)::bigint from tranches
       where tranches.grant_id = :grant and tranches.status = 'received'
         and (:year::int is null or tranches.fiscal_year = :year::int))
   ) as totals`;

@@ -1,6 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { attachment, choiceParam, fiscalYearParam, fundingReader, idParam } from './rules';
+import { attachment } from '../../http/attachment';
+import { choiceParam, fiscalYearParam, idParam } from '../../http/params';
+import { fundingReader } from './rules';
 import { fundingCsv, fundingWorkbook, reportFileName, VIEWS } from './reportExport';
 import type { FundingReport } from './contract';
 import { SnapshotCache } from '../../db/snapshotCache';

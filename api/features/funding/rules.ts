@@ -1,9 +1,10 @@
 import type { Request } from 'express';
+import { forbidden } from '../../errors';
+import { COST_GROUP_LABELS } from '../../labels';
+import type { SessionUser } from '../../rest/resource';
+import { canSeeMoney } from '../access';
 import { currentUser } from '../auth/session';
 import type { CategoryRow, CostCategory } from './contract';
-import { badRequest, forbidden } from '../../errors';
-import { FUNDING_READERS } from '../access';
-import type { SessionUser } from '../../rest/resource';
 
 /**
  * Rounding rule of every funding figure (reports, exports, start page):
@@ -32,22 +33,14 @@ export const federalShareSql = (eligibleSql: string, rateSql: string): string =>
 
 /** Financing-plan groups of the receipt list; `other` counts as material and services. */
 export const COST_GROUPS: { key: CategoryRow['group']; label: string; categories: CostCategory[] }[] = [
-  { key: 'personnel', label: 'Personalkosten', categories: ['personnel'] },
+  { key: 'personnel', label: COST_GROUP_LABELS.personnel, categories: ['personnel'] },
   {
     key: 'material_services',
-    label: 'Sach- und Dienstleistungskosten',
+    label: COST_GROUP_LABELS.material_services,
     categories: ['material', 'services', 'other'],
   },
-  { key: 'investment', label: 'Investitionen', categories: ['investment'] },
+  { key: 'investment', label: COST_GROUP_LABELS.investment, categories: ['investment'] },
 ];
-
-export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
-  personnel: 'Personalkosten',
-  material: 'Sachkosten',
-  services: 'Dienstleistungen',
-  investment: 'Investitionen',
-  other: 'Sonstiges',
-};
 
 export const costGroupOf = (category: CostCategory): CategoryRow['group'] =>
   COST_GROUPS.find((g) => g.categories.includes(category))!.key;
@@ -55,77 +48,9 @@ export const costGroupOf = (category: CostCategory): CategoryRow['group'] =>
 /** Signed-in user who may read funding data (cdo, steering, funding, viewer); others get 403. */
 export function fundingReader(req: Request): SessionUser {
   const user = currentUser(req);
-  if (!(FUNDING_READERS as readonly string[]).includes(user.role)) throw forbidden();
+  if (!canSeeMoney(user.role)) throw forbidden();
   return user;
 }
-
-function single(raw: unknown, name: string): string | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw badRequest(`Der Parameter "${name}" darf nur einmal angegeben werden.`);
-  return raw;
-}
-
-/** A positive record id from the query string; `required` makes a missing one a 400. */
-export function idParam(query: Record<string, unknown>, name: string, required: true): number;
-export function idParam(query: Record<string, unknown>, name: string, required?: false): number | undefined;
-export function idParam(query: Record<string, unknown>, name: string, required = false): number | undefined {
-  const raw = single(query[name], name);
-  if (raw === undefined) {
-    if (required) throw badRequest(`Der Parameter "${name}" fehlt.`, { [name]: 'Pflichtfeld' });
-    return undefined;
-  }
-  if (!/^\d{1,10}$/.test(raw) || Number(raw) < 1 || Number(raw) > 2147483647)
-    throw badRequest(`"${raw.slice(0, 40)}" ist keine gültige ID für "${name}".`, { [name]: 'Ungültige ID' });
-  return Number(raw);
-}
-
-/** An optional fiscal year (2000–2100); empty or missing means all years. */
-export function fiscalYearParam(query: Record<string, unknown>): number | undefined {
-  const raw = single(query.fiscal_year, 'fiscal_year');
-  if (raw === undefined) return undefined;
-  if (!/^\d{4}$/.test(raw) || Number(raw) < 2000 || Number(raw) > 2100)
-    throw badRequest(`"${raw.slice(0, 40)}" ist kein gültiges Haushaltsjahr (2000–2100).`, {
-      fiscal_year: 'Ungültiges Haushaltsjahr',
-    });
-  return Number(raw);
-}
-
-/** One value out of a fixed list, or the default. */
-export function choiceParam<T extends string>(
-  query: Record<string, unknown>,
-  name: string,
-  values: readonly T[],
-  fallback: T,
-): T {
-  const raw = single(query[name], name);
-  if (raw === undefined) return fallback;
-  if (!(values as readonly string[]).includes(raw))
-    throw badRequest(`Der Parameter "${name}" erlaubt nur: ${values.join(', ')}.`, {
-      [name]: 'Ungültiger Wert',
-    });
-  return raw as T;
-}
-
-/** `attachment` with an ASCII fallback and the real (German) name in RFC 5987 form. */
-export function attachment(fileName: string): string {
-  const ascii = fileName
-    .replace(/ä/g, 'ae')
-    .replace(/ö/g, 'oe')
-    .replace(/ü/g, 'ue')
-    .replace(/Ä/g, 'Ae')
-    .replace(/Ö/g, 'Oe')
-    .replace(/Ü/g, 'Ue')
-    .replace(/ß/g, 'ss')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
-/** A safe file-name part: letters, digits, dot, dash. */
-export const fileNamePart = (s: string): string =>
-  s
-    .replace(/[^\p{L}\p{N}.-]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
 
 /** 'YYYY-MM-DD' → a Date at UTC midnight, which exceljs writes as the exact Excel day. */
 export const excelDate = (iso: string): Date => {

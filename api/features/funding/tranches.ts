@@ -6,11 +6,7 @@ import { bool, date, enumOf, int, money, ref, text } from '../../rest/fields';
 import { defineResource, type Ctx, type Row } from '../../rest/resource';
 import { ACCESS } from '../access';
 import { formatEuro } from '../../money';
-
-/** The spend deadline: two months after receipt under ANBest-Gk, six weeks under ANBest-P (month ends clamp). */
-export const SPEND_DEADLINE_SQL = `(select case g.spend_rule when 'anbest_p' then tranches.received_on + 42 else (tranches.received_on + interval '2 months')::date end from grants g where g.id = tranches.grant_id)`;
-export const UNSPENT_SQL =
-  '(tranches.received_cents - (select coalesce(sum(e.amount_cents), 0) from expenditures e where e.tranche_id = tranches.id and e.eligible))::bigint';
+import { trancheSpendDeadlineSql, unspentSql } from './deadlineSql';
 
 const STATUS_ORDER: Record<string, number> = Object.fromEntries(TRANCHE_STATUSES.map((s, i) => [s, i]));
 
@@ -145,8 +141,12 @@ export default defineResource({
     notes: text(5000),
   },
   derived: {
-    spend_deadline: { ...date({ filter: true, sort: true }), readOnly: true, sql: SPEND_DEADLINE_SQL },
-    unspent_cents: { ...money({ filter: true, sort: true }), readOnly: true, sql: UNSPENT_SQL },
+    spend_deadline: {
+      ...date({ filter: true, sort: true }),
+      readOnly: true,
+      sql: trancheSpendDeadlineSql('tranches'),
+    },
+    unspent_cents: { ...money({ filter: true, sort: true }), readOnly: true, sql: unspentSql('tranches') },
   },
   defaultSort: ['number', 'ASC'],
   access: ACCESS.funding,

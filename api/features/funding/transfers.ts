@@ -2,10 +2,7 @@ import { bool, date, money, ref, text } from '../../rest/fields';
 import { defineResource } from '../../rest/resource';
 import { ACCESS } from '../access';
 import { dateOrder } from '../../rest/checks';
-
-/** A transfer's proof of use is overdue: due date passed and no proof received (also used by the deadline monitor). */
-export const PROOF_OVERDUE_SQL =
-  '(transfers.proof_due_on < current_date and transfers.proof_received_on is null)';
+import { proofOverdueSql } from './deadlineSql';
 
 export default defineResource({
   name: 'transfers',
@@ -27,7 +24,7 @@ export default defineResource({
     proof_overdue: {
       ...bool({ filter: true, sort: true }),
       readOnly: true,
-      sql: PROOF_OVERDUE_SQL,
+      sql: proofOverdueSql('transfers'),
     },
   },
   defaultSort: ['contract_on', 'ASC'],

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import { notFound } from '../../errors';
 import type { TrancheUsage, UsageReport } from './contract';
-import { SPEND_DEADLINE_SQL, UNSPENT_SQL, yearBudget } from './tranches';
+import { trancheSpendDeadlineSql, unspentSql } from './deadlineSql';
+import { yearBudget } from './tranches';
 
 const usedBp = (spent: string, received: string) =>
   `case when ${received} > 0 then (2 * ${spent} * 10000 + ${received}) / (2 * ${received}) end`;
@@ -9,7 +10,7 @@ const usedBp = (spent: string, received: string) =>
 /**
  * How far the grant's earlier tranches are used, as a new request must state: every received (or settled)
  * tranche, or with `beforeTrancheId` only those numbered before that one. Spend deadline and unspent money
- * come from the tranche resource's own SQL, so list, monitor and panel never disagree.
+ * come from ./deadlineSql.ts, so list, monitor and panel never disagree.
  */
 export async function trancheUsage(
   db: Knex,
@@ -28,9 +29,9 @@ export async function trancheUsage(
     `with u as (
        select tranches.id, tranches.number, tranches.fiscal_year, tranches.measure_id, tranches.status,
          tranches.received_on, tranches.received_cents,
-         tranches.received_cents - ${UNSPENT_SQL} as spent_cents,
-         ${UNSPENT_SQL} as unspent_cents,
-         ${SPEND_DEADLINE_SQL} as spend_deadline
+         tranches.received_cents - ${unspentSql('tranches')} as spent_cents,
+         ${unspentSql('tranches')} as unspent_cents,
+         ${trancheSpendDeadlineSql('tranches')} as spend_deadline
        from tranches
        where tranches.grant_id = :grant and tranches.status in ('received', 'settled')
          and (:before::int is null or tranches.number < (select b.number from tranches b where b.id = :before::int))

@@ -2,9 +2,9 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { currentUser } from '../auth/session';
 import type { TrendMilestone, TrendResponse } from './contract';
-import type { Role } from '../../domain';
 import { badRequest, forbidden, notFound } from '../../errors';
-import { ACCESS } from '../access';
+import { toId } from '../../http/params';
+import { mayRead } from '../access';
 import type { ExtraModule } from '../feature';
 
 /**
@@ -47,11 +47,12 @@ export async function milestoneTrend(db: Knex, measureId?: number): Promise<Tren
 
 function parseMeasureId(raw: unknown): number | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string' || !/^\d{1,10}$/.test(raw) || Number(raw) < 1 || Number(raw) > 2147483647)
+  const id = typeof raw === 'string' ? toId(raw) : undefined;
+  if (id === undefined)
     throw badRequest('Der Parameter "measure_id" muss eine Maßnahmen-ID (ganze Zahl) sein.', {
       measure_id: 'Ungültige ID',
     });
-  return Number(raw);
+  return id;
 }
 
 export const trendModule: ExtraModule = {
@@ -59,7 +60,7 @@ export const trendModule: ExtraModule = {
     const router = Router();
     router.get('/milestones/trend', async (req: Request, res: Response) => {
       const user = currentUser(req);
-      if (!(ACCESS.portfolio.read as readonly Role[]).includes(user.role)) throw forbidden();
+      if (!mayRead('portfolio', user.role)) throw forbidden();
       const measureId = parseMeasureId(req.query.measure_id);
       let measure: TrendResponse['measure'] = null;
       if (measureId !== undefined) {

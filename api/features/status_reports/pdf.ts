@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type Pdfmake from 'pdfmake';
+import { germanDate, HEALTH_LABELS, MEASURE_STATUS_LABELS } from '../../labels';
 import { loadPdfmake } from '../../lazyModules';
 import type { SnapshotChanges } from './compare';
 import type { MeasureSnapshot } from './snapshot';
@@ -20,25 +21,11 @@ type Content = string | Content[] | { [key: string]: unknown };
 
 const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 const LIGHT: Record<string, { label: string; colour: string }> = {
-  green: { label: 'Grün', colour: '#2e7d32' },
-  amber: { label: 'Gelb', colour: '#f9a825' },
-  red: { label: 'Rot', colour: '#c62828' },
+  green: { label: HEALTH_LABELS.green, colour: '#2e7d32' },
+  amber: { label: HEALTH_LABELS.amber, colour: '#f9a825' },
+  red: { label: HEALTH_LABELS.red, colour: '#c62828' },
 };
-const STATUS: Record<string, string> = {
-  idea: 'Idee',
-  planning: 'in Planung',
-  implementation: 'in Umsetzung',
-  operation: 'im Betrieb',
-  completed: 'abgeschlossen',
-  paused: 'pausiert',
-  stopped: 'gestoppt',
-};
-
-/** 'YYYY-MM-DD' → '26.11.2026' (calendar dates, no time zone involved). */
-export function germanDate(iso: string): string {
-  const [y, m, d] = iso.slice(0, 10).split('-');
-  return `${d}.${m}.${y}`;
-}
+const STATUS: Record<string, string> = MEASURE_STATUS_LABELS;
 
 /** 'YYYY-MM-DD' → 'November 2026'. */
 export function germanMonth(iso: string): string {

@@ -1,10 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { currentUser } from '../auth/session';
-import type { Role } from '../../domain';
 import { forbidden, notFound } from '../../errors';
-import { ACCESS } from '../access';
-import { parseId } from '../../rest/router';
+import { parseId } from '../../http/params';
+import { mayRead } from '../access';
 import type { ExtraModule } from '../feature';
 import { compareSnapshots, type SnapshotChanges } from './compare';
 import { pdfFileName, renderStatusReportPdf } from './pdf';
@@ -63,7 +62,7 @@ function comparison(r: ReportPair): ReportComparison {
 
 function reader(req: Request) {
   const user = currentUser(req);
-  if (!(ACCESS.statusReports.read as readonly Role[]).includes(user.role)) throw forbidden();
+  if (!mayRead('statusReports', user.role)) throw forbidden();
   return user;
 }
 
