@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
 import { AppError, badRequest, validationError } from '../../errors';
+import { writeAudit } from '../../rest/audit';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import {
   cookieOptions,
@@ -110,13 +111,7 @@ export function authRouter(db: Knex): Router {
         });
       // Other sessions of this user end; the current one stays.
       await trx('sessions').where('user_id', user.id).whereNot('id_hash', hashToken(token)).delete();
-      await trx('audit_entries').insert({
-        user_id: user.id,
-        action: 'update',
-        resource: 'users',
-        record_id: user.id,
-        changes: JSON.stringify({ password: ['***', '***'] }),
-      });
+      await writeAudit(trx, user, 'update', 'users', user.id, { password: ['***', '***'] });
     });
     res.json({ ok: true });
   });
