@@ -115,12 +115,35 @@ describe('calendar', () => {
       expect([...guide.keys()].some((k) => k.startsWith('tranche-') || k.includes('-proof@'))).toBe(false);
     });
 
-    it('holds proof due dates (grant, interim, transfer) for funding readers', async () => {
-      const grant = (await t.db('grants').whereNotNull('proof_due_on').first('id', 'proof_due_on')) as Row;
+    it('holds open proof due dates (grant, interim, transfer) for funding readers', async () => {
+      // Open as in the deadline monitor: a final proof until the final tranche is requested, an interim proof
+      // until its due date and after it while the year has received tranches not yet settled.
+      const grant = (await t
+        .db('grants as g')
+        .whereNotNull('g.proof_due_on')
+        .whereNotExists((q) =>
+          q
+            .select(1)
+            .from('tranches as t')
+            .whereRaw("t.grant_id = g.id and t.is_final and t.status <> 'planned'"),
+        )
+        .first('g.id', 'g.proof_due_on')) as Row;
       const year = (await t
-        .db('grant_years')
-        .whereNotNull('interim_proof_due_on')
-        .first('id', 'interim_proof_due_on')) as Row;
+        .db('grant_years as y')
+        .whereNotNull('y.interim_proof_due_on')
+        .where((w) =>
+          w
+            .whereRaw('y.interim_proof_due_on >= current_date')
+            .orWhereExists((q) =>
+              q
+                .select(1)
+                .from('tranches as t')
+                .whereRaw(
+                  "t.grant_id = y.grant_id and t.fiscal_year = y.fiscal_year and t.status = 'received'",
+                ),
+            ),
+        )
+        .first('y.id', 'y.interim_proof_due_on')) as Row;
       const transfer = (await t
         .db('transfers')
         .whereNotNull('proof_due_on')
@@ -140,6 +163,22 @@ describe('calendar', () => {
       expect(viewer.has(`transfer-${String(delivered.id)}-proof@myk10-cockpit`)).toBe(false);
       // The viewer may not read contacts: no follow-ups at all.
       expect([...viewer.keys()].some((k) => k.startsWith('contact-'))).toBe(false);
+    });
+
+    it('leaves out a final proof once the final tranche is requested, as the deadline monitor does', async () => {
+      const closed = (await t
+        .db('grants as g')
+        .whereNotNull('g.proof_due_on')
+        .whereExists((q) =>
+          q
+            .select(1)
+            .from('tranches as t')
+            .whereRaw("t.grant_id = g.id and t.is_final and t.status <> 'planned'"),
+        )
+        .first('g.id')) as Row | undefined;
+      expect(closed).toBeDefined();
+      const viewer = events(await feed(await t.as('viewer')));
+      expect(viewer.has(`grant-${String(closed!.id)}-proof@myk10-cockpit`)).toBe(false);
     });
 
     it('keeps UIDs stable between two downloads', async () => {
