@@ -11,6 +11,7 @@ import {
 } from '../errors';
 import { diff, writeAudit } from './audit';
 import type { Field } from './fields';
+import { schemaOf } from './validation';
 import { derivedColumns, visibleRecord } from './query';
 import { canWrite, SYSTEM_FIELDS, type Ctx, type ResourceDef, type Row, type SessionUser } from './resource';
 
@@ -21,7 +22,7 @@ interface Parsed {
 
 function firstIssue(field: Field, value: unknown): string | undefined {
   if (value === null && !field.nullable) return 'Pflichtfeld';
-  const result = field.schema.safeParse(value);
+  const result = schemaOf(field).safeParse(value);
   return result.success ? undefined : (result.error.issues[0]?.message ?? 'Ungültiger Wert');
 }
 
@@ -51,8 +52,8 @@ function parseBody(def: ResourceDef, body: unknown, mode: 'create' | 'update'): 
     if (value === undefined) continue;
     const problem = firstIssue(field, value);
     if (problem) errors[key] = problem;
-    else if (derived?.link) links[key] = [...new Set(field.schema.parse(value) as number[])];
-    else data[key] = field.schema.parse(value);
+    else if (derived?.link) links[key] = [...new Set(schemaOf(field).parse(value) as number[])];
+    else data[key] = schemaOf(field).parse(value);
   }
   if (mode === 'create')
     for (const [key, f] of Object.entries({ ...def.fields, ...def.inputOnly }))

@@ -1,18 +1,9 @@
 import { forbidden } from '../../errors';
-import { ref } from '../../rest/fields';
 import { defineResource } from '../../rest/resource';
-import { ACCESS } from '../access';
+import plain from './contact_measures.fields';
 
 export default defineResource({
-  name: 'contact_measures',
-  description: 'Welche Maßnahmen ein Kontakt betrifft.',
-  fields: {
-    contact_id: ref('contacts', { required: true, filter: true, sort: true }),
-    measure_id: ref('measures', { required: true, filter: true, sort: true }),
-  },
-  defaultSort: ['id', 'ASC'],
-  versioned: false,
-  access: ACCESS.contacts,
+  ...plain,
   writeScope: (qb, user) => {
     if (user.role === 'guide')
       qb.whereExists((sub) =>

@@ -2,11 +2,10 @@ import type { Knex } from 'knex';
 import type { YearBudget } from './contract';
 import { TRANCHE_STATUSES } from '../../domain';
 import type { FieldErrors } from '../../errors';
-import { bool, date, enumOf, int, money, ref, text } from '../../rest/fields';
 import { defineResource, type Ctx, type Row } from '../../rest/resource';
-import { ACCESS } from '../access';
 import { formatEuro } from '../../money';
 import { trancheSpendDeadlineSql, unspentSql } from './deadlineSql';
+import plain from './tranches.fields';
 
 const STATUS_ORDER: Record<string, number> = Object.fromEntries(TRANCHE_STATUSES.map((s, i) => [s, i]));
 
@@ -123,32 +122,10 @@ async function validateTranche(r: Row, ctx: Ctx, before?: Row): Promise<FieldErr
 }
 
 export default defineResource({
-  name: 'tranches',
-  description:
-    'Mittelabrufe: geplant → angefordert → eingegangen → abgerechnet (nur vorwärts; eine Korrektur zurück braucht eine neue Begründung). Eine Anforderung über das verbleibende Jahresbudget braucht eine Begründung.',
-  fields: {
-    grant_id: ref('grants', { required: true, filter: true, sort: true }),
-    measure_id: ref('measures', { filter: true, sort: true }),
-    fiscal_year: int(2000, 2100, { required: true, filter: true, sort: true }),
-    number: int(1, 10_000, { required: true, filter: true, sort: true }),
-    is_final: bool({ filter: true, sort: true, nullable: false }),
-    requested_on: date({ filter: true, sort: true }),
-    requested_cents: money({ required: true, filter: true, sort: true }),
-    received_on: date({ filter: true, sort: true }),
-    received_cents: money({ filter: true, sort: true }),
-    status: enumOf(TRANCHE_STATUSES, { required: true, filter: true, sort: true }),
-    justification: text(2000),
-    notes: text(5000),
-  },
+  ...plain,
   derived: {
-    spend_deadline: {
-      ...date({ filter: true, sort: true }),
-      readOnly: true,
-      sql: trancheSpendDeadlineSql('tranches'),
-    },
-    unspent_cents: { ...money({ filter: true, sort: true }), readOnly: true, sql: unspentSql('tranches') },
+    spend_deadline: { ...plain.derived.spend_deadline, sql: trancheSpendDeadlineSql('tranches') },
+    unspent_cents: { ...plain.derived.unspent_cents, sql: unspentSql('tranches') },
   },
-  defaultSort: ['number', 'ASC'],
-  access: ACCESS.funding,
   validate: validateTranche,
 });

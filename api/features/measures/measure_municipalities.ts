@@ -1,15 +1,4 @@
-import { ref } from '../../rest/fields';
 import { defineResource } from '../../rest/resource';
-import { ACCESS } from '../access';
+import plain from './measure_municipalities.fields';
 
-export default defineResource({
-  name: 'measure_municipalities',
-  description: 'Wo eine Maßnahme wirkt.',
-  fields: {
-    measure_id: ref('measures', { required: true, filter: true, sort: true }),
-    municipality_id: ref('municipalities', { required: true, filter: true, sort: true }),
-  },
-  defaultSort: ['id', 'ASC'],
-  versioned: false,
-  access: ACCESS.portfolio,
-});
+export default defineResource(plain);

@@ -1,52 +1,26 @@
-import { HEALTHS, MEASURE_PHASES, MEASURE_STATUSES } from '../../domain';
-import { date, enumOf, ids, int, money, ref, text } from '../../rest/fields';
 import { defineResource } from '../../rest/resource';
-import { ACCESS, FUNDING_READERS } from '../access';
 import { dateOrder } from '../../rest/checks';
+import plain from './measures.fields';
 
 export default defineResource({
-  name: 'measures',
-  description: 'Maßnahmen des Programms mit Ampel, Status und Fortschritt.',
-  fields: {
-    code: text(20, { required: true, filter: true, sort: true }),
-    title: text(200, { required: true, sort: true }),
-    summary: text(5000),
-    field_of_action_id: ref('fields_of_action', { required: true, filter: true, sort: true }),
-    target_picture: int(1, 3, { filter: true, sort: true }),
-    phase: enumOf(MEASURE_PHASES, { required: true, filter: true, sort: true }),
-    status: enumOf(MEASURE_STATUSES, { required: true, filter: true, sort: true }),
-    health: enumOf(HEALTHS, { required: true, filter: true, sort: true }),
-    health_note: text(2000),
-    progress: int(0, 100, { required: true, filter: true, sort: true }),
-    owner_id: ref('users', { filter: true, sort: true }),
-    lead_municipality_id: ref('municipalities', { filter: true, sort: true }),
-    start_date: date({ filter: true, sort: true }),
-    end_date: date({ filter: true, sort: true }),
-    budget_cents: money({ required: true, filter: true, sort: true }),
-  },
+  ...plain,
   derived: {
     municipality_ids: {
-      ...ids('municipalities', { filter: true }),
+      ...plain.derived.municipality_ids,
       link: { table: 'measure_municipalities', self: 'measure_id', other: 'municipality_id' },
     },
     next_milestone_due: {
-      ...date({ filter: true, sort: true }),
-      readOnly: true,
+      ...plain.derived.next_milestone_due,
       sql: '(select min(ms.due_date) from milestones ms where ms.measure_id = measures.id and ms.completed_on is null)',
     },
     overdue_milestones: {
-      ...int(0, 1e9, { filter: true, sort: true }),
-      readOnly: true,
+      ...plain.derived.overdue_milestones,
       sql: '(select count(*)::int from milestones ms where ms.measure_id = measures.id and ms.completed_on is null and ms.due_date < current_date)',
     },
     spent_cents: {
-      ...money({ sort: true, readRoles: FUNDING_READERS }),
-      readOnly: true,
+      ...plain.derived.spent_cents,
       sql: '(select coalesce(sum(e.amount_cents), 0)::bigint from expenditures e where e.measure_id = measures.id)',
     },
   },
-  search: { fts: true },
-  defaultSort: ['code', 'ASC'],
-  access: ACCESS.portfolio,
   validate: (r) => dateOrder(r, 'start_date', 'end_date'),
 });

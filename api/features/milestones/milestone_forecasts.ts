@@ -1,16 +1,4 @@
-import { date, ref } from '../../rest/fields';
 import { defineResource } from '../../rest/resource';
-import { ACCESS } from '../access';
+import plain from './milestone_forecasts.fields';
 
-export default defineResource({
-  name: 'milestone_forecasts',
-  description: 'Prognosen je Berichtsdatum: die Daten der Meilensteintrendanalyse.',
-  fields: {
-    milestone_id: ref('milestones', { required: true, filter: true, sort: true }),
-    reported_on: date({ required: true, filter: true, sort: true }),
-    due_date: date({ required: true, filter: true, sort: true }),
-  },
-  defaultSort: ['reported_on', 'ASC'],
-  versioned: false,
-  access: ACCESS.portfolio,
-});
+export default defineResource(plain);

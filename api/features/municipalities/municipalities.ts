@@ -1,37 +1,20 @@
-import { MUNICIPALITY_KINDS } from '../../domain';
-import { date, enumOf, ids, int, num, text } from '../../rest/fields';
 import { defineResource } from '../../rest/resource';
-import { ACCESS, CONTACT_READERS } from '../access';
+import plain from './municipalities.fields';
 
 export default defineResource({
-  name: 'municipalities',
-  description: 'Die zehn Kommunen (Städte und Verbandsgemeinden) des Landkreises.',
-  fields: {
-    name: text(120, { required: true, filter: true, sort: true }),
-    kind: enumOf(MUNICIPALITY_KINDS, { required: true, filter: true, sort: true }),
-    official_key: text(12, { required: true, filter: true, sort: true }),
-    seat: text(120, { required: true, sort: true }),
-    population: int(0, 10_000_000, { sort: true, filter: true }),
-    area_km2: num(0.01, 100_000, { sort: true }),
-  },
+  ...plain,
   derived: {
     last_contact_on: {
-      ...date({ filter: true, sort: true, readRoles: CONTACT_READERS }),
-      readOnly: true,
+      ...plain.derived.last_contact_on,
       sql: '(select max(c.contact_on) from contacts c where c.municipality_id = municipalities.id)',
     },
     open_follow_ups: {
-      ...int(0, 1e9, { sort: true, readRoles: CONTACT_READERS }),
-      readOnly: true,
+      ...plain.derived.open_follow_ups,
       sql: '(select count(*) from contacts c where c.municipality_id = municipalities.id and c.follow_up_on is not null and not c.follow_up_done)',
     },
     guide_ids: {
-      ...ids('users', { filter: true }),
-      readOnly: true,
+      ...plain.derived.guide_ids,
       link: { table: 'guide_municipalities', self: 'municipality_id', other: 'user_id' },
     },
   },
-  search: { ilike: ['name', 'seat'] },
-  defaultSort: ['name', 'ASC'],
-  access: ACCESS.reference,
 });

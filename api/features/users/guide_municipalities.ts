@@ -1,15 +1,4 @@
-import { ref } from '../../rest/fields';
 import { defineResource } from '../../rest/resource';
-import { ACCESS } from '../access';
+import plain from './guide_municipalities.fields';
 
-export default defineResource({
-  name: 'guide_municipalities',
-  description: 'Welche Regionallotsin welche Kommunen betreut.',
-  fields: {
-    user_id: ref('users', { required: true, filter: true, sort: true }),
-    municipality_id: ref('municipalities', { required: true, filter: true, sort: true }),
-  },
-  defaultSort: ['id', 'ASC'],
-  versioned: false,
-  access: ACCESS.users,
-});
+export default defineResource(plain);

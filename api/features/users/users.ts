@@ -1,45 +1,17 @@
-import { z } from 'zod';
 import { hashPassword, passwordProblem } from '../auth/passwords';
 import { endSessionsOf } from '../auth/session';
-import { ROLES } from '../../domain';
 import { validationError } from '../../errors';
-import { bool, enumOf, ids, text } from '../../rest/fields';
 import { defineResource } from '../../rest/resource';
-import { ACCESS } from '../access';
-
-const email = text(254, { required: true, filter: true, sort: true });
+import plain from './users.fields';
 
 export default defineResource({
-  name: 'users',
-  description: 'Benutzerinnen und Benutzer mit Rolle; Passwörter werden nie ausgegeben.',
-  fields: {
-    email: {
-      ...email,
-      schema: z
-        .email({ error: () => 'Ungültige E-Mail-Adresse' })
-        .max(254)
-        .transform((v) => v.trim()),
-    },
-    name: text(120, { required: true, sort: true }),
-    role: enumOf(ROLES, { required: true, filter: true, sort: true }),
-    active: bool({ filter: true, sort: true, nullable: false }),
-  },
+  ...plain,
   derived: {
     municipality_ids: {
-      ...ids('municipalities', { filter: true }),
+      ...plain.derived.municipality_ids,
       link: { table: 'guide_municipalities', self: 'user_id', other: 'municipality_id' },
     },
   },
-  inputOnly: {
-    password: {
-      ...text(200),
-      writeOnly: true,
-      description: 'Neues Passwort (nur beim Anlegen oder Zurücksetzen)',
-    },
-  },
-  search: { ilike: ['name', 'email'] },
-  defaultSort: ['name', 'ASC'],
-  access: ACCESS.users,
   beforeWrite: async (_ctx, data, before) => {
     const { password, ...rest } = data;
     const mail = (data.email ?? before?.email) as string;
