@@ -1,4 +1,4 @@
-/** The answer of GET /api/dashboard (api/reports/dashboard.ts); money and contacts only when the role may read them. */
+/** The answer of GET /api/dashboard (api/features/dashboard/dashboard.ts); money and contacts only when the role may read them. */
 import type { YearMoney } from '../../../api/features/dashboard/contract';
 
 export type Health = 'green' | 'amber' | 'red';

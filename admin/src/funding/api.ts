@@ -3,7 +3,7 @@ import { useGetList, type RaRecord } from 'react-admin';
 import type { DeadlineItem } from '../../../api/features/funding/contract';
 import { httpClient } from '../providers/httpClient';
 
-/** Shapes of the funding endpoints (api/reports/funding*.ts, deadlines.ts) and the hooks that read them. */
+/** Shapes of the funding endpoints (api/features/funding/) and the hooks that read them. */
 
 export type {
   CategoryRow,

@@ -234,7 +234,7 @@ function moneyFigures(db: Knex) {
 }
 
 /**
- * Money per fiscal year. The federal share follows the one rounding rule of api/funding/rules.ts: shareOf (half up,
+ * Money per fiscal year. The federal share follows the one rounding rule of api/features/funding/rules.ts: shareOf (half up,
  * to the cent) once per row of measure × year × grant, in SQL; the own share is the rest of the eligible spending,
  * and years add up to the total exactly.
  */

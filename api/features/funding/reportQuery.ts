@@ -16,7 +16,7 @@ export const UNASSIGNED_TITLE = 'nicht zugeordnet';
  * - requested / received: tranches by their measure (no measure → row "nicht zugeordnet") and fiscal year;
  *   requested counts tranches past "planned", received the amounts received; cost categories carry none.
  * - spent: eligible expenditures of the grant by measure and cost category, the year by booked_on.
- * - federal / own share: the rounding rule in api/funding/rules.ts.
+ * - federal / own share: the rounding rule in api/features/funding/rules.ts.
  * - remaining: the measure's planned cost minus its eligible expenditures under this grant up to the end of
  *   the selected year (all years: to date).
  * Rows list every measure with a tranche, expenditure or transfer under the grant (in any year), so the rows
