@@ -4,15 +4,12 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
-import { sameOriginWrites } from './auth/csrf';
-import { authRouter } from './auth/routes';
-import { loadSession, requireUser } from './auth/session';
+import { authRouter, loadSession, requireUser, sameOriginWrites } from './features/auth';
 import type { Config } from './config';
 import { AppError, isUnavailable, unavailable } from './errors';
 import { createLogger, type Logger } from './logger';
 import { openApiRouter } from './openapi';
-import { extraModules } from './reports';
-import { resources } from './resources';
+import { extraModules, resources } from './features';
 import { resourceRouter } from './rest/router';
 
 export interface AppDeps {

@@ -26,3 +26,6 @@ export const TRANCHE_STATUSES = ['planned', 'requested', 'received', 'settled'] 
 export const COST_CATEGORIES = ['personnel', 'material', 'services', 'investment', 'other'] as const;
 export const CONTACT_CHANNELS = ['phone', 'email', 'on_site', 'video', 'event'] as const;
 export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
+
+/** Ids are PostgreSQL integers (increments()); a larger one can only be a wrong one. */
+export const MAX_ID = 2_147_483_647;

@@ -1,15 +1,15 @@
 import path from 'node:path';
 import express, { Router } from 'express';
 import { z } from 'zod';
-import { extraModules } from './reports';
-import { resources } from './resources';
+import { extraModules, resources } from './features';
 import type { Field } from './rest/fields';
 import type { ResourceDef } from './rest/resource';
+import { schemaOf } from './rest/validation';
 
 type Json = Record<string, unknown>;
 
 function fieldSchema(f: Field): Json {
-  const schema = z.toJSONSchema(f.schema, { io: 'input', unrepresentable: 'any' }) as Json;
+  const schema = z.toJSONSchema(schemaOf(f), { io: 'input', unrepresentable: 'any' }) as Json;
   delete schema.$schema;
   if (f.kind === 'date') Object.assign(schema, { format: 'date' });
   if (f.readOnly) schema.readOnly = true;

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import knexFactory, { type Knex } from 'knex';
-import { hashPassword } from '../api/auth/passwords';
-import { createSession } from '../api/auth/session';
+import { hashPassword } from '../api/features/auth/passwords';
+import { createSession } from '../api/features/auth/session';
 import { migrateLatest } from '../api/db/migrate';
 import { seedDemo } from '../seeds/demo';
 import { seedScale } from '../seeds/scale';

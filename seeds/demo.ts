@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { hashPassword } from '../api/auth/passwords';
+import { hashPassword } from '../api/features/auth/passwords';
 import type { Role } from '../api/domain';
 import { FIELDS, GUIDE_MUNICIPALITIES, MUNICIPALITIES, PARTNERS, USERS } from './demoData';
 import { buildExpenditures, buildTranches, GRANTS, numberReceipts, TRANSFERS } from './demoFunding';

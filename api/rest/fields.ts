@@ -1,4 +1,9 @@
-import { z } from 'zod';
+import type { Role } from '../domain';
+
+/**
+ * Field descriptors: plain data, readable by the server and the browser alike (no zod, knex or Node here). The
+ * server builds each field's validation from its descriptor (./validation.ts).
+ */
 
 /** The kinds a declared field can have; they decide validation, filter operators and the OpenAPI type. */
 export type FieldKind =
@@ -6,8 +11,6 @@ export type FieldKind =
 
 export interface Field {
   kind: FieldKind;
-  /** Validates one written value (already nullable when the column is). */
-  schema: z.ZodType;
   nullable: boolean;
   /** Must be present (and not null) on create. */
   required: boolean;
@@ -15,45 +18,74 @@ export interface Field {
   sort: boolean;
   /** Accepted in a body and ignored: server-owned. */
   readOnly: boolean;
+  /** Text: the longest value (characters, after trimming). */
+  maxLength?: number;
+  /** Int and number: the range, inclusive. */
+  min?: number;
+  max?: number;
+  /** Text with a fixed shape instead of free text. */
+  format?: 'email' | 'colour';
   enumValues?: readonly string[];
   /** The resource a ref field (or an ids link) points to. */
   references?: string;
   /** Roles that may see the field (and filter or sort on it); default: everyone who may read the resource. */
-  readRoles?: readonly string[];
+  readRoles?: readonly Role[];
   /** Hidden fields are never selected, returned or audited (e.g. password hashes). */
   writeOnly?: boolean;
   description?: string;
 }
 
 type Opts = Partial<
-  Pick<Field, 'filter' | 'sort' | 'readOnly' | 'readRoles' | 'writeOnly' | 'description'>
+  Pick<Field, 'filter' | 'sort' | 'readOnly' | 'readRoles' | 'writeOnly' | 'description' | 'format'>
 > & {
   required?: boolean;
   nullable?: boolean;
 };
 
-function field(kind: FieldKind, base: z.ZodType, opts: Opts, extra: Partial<Field> = {}): Field {
-  const nullable = opts.nullable ?? !opts.required;
-  return {
+function field(kind: FieldKind, opts: Opts, extra: Partial<Field> = {}): Field {
+  const f: Field = {
     kind,
-    schema: nullable ? base.nullable() : base,
-    nullable,
+    nullable: opts.nullable ?? !opts.required,
     required: opts.required ?? false,
     filter: opts.filter ?? false,
     sort: opts.sort ?? false,
     readOnly: opts.readOnly ?? false,
-    readRoles: opts.readRoles,
-    writeOnly: opts.writeOnly,
-    description: opts.description,
     ...extra,
   };
+  if (opts.format) f.format = opts.format;
+  if (opts.readRoles) f.readRoles = opts.readRoles;
+  if (opts.writeOnly) f.writeOnly = opts.writeOnly;
+  if (opts.description) f.description = opts.description;
+  return f;
 }
 
-const msg = (key: string) => ({ error: () => key });
+export const text = (maxLength: number, opts: Opts = {}): Field => field('text', opts, { maxLength });
 
-/** Ids are PostgreSQL integers (increments()); a larger reference can only be a wrong one. */
-const MAX_ID = 2_147_483_647;
+export const int = (min: number, max: number, opts: Opts = {}): Field => field('int', opts, { min, max });
 
+export const num = (min: number, max: number, opts: Opts = {}): Field => field('number', opts, { min, max });
+
+/** Whole cents, never negative. */
+export const money = (opts: Opts = {}): Field => field('money', opts);
+
+export const date = (opts: Opts = {}): Field => field('date', opts);
+
+export const bool = (opts: Opts = {}): Field => field('bool', opts);
+
+export const enumOf = (values: readonly [string, ...string[]], opts: Opts = {}): Field =>
+  field('enum', opts, { enumValues: values });
+
+export const ref = (resource: string, opts: Opts = {}): Field => field('ref', opts, { references: resource });
+
+export const timestamp = (opts: Opts = {}): Field => field('timestamp', { ...opts, readOnly: true });
+
+export const json = (opts: Opts = {}): Field => field('json', opts);
+
+/** Ids of linked records kept in a link table (e.g. a measure's municipality_ids). */
+export const ids = (resource: string, opts: Opts = {}): Field =>
+  field('ids', { ...opts, nullable: false }, { references: resource });
+
+/** A calendar date 'YYYY-MM-DD' that exists (no 30 February), between 1900 and 2200. */
 export const isRealDate = (v: string): boolean => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
   if (!m) return false;
@@ -68,90 +100,21 @@ export const isRealDate = (v: string): boolean => {
   );
 };
 
-export const dateSchema = z
-  .string(msg('Ungültiges Datum (erwartet JJJJ-MM-TT)'))
-  .refine(isRealDate, msg('Ungültiges Datum (erwartet JJJJ-MM-TT)'));
-
-export const text = (max: number, opts: Opts = {}): Field =>
-  field(
-    'text',
-    z
-      .string(msg('Bitte einen Text eingeben'))
-      .trim()
-      .min(opts.required ? 1 : 0, msg('Pflichtfeld'))
-      .max(max, { error: () => `Höchstens ${max} Zeichen` })
-      // PostgreSQL text cannot hold NUL; refused here, at the field, instead of failing in the database.
-      .refine((v) => !v.includes('\u0000'), msg('Der Text enthält ein unzulässiges Steuerzeichen')),
-    opts,
-  );
-
-export const int = (min: number, max: number, opts: Opts = {}): Field =>
-  field(
-    'int',
-    z
-      .number(msg('Bitte eine ganze Zahl eingeben'))
-      .int(msg('Bitte eine ganze Zahl eingeben'))
-      .min(min, { error: () => `Mindestens ${min}` })
-      .max(max, { error: () => `Höchstens ${max}` }),
-    opts,
-  );
-
-export const num = (min: number, max: number, opts: Opts = {}): Field =>
-  field(
-    'number',
-    z
-      .number(msg('Bitte eine Zahl eingeben'))
-      .min(min, { error: () => `Mindestens ${min}` })
-      .max(max, { error: () => `Höchstens ${max}` }),
-    opts,
-  );
-
-export const money = (opts: Opts = {}): Field =>
-  field(
-    'money',
-    z
-      .number(msg('Bitte eine ganze Zahl eingeben'))
-      .int(msg('Bitte eine ganze Zahl eingeben'))
-      .min(0, { error: () => 'Der Betrag darf nicht negativ sein' })
-      .max(Number.MAX_SAFE_INTEGER, { error: () => 'Der Betrag ist zu groß' }),
-    opts,
-  );
-
-export const date = (opts: Opts = {}): Field => field('date', dateSchema, opts);
-
-export const bool = (opts: Opts = {}): Field =>
-  field('bool', z.boolean(msg('Bitte ja oder nein angeben')), opts);
-
-export const enumOf = (values: readonly [string, ...string[]], opts: Opts = {}): Field =>
-  field('enum', z.enum(values, msg('Dieser Wert ist nicht zulässig')), opts, { enumValues: values });
-
-export const ref = (resource: string, opts: Opts = {}): Field =>
-  field(
-    'ref',
-    z
-      .number(msg('Bitte einen vorhandenen Datensatz wählen'))
-      .int(msg('Bitte einen vorhandenen Datensatz wählen'))
-      .positive(msg('Bitte einen vorhandenen Datensatz wählen'))
-      .max(MAX_ID, msg('Bitte einen vorhandenen Datensatz wählen')),
-    opts,
-    { references: resource },
-  );
-
-export const timestamp = (opts: Opts = {}): Field =>
-  field('timestamp', z.string(), { ...opts, readOnly: true });
-
-export const json = (opts: Opts = {}): Field => field('json', z.unknown(), opts);
-
-/** Ids of linked records kept in a link table (e.g. a measure's municipality_ids). */
-export const ids = (resource: string, opts: Opts = {}): Field =>
-  field(
-    'ids',
-    z
-      .array(
-        z.number(msg('Bitte einen vorhandenen Datensatz wählen')).int().positive().max(MAX_ID),
-        msg('Bitte einen vorhandenen Datensatz wählen'),
-      )
-      .max(1000),
-    { ...opts, nullable: false },
-    { references: resource },
-  );
+/** The plain part of a resource declaration (`<resource>.fields.ts`): everything the browser may read too. */
+export interface ResourceFields {
+  /** One name everywhere: table, URL segment, admin resource. */
+  name: string;
+  description?: string;
+  /** Stored, writable or read-only columns (besides id, created_at, updated_at, version). */
+  fields: Record<string, Field>;
+  /** Computed or linked fields, kinds only (read-only unless they are links); their SQL is the server's. */
+  derived?: Record<string, Field>;
+  /** Fields accepted only on writes and never stored as a column (e.g. a new password). */
+  inputOnly?: Record<string, Field>;
+  /** `fts`: the table's stored `search` tsvector (GIN-indexed, see the migrations); `ilike`: columns searched by substring. */
+  search?: { fts?: true; ilike?: string[] };
+  defaultSort: [string, 'ASC' | 'DESC'];
+  versioned?: boolean;
+  /** The role group (api/features/access.ts) that may read and write. */
+  access: { readonly read: readonly Role[]; readonly write: readonly Role[] };
+}

@@ -23,7 +23,6 @@ export interface ListParams {
 const RANGE_KINDS = new Set(['date', 'money', 'int', 'number', 'timestamp']);
 const ID_FIELD: Field = {
   kind: 'ref',
-  schema: undefined as never,
   nullable: false,
   required: false,
   filter: true,

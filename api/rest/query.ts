@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Role } from '../domain';
 import type { FilterClause, ListParams } from './listParams';
-import { SYSTEM_FIELDS, visibleFields, type DerivedField, type ResourceDef } from './resource';
+import { SYSTEM_FIELDS, visibleFields, type DerivedField, type ResourceDef, type Row } from './resource';
 
 /** SQL for a derived or linked field; undefined for a stored column. */
 function derivedSql(def: ResourceDef, name: string): string | undefined {
@@ -10,6 +10,26 @@ function derivedSql(def: ResourceDef, name: string): string | undefined {
   if (f.link)
     return `(select coalesce(array_agg(l.${f.link.other} order by l.${f.link.other}), '{}') from ${f.link.table} l where l.${f.link.self} = ${def.name}.id)`;
   return f.sql;
+}
+
+/** Every derived and linked field as a select or RETURNING expression, whatever the role; `except` left out. */
+export function derivedColumns(
+  db: Knex | Knex.Transaction,
+  def: ResourceDef,
+  except: readonly string[] = [],
+): Knex.Raw[] {
+  return Object.keys(def.derived ?? {})
+    .filter((name) => !except.includes(name))
+    .map((name) => db.raw(`${derivedSql(def, name)!} as ??`, [name]));
+}
+
+/** A full row (stored, derived and linked values) cut down to what the role reads, in the order of a select. */
+export function visibleRecord(def: ResourceDef, row: Row, role: Role): Row {
+  const keys = [
+    ...SYSTEM_FIELDS.filter((c) => c !== 'version' || def.versioned),
+    ...Object.keys(visibleFields(def, role)),
+  ];
+  return Object.fromEntries(keys.filter((k) => Object.hasOwn(row, k)).map((k) => [k, row[k]]));
 }
 
 /** Columns and computed fields the role may see, for a select. */

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Role } from '../domain';
 import type { FieldErrors } from '../errors';
-import type { Field } from './fields';
+import type { Field, ResourceFields } from './fields';
 
 export interface SessionUser {
   id: number;
@@ -24,34 +24,31 @@ export interface DerivedField extends Field {
   link?: { table: string; self: string; other: string };
 }
 
-export interface ResourceDef {
-  /** One name everywhere: table, URL segment, admin resource. */
-  name: string;
-  /** Stored, writable or read-only columns (besides id, created_at, updated_at, version). */
-  fields: Record<string, Field>;
+/**
+ * A resource served by the generic routes (api/rest/router.ts): its plain declaration (`<resource>.fields.ts`) plus
+ * the SQL of its derived fields and its hooks. A write runs, all inside one transaction that also writes its audit
+ * row (api/rest/audit.ts), so any throw rolls everything back:
+ * body parsing against `fields` → (update, delete) the row read and locked, `writeScope` checked → `validate`
+ * → `beforeWrite` → the INSERT / UPDATE / DELETE with `.returning` → link rows → `afterWrite` → audit row.
+ */
+export interface ResourceDef extends Omit<ResourceFields, 'derived'> {
   /** Computed or linked fields, read-only unless they are links. */
   derived?: Record<string, DerivedField>;
-  /** `fts`: the table's stored `search` tsvector (GIN-indexed, see the migrations); `ilike`: columns searched by substring. */
-  search?: { fts?: true; ilike?: string[] };
-  defaultSort: [string, 'ASC' | 'DESC'];
-  versioned?: boolean;
-  access: { read: readonly Role[]; write: readonly Role[] };
-  /** Row rule for updates and deletes, applied inside the SQL statement. */
+  /** Row rule for updates and deletes, applied inside the SQL statement (403 when the row lies outside it). */
   writeScope?: (qb: Knex.QueryBuilder, user: SessionUser) => void;
-  /** Row rule for creates (e.g. a guide only for her municipalities); throws Forbidden. */
-  checkCreate?: (ctx: Ctx, data: Row) => Promise<void> | void;
-  /** Cross-field validation on the merged record. */
+  /** Cross-field validation on the merged record (stored values, links, then the input); `before` on updates. */
   validate?: (
     record: Row,
     ctx: Ctx,
     before?: Row,
   ) => Promise<FieldErrors | undefined> | FieldErrors | undefined;
-  /** Turns validated input into stored columns (e.g. hashing a password); may add server-owned values. */
+  /**
+   * Turns validated input into stored columns (e.g. hashing a password); may add server-owned values, and may
+   * throw Forbidden for row rules on creates (a guide writes contacts only for her municipalities).
+   */
   beforeWrite?: (ctx: Ctx, data: Row, before?: Row) => Promise<Row> | Row;
+  /** Side effects in the same transaction (e.g. a milestone's forecast row), with the written row and its links. */
   afterWrite?: (ctx: Ctx, after: Row, before?: Row) => Promise<void> | void;
-  /** Fields accepted only on writes and never stored as a column (e.g. a new password). */
-  inputOnly?: Record<string, Field>;
-  description?: string;
 }
 
 export const SYSTEM_FIELDS = ['id', 'created_at', 'updated_at', 'version'] as const;

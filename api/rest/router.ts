@@ -1,18 +1,12 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { badRequest, forbidden, notFound, translateDbError } from '../errors';
-import { currentUser } from '../auth/session';
+import { forbidden, notFound, translateDbError } from '../errors';
+import { currentUser } from '../features/auth/session';
+import { parseId } from '../http/params';
 import { parseListParams } from './listParams';
 import { getRow, listRows } from './query';
 import { canRead, type ResourceDef } from './resource';
 import { createRecord, deleteRecord, updateRecord } from './write';
-
-export function parseId(raw: unknown): number {
-  const s = String(raw);
-  if (!/^\d{1,10}$/.test(s) || Number(s) < 1 || Number(s) > 2147483647)
-    throw badRequest(`"${s.slice(0, 40)}" ist keine gültige Datensatz-ID.`);
-  return Number(s);
-}
 
 function readableBy(def: ResourceDef, req: Request) {
   const user = currentUser(req);

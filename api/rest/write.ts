@@ -11,7 +11,8 @@ import {
 } from '../errors';
 import { diff, writeAudit } from './audit';
 import type { Field } from './fields';
-import { getRow } from './query';
+import { schemaOf } from './validation';
+import { derivedColumns, visibleRecord } from './query';
 import { canWrite, SYSTEM_FIELDS, type Ctx, type ResourceDef, type Row, type SessionUser } from './resource';
 
 interface Parsed {
@@ -21,7 +22,7 @@ interface Parsed {
 
 function firstIssue(field: Field, value: unknown): string | undefined {
   if (value === null && !field.nullable) return 'Pflichtfeld';
-  const result = field.schema.safeParse(value);
+  const result = schemaOf(field).safeParse(value);
   return result.success ? undefined : (result.error.issues[0]?.message ?? 'Ungültiger Wert');
 }
 
@@ -51,8 +52,8 @@ function parseBody(def: ResourceDef, body: unknown, mode: 'create' | 'update'): 
     if (value === undefined) continue;
     const problem = firstIssue(field, value);
     if (problem) errors[key] = problem;
-    else if (derived?.link) links[key] = [...new Set(field.schema.parse(value) as number[])];
-    else data[key] = field.schema.parse(value);
+    else if (derived?.link) links[key] = [...new Set(schemaOf(field).parse(value) as number[])];
+    else data[key] = schemaOf(field).parse(value);
   }
   if (mode === 'create')
     for (const [key, f] of Object.entries({ ...def.fields, ...def.inputOnly }))
@@ -104,6 +105,20 @@ function auditedFields(def: ResourceDef): string[] {
 
 const columns = (def: ResourceDef): string[] => Object.keys(def.fields);
 
+/** The new link ids as the link's select returns them: ascending. */
+const sortedLinks = (links: Parsed['links']): Row =>
+  Object.fromEntries(Object.entries(links).map(([k, ids]) => [k, [...ids].sort((a, b) => a - b)]));
+
+/** The written row with its derived fields, in the statement itself; links written afterwards come from the input. */
+const returningAll = (trx: Knex.Transaction, def: ResourceDef, links: Parsed['links']) => [
+  `${def.name}.*`,
+  ...derivedColumns(trx, def, Object.keys(links)),
+];
+
+/** The stored part of a full row (without derived and linked values), as hooks see `before`. */
+const storedPart = (def: ResourceDef, row: Row): Row =>
+  Object.fromEntries(Object.entries(row).filter(([k]) => !def.derived || !Object.hasOwn(def.derived, k)));
+
 async function inTransaction<T>(
   ctx: Ctx,
   def: ResourceDef,
@@ -130,44 +145,45 @@ export async function createRecord(ctx: Ctx, def: ResourceDef, body: unknown): P
   const { data, links } = parseBody(def, body, 'create');
   return inTransaction(ctx, def, async (trx) => {
     const tctx = { ...ctx, db: trx };
-    await def.checkCreate?.(tctx, { ...data, ...links });
     await validateRecord(def, tctx, { ...data, ...links });
     const stored = def.beforeWrite ? await def.beforeWrite(tctx, data) : data;
-    const [{ id }] = (await trx(def.name).insert(stored).returning('id')) as [{ id: number }];
+    const [row] = (await trx(def.name)
+      .insert(stored)
+      .returning(returningAll(trx, def, links))) as [Row];
+    const id = row.id as number;
     await syncLinks(trx, def, id, links);
-    const after = (await getRow(trx, def, ctx.user.role, id))!;
-    await def.afterWrite?.(tctx, { ...stored, ...after });
-    await writeAudit(
-      trx,
-      ctx.user,
-      'create',
-      def.name,
-      id,
-      diff(auditedFields(def), undefined, { ...stored, ...after }),
-    );
-    return after;
+    const after = { ...row, ...sortedLinks(links) };
+    await def.afterWrite?.(tctx, after);
+    await writeAudit(trx, ctx.user, 'create', def.name, id, diff(auditedFields(def), undefined, after));
+    return visibleRecord(def, after, ctx.user.role);
   });
 }
 
-/** Loads the row for a write, locked, and checks the role's row rule in SQL. */
+const IN_SCOPE = '__in_write_scope';
+
+/**
+ * The one read of a write: the row, locked, with its derived and linked values, and whether the role's row rule
+ * (in SQL) allows writing it.
+ */
 async function lockForWrite(
   trx: Knex.Transaction,
   def: ResourceDef,
   user: SessionUser,
   id: number,
 ): Promise<Row> {
-  const existing = (await trx(def.name).select('*').where('id', id).forUpdate().first()) as Row | undefined;
-  if (!existing) throw notFound();
+  const select: (string | Knex.Raw)[] = [`${def.name}.*`, ...derivedColumns(trx, def)];
   if (def.writeScope) {
     const allowed = trx(def.name).select('id').where(`${def.name}.id`, id);
     def.writeScope(allowed, user);
-    if (!(await allowed.first())) throw forbidden('Diesen Eintrag dürfen Sie nicht ändern oder löschen.');
+    select.push(trx.raw('exists (?) as ??', [allowed, IN_SCOPE]));
   }
-  return existing;
-}
-
-function linkValues(row: Row | undefined, links: Parsed['links']): Row {
-  return Object.fromEntries(Object.keys(links).map((k) => [k, row?.[k] ?? []]));
+  const row = (await trx(def.name).select(select).where(`${def.name}.id`, id).forUpdate().first()) as
+    Row | undefined;
+  if (!row) throw notFound();
+  if (def.writeScope && !row[IN_SCOPE])
+    throw forbidden('Diesen Eintrag dürfen Sie nicht ändern oder löschen.');
+  delete row[IN_SCOPE];
+  return row;
 }
 
 export async function updateRecord(ctx: Ctx, def: ResourceDef, id: number, body: unknown): Promise<Row> {
@@ -186,18 +202,14 @@ export async function updateRecord(ctx: Ctx, def: ResourceDef, id: number, body:
   }
   return inTransaction(ctx, def, async (trx) => {
     const tctx = { ...ctx, db: trx };
-    const existing = await lockForWrite(trx, def, ctx.user, id);
-    if (def.versioned && existing.version !== version)
+    const before = await lockForWrite(trx, def, ctx.user, id);
+    if (def.versioned && before.version !== version)
       throw conflict(
         'Der Datensatz wurde zwischenzeitlich von jemand anderem geändert. Bitte laden Sie ihn neu; Ihre Eingaben bleiben erhalten.',
       );
-    const beforeFull = { ...existing, ...(await getRow(trx, def, ctx.user.role, id)) };
-    await validateRecord(
-      def,
-      tctx,
-      { ...existing, ...linkValues(beforeFull, links), ...data, ...links },
-      beforeFull,
-    );
+    const existing = storedPart(def, before);
+    const linked = Object.fromEntries(Object.keys(links).map((k) => [k, before[k] ?? []]));
+    await validateRecord(def, tctx, { ...existing, ...linked, ...data, ...links }, before);
     const stored = def.beforeWrite ? await def.beforeWrite(tctx, data, existing) : data;
     const update = trx(def.name)
       .update({
@@ -205,38 +217,27 @@ export async function updateRecord(ctx: Ctx, def: ResourceDef, id: number, body:
         updated_at: trx.fn.now(),
         ...(def.versioned ? { version: trx.raw('version + 1') } : {}),
       })
-      .where('id', id);
+      .where('id', id)
+      .returning(returningAll(trx, def, links));
     if (def.writeScope) def.writeScope(update, ctx.user);
-    await update;
+    const [row] = (await update) as [Row];
     await syncLinks(trx, def, id, links);
-    const after = (await getRow(trx, def, ctx.user.role, id))!;
-    const afterFull = { ...existing, ...stored, ...after };
-    await def.afterWrite?.(tctx, afterFull, beforeFull);
-    await writeAudit(trx, ctx.user, 'update', def.name, id, diff(auditedFields(def), beforeFull, afterFull));
-    return after;
+    const after = { ...row, ...sortedLinks(links) };
+    await def.afterWrite?.(tctx, after, before);
+    await writeAudit(trx, ctx.user, 'update', def.name, id, diff(auditedFields(def), before, after));
+    return visibleRecord(def, after, ctx.user.role);
   });
 }
 
 export async function deleteRecord(ctx: Ctx, def: ResourceDef, id: number): Promise<Row> {
   requireWrite(def, ctx.user);
   return inTransaction(ctx, def, async (trx) => {
-    const existing = await lockForWrite(trx, def, ctx.user, id);
-    const full = { ...existing, ...(await getRow(trx, def, ctx.user.role, id)) };
+    const before = await lockForWrite(trx, def, ctx.user, id);
     const del = trx(def.name).where('id', id).delete();
     if (def.writeScope) def.writeScope(del, ctx.user);
     await del;
-    await writeAudit(trx, ctx.user, 'delete', def.name, id, diff(auditedFields(def), full, undefined));
-    return (await getRowShape(def, full, ctx.user)) as Row;
+    await writeAudit(trx, ctx.user, 'delete', def.name, id, diff(auditedFields(def), before, undefined));
+    // react-admin needs the deleted record back, as the role would have read it.
+    return visibleRecord(def, before, ctx.user.role);
   });
-}
-
-/** The deleted record as the role would have read it (react-admin needs it back). */
-function getRowShape(def: ResourceDef, full: Row, user: SessionUser): Row {
-  const visible = new Set([...SYSTEM_FIELDS, ...Object.keys(def.fields), ...Object.keys(def.derived ?? {})]);
-  return Object.fromEntries(
-    Object.entries(full).filter(([k]) => {
-      const f = def.fields[k] ?? def.derived?.[k];
-      return visible.has(k) && (!f || (!f.writeOnly && (!f.readRoles || f.readRoles.includes(user.role))));
-    }),
-  );
 }

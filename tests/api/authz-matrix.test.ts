@@ -1,5 +1,5 @@
 import type { Role } from '../../api/domain';
-import { resources } from '../../api/resources';
+import { resources } from '../../api/features';
 import { DEMO_EMAIL, DEMO_PASSWORD, testApp, type Agent, type TestApp } from '../support/app';
 import { dbChecksum } from '../support/checksum';
 import { createBody, UPDATE_PATCH, type Body } from '../support/fixtures';

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { DataProvider, HttpError, RaRecord } from 'ra-core';
-import { resources } from '../../api/resources';
+import { resources } from '../../api/features';
 import type { ResourceDef } from '../../api/rest/resource';
 import { DEMO_EMAIL, DEMO_PASSWORD, testApp, type TestApp } from '../support/app';
 import { createBody, UPDATE_PATCH, type Body } from '../support/fixtures';

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { resources } from '../../api/resources';
+import { resources } from '../../api/features';
 import type { ResourceDef } from '../../api/rest/resource';
 import { testApp, type Agent, type TestApp } from '../support/app';
 import { dbChecksum } from '../support/checksum';

@@ -1,4 +1,4 @@
-import { resources } from '../../api/resources';
+import { resources } from '../../api/features';
 import { testApp, type TestApp } from '../support/app';
 
 /** The OpenAPI document is generated from the same declarations that validate: every resource, every field. */

@@ -1,7 +1,7 @@
 import type { Role } from '../../../api/domain';
-import { ACCESS } from '../../../api/resources/access';
+import { ACCESS } from '../../../api/features/access';
 
-/** Which row of the API's role matrix (api/resources/access.ts) governs each resource. */
+/** Which row of the API's role matrix (api/features/access.ts) governs each resource. */
 const GROUP_OF = {
   municipalities: 'reference',
   fields_of_action: 'reference',

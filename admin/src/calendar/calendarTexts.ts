@@ -1,7 +1,7 @@
 import type { Role } from '../../../api/domain';
-import { ACCESS } from '../../../api/resources/access';
+import { ACCESS } from '../../../api/features/access';
 
-/** POST /api/calendar/token (api/reports/calendar.ts). */
+/** POST /api/calendar/token (api/features/calendar/calendar.ts). */
 export interface TokenAnswer {
   active: true;
   path: string;

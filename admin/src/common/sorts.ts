@@ -1,6 +1,6 @@
 import type { SortPayload } from 'react-admin';
 
-/** The API declarations' defaultSort (api/resources/*.ts), for lists and reference pickers. */
+/** The API declarations' defaultSort (api/features/<feature>/<resource>.fields.ts), for lists and reference pickers. */
 export const DEFAULT_SORTS: Record<string, SortPayload> = {
   municipalities: { field: 'name', order: 'ASC' },
   fields_of_action: { field: 'name', order: 'ASC' },

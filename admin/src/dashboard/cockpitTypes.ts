@@ -1,5 +1,5 @@
-/** The answer of GET /api/dashboard (api/reports/dashboard.ts); money and contacts only when the role may read them. */
-import type { YearMoney } from '../../../api/contracts/dashboard';
+/** The answer of GET /api/dashboard (api/features/dashboard/dashboard.ts); money and contacts only when the role may read them. */
+import type { YearMoney } from '../../../api/features/dashboard/contract';
 
 export type Health = 'green' | 'amber' | 'red';
 export type MeasureStatus =
@@ -44,7 +44,7 @@ export interface SuggestedLight {
   reasons: LightReason[];
 }
 
-export type { YearMoney } from '../../../api/contracts/dashboard';
+export type { YearMoney } from '../../../api/features/dashboard/contract';
 
 export interface MunicipalityContacts {
   municipality_id: number;

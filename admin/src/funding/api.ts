@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useGetList, type RaRecord } from 'react-admin';
-import type { DeadlineItem } from '../../../api/contracts/funding';
+import type { DeadlineItem } from '../../../api/features/funding/contract';
 import { httpClient } from '../providers/httpClient';
 
-/** Shapes of the funding endpoints (api/reports/funding*.ts, deadlines.ts) and the hooks that read them. */
+/** Shapes of the funding endpoints (api/features/funding/) and the hooks that read them. */
 
 export type {
   CategoryRow,
@@ -15,7 +15,7 @@ export type {
   Totals,
   TrancheUsage,
   UsageReport,
-} from '../../../api/contracts/funding';
+} from '../../../api/features/funding/contract';
 
 export interface GrantRecord extends RaRecord {
   phase: string;

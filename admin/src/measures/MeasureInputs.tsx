@@ -7,7 +7,7 @@ import { isRequired, notBefore, optionalText, percentRange, requiredText } from 
 
 const endRule = [notBefore('start_date')];
 
-/** The measure form, shared by create and edit (rules as in api/resources/measures.ts). */
+/** The measure form, shared by create and edit (rules as in api/features/measures/measures.ts). */
 export function MeasureInputs() {
   return (
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>

@@ -9,7 +9,7 @@ import type { Health } from '../dashboard/cockpitTypes';
 import { dateLocale } from '../i18n';
 import { httpClient } from '../providers/httpClient';
 
-/** GET /api/status_reports/:id/comparison (api/reports/statusReport.ts). */
+/** GET /api/status_reports/:id/comparison (api/features/status_reports/routes.ts). */
 interface Comparison {
   previous: { id: number; title: string; reported_on: string } | null;
   health_changes: { measure_id: number; code: string; title: string; from: Health; to: Health }[];

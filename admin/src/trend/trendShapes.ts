@@ -1,8 +1,8 @@
 /** Pure shaping of GET /api/milestones/trend for the MTA chart: dates as whole day numbers (UTC, no time zone). */
 
-import type { TrendMilestone } from '../../../api/contracts/trend';
+import type { TrendMilestone } from '../../../api/features/measures/contract';
 
-export type { TrendMilestone, TrendPoint, TrendResponse } from '../../../api/contracts/trend';
+export type { TrendMilestone, TrendPoint, TrendResponse } from '../../../api/features/measures/contract';
 
 const DAY_MS = 86_400_000;
 

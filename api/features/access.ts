@@ -1,0 +1,24 @@
+import { ROLES, type Role } from '../domain';
+
+/** The role matrix of DESIGN.md §5, one entry per resource group. */
+export const ACCESS = {
+  reference: { read: ROLES, write: ['cdo'] },
+  portfolio: { read: ROLES, write: ['cdo', 'steering'] },
+  funding: { read: ['cdo', 'steering', 'funding', 'viewer'], write: ['cdo', 'funding'] },
+  contacts: { read: ['cdo', 'steering', 'guide'], write: ['cdo', 'guide'] },
+  users: { read: ROLES, write: ['cdo'] },
+  statusReports: { read: ROLES, write: ['cdo', 'steering'] },
+  audit: { read: ['cdo', 'steering', 'funding'], write: [] },
+} as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
+
+export type AccessGroup = keyof typeof ACCESS;
+
+/** Whether a role may read the resources of a group (and the reports built on them). */
+export const mayRead = (group: AccessGroup, role: Role): boolean =>
+  (ACCESS[group].read as readonly Role[]).includes(role);
+
+/** Money figures (funding resources, spending, deadlines) are shown only to these roles. */
+export const FUNDING_READERS = ACCESS.funding.read;
+export const CONTACT_READERS = ACCESS.contacts.read;
+export const canSeeMoney = (role: Role): boolean => mayRead('funding', role);
+export const canSeeContacts = (role: Role): boolean => mayRead('contacts', role);

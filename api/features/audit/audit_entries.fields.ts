@@ -1,0 +1,21 @@
+import { AUDIT_ACTIONS } from '../../domain';
+import { ACCESS } from '../access';
+import { enumOf, int, json, ref, text, timestamp, type ResourceFields } from '../../rest/fields';
+
+const readOnly = { readOnly: true } as const;
+
+export default {
+  name: 'audit_entries',
+  description: 'Änderungsprotokoll: jede Anlage, Änderung und Löschung mit alten und neuen Werten.',
+  fields: {
+    at: timestamp({ filter: true, sort: true }),
+    user_id: { ...ref('users', { filter: true, sort: true }), ...readOnly },
+    action: { ...enumOf(AUDIT_ACTIONS, { filter: true, sort: true }), ...readOnly },
+    resource: { ...text(40, { filter: true, sort: true }), ...readOnly },
+    record_id: { ...int(1, 2147483647, { filter: true, sort: true }), ...readOnly },
+    changes: { ...json(), ...readOnly },
+  },
+  defaultSort: ['at', 'DESC'],
+  versioned: false,
+  access: ACCESS.audit,
+} satisfies ResourceFields;

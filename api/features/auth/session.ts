@@ -1,0 +1,101 @@
+import crypto from 'node:crypto';
+import type { NextFunction, Request, Response } from 'express';
+import type { Knex } from 'knex';
+import type { Config } from '../../config';
+import { unauthenticated } from '../../errors';
+import type { SessionUser } from '../../rest/resource';
+
+export const SESSION_COOKIE = 'myk10_sid';
+const TOUCH_INTERVAL_MS = 60_000;
+
+export const hashToken = (token: string): string => crypto.createHash('sha256').update(token).digest('hex');
+export const newToken = (): string => crypto.randomBytes(32).toString('base64url');
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    user?: SessionUser;
+  }
+}
+
+export function currentUser(req: Request): SessionUser {
+  const user = req.res?.locals.user;
+  if (!user) throw unauthenticated();
+  return user;
+}
+
+export async function createSession(db: Knex, userId: number): Promise<string> {
+  const token = newToken();
+  await db('sessions').insert({ id_hash: hashToken(token), user_id: userId });
+  return token;
+}
+
+export async function endSessionsOf(db: Knex | Knex.Transaction, userId: number): Promise<void> {
+  await db('sessions').where('user_id', userId).delete();
+}
+
+function readCookie(req: Request, name: string): string | undefined {
+  const header = req.headers.cookie;
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const i = part.indexOf('=');
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+export function sessionToken(req: Request): string | undefined {
+  return readCookie(req, SESSION_COOKIE);
+}
+
+export function cookieOptions(req: Request) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: req.secure, path: '/' };
+}
+
+interface SessionRow extends SessionUser {
+  last_seen_at: string;
+}
+
+// Written out once: the lookup runs on every request, so no query builder per request.
+const SESSION_SQL = `select u.id, u.email, u.name, u.role, s.last_seen_at,
+    (select coalesce(array_agg(g.municipality_id order by g.municipality_id), '{}') from guide_municipalities g
+      where g.user_id = u.id) as municipality_ids
+  from sessions s join users u on u.id = s.user_id
+  where s.id_hash = ? and u.active
+    and s.last_seen_at > now() - make_interval(mins => ?)
+    and s.created_at > now() - make_interval(hours => ?)
+  limit 1`;
+
+/**
+ * Resolves the session cookie to a user in one query (with the guide's municipalities); idle and absolute
+ * expiry and deactivated users are part of the SQL, so a session of a deactivated user ends at once.
+ */
+export function loadSession(db: Knex, config: Config) {
+  return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
+    const token = sessionToken(req);
+    if (!token) return next();
+    const row = (
+      (await db.raw(SESSION_SQL, [
+        hashToken(token),
+        config.sessionIdleMinutes,
+        config.sessionAbsoluteHours,
+      ])) as {
+        rows: SessionRow[];
+      }
+    ).rows[0];
+    if (!row) {
+      res.clearCookie(SESSION_COOKIE, cookieOptions(req));
+      return next();
+    }
+    const { last_seen_at: lastSeen, ...user } = row;
+    res.locals.user = user;
+    // Touching the session on every request would be a write per read; once a minute keeps the idle clock.
+    if (Date.now() - Date.parse(lastSeen) > TOUCH_INTERVAL_MS)
+      await db('sessions').where('id_hash', hashToken(token)).update({ last_seen_at: db.fn.now() });
+    next();
+  };
+}
+
+export function requireUser(req: Request, _res: Response, next: NextFunction): void {
+  currentUser(req);
+  next();
+}

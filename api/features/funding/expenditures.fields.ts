@@ -1,0 +1,23 @@
+import { COST_CATEGORIES } from '../../domain';
+import { ACCESS } from '../access';
+import { bool, date, enumOf, money, ref, text, type ResourceFields } from '../../rest/fields';
+
+export default {
+  name: 'expenditures',
+  description: 'Ausgaben und Belege, gebucht auf Maßnahme, Bescheid und Kostenart.',
+  fields: {
+    measure_id: ref('measures', { required: true, filter: true, sort: true }),
+    grant_id: ref('grants', { required: true, filter: true, sort: true }),
+    tranche_id: ref('tranches', { filter: true, sort: true }),
+    booked_on: date({ required: true, filter: true, sort: true }),
+    amount_cents: money({ required: true, filter: true, sort: true }),
+    cost_category: enumOf(COST_CATEGORIES, { required: true, filter: true, sort: true }),
+    payee: text(200, { required: true, filter: true, sort: true }),
+    receipt_no: text(60, { filter: true, sort: true }),
+    description: text(2000),
+    eligible: bool({ filter: true, sort: true, nullable: false }),
+  },
+  search: { ilike: ['payee', 'receipt_no', 'description'] },
+  defaultSort: ['booked_on', 'DESC'],
+  access: ACCESS.funding,
+} satisfies ResourceFields;

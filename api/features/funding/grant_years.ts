@@ -1,0 +1,4 @@
+import { defineResource } from '../../rest/resource';
+import plain from './grant_years.fields';
+
+export default defineResource(plain);

@@ -1,0 +1,15 @@
+import type { Feature } from '../feature';
+import { deadlinesModule } from './deadlines';
+import expenditures from './expenditures';
+import grant_years from './grant_years';
+import grants from './grants';
+import { receiptsModule } from './receipts';
+import { fundingModule } from './routes';
+import tranches from './tranches';
+import transfers from './transfers';
+
+export default {
+  name: 'funding',
+  resources: [grants, grant_years, tranches, expenditures, transfers],
+  routes: [fundingModule, deadlinesModule, receiptsModule],
+} satisfies Feature;

@@ -1,0 +1,31 @@
+import type { ResourceDef } from '../rest/resource';
+import audit from './audit';
+import calendar from './calendar';
+import contacts from './contacts';
+import dashboard from './dashboard';
+import type { ExtraModule, Feature } from './feature';
+import funding from './funding';
+import measures from './measures';
+import milestones from './milestones';
+import municipalities from './municipalities';
+import partners from './partners';
+import status_reports from './status_reports';
+import users from './users';
+
+/** Every feature; the order is the order of the resources in the OpenAPI document. */
+export const features: readonly Feature[] = [
+  municipalities,
+  measures,
+  milestones,
+  partners,
+  funding,
+  contacts,
+  users,
+  status_reports,
+  audit,
+  dashboard,
+  calendar,
+];
+
+export const resources: readonly ResourceDef[] = features.flatMap((f) => f.resources);
+export const extraModules: readonly ExtraModule[] = features.flatMap((f) => f.routes);

@@ -1,0 +1,14 @@
+import { ACCESS } from '../access';
+import { ref, type ResourceFields } from '../../rest/fields';
+
+export default {
+  name: 'measure_municipalities',
+  description: 'Wo eine Maßnahme wirkt.',
+  fields: {
+    measure_id: ref('measures', { required: true, filter: true, sort: true }),
+    municipality_id: ref('municipalities', { required: true, filter: true, sort: true }),
+  },
+  defaultSort: ['id', 'ASC'],
+  versioned: false,
+  access: ACCESS.portfolio,
+} satisfies ResourceFields;
