@@ -20,9 +20,16 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
-      testPathIgnorePatterns: ['<rootDir>/tests/browser/'],
+      testPathIgnorePatterns: ['<rootDir>/tests/browser/', '<rootDir>/tests/admin/'],
       globalSetup: '<rootDir>/tests/support/globalSetup.ts',
       globalTeardown: '<rootDir>/tests/support/globalTeardown.ts',
+    },
+    {
+      // The admin's pure functions and catalogues: no database, no browser.
+      displayName: 'admin',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/tests/admin/**/*.test.ts'],
     },
     {
       displayName: 'browser',

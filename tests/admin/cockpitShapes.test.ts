@@ -14,10 +14,10 @@ import {
   shapeStatusByField,
   statusByFieldUrl,
   withoutContact,
-} from '../../../admin/src/dashboard/cockpitShapes';
-import type { CockpitData } from '../../../admin/src/dashboard/cockpitTypes';
-import { calendarContents } from '../../../admin/src/calendar/calendarTexts';
-import { localIsoDate, monthLabel, reportPdfUrl } from '../../../admin/src/status_reports/issueDefaults';
+} from '../../admin/src/dashboard/cockpitShapes';
+import type { CockpitData } from '../../admin/src/dashboard/cockpitTypes';
+import { calendarContents } from '../../admin/src/calendar/calendarTexts';
+import { localIsoDate, monthLabel, reportPdfUrl } from '../../admin/src/status_reports/issueDefaults';
 
 /** Frozen clock: "today" is what the API reports, fixed here. */
 const TODAY = '2026-11-26';

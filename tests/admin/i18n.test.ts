@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import englishMessages from 'ra-language-english';
-import { de } from '../admin/src/i18n/de';
-import { en } from '../admin/src/i18n/en';
+import { de } from '../../admin/src/i18n/de';
+import { en } from '../../admin/src/i18n/en';
 import {
   dateLocale,
   i18nProvider,
@@ -10,8 +10,8 @@ import {
   LOCALE_STORAGE_KEY,
   messages,
   readStoredLocale,
-} from '../admin/src/i18n';
-import { ENUMS, enumLabelKey, type EnumName } from '../admin/src/common/enums';
+} from '../../admin/src/i18n';
+import { ENUMS, enumLabelKey, type EnumName } from '../../admin/src/common/enums';
 
 // react-admin's CommonJS build pulls ESM-only UI packages that jest on node 20 cannot require;
 // the catalogues only need mergeTranslations, which react-admin re-exports from ra-core.
@@ -91,7 +91,7 @@ const DERIVED_FIELDS: Record<string, string[]> = {
 
 /** Table → columns, read from the Knex migrations' `createTable` blocks. */
 function columnsFromMigrations(): Map<string, string[]> {
-  const dir = path.join(__dirname, '..', 'migrations');
+  const dir = path.join(__dirname, '../..', 'migrations');
   const tables = new Map<string, string[]>();
   const columnTypes =
     'increments|bigIncrements|string|text|integer|bigInteger|smallint|tinyint|float|double|decimal|boolean|date|datetime|time|timestamp|json|jsonb|uuid|binary|enu|enum';

@@ -6,7 +6,7 @@ import {
   monthTicks,
   shapeTrend,
   type TrendMilestone,
-} from '../../../admin/src/trend/trendShapes';
+} from '../../admin/src/trend/trendShapes';
 
 const milestone = (changes: Partial<TrendMilestone>): TrendMilestone => ({
   id: 1,

@@ -1,4 +1,4 @@
-import { deadlineCounts, deadlineStatus } from '../../../admin/src/funding/deadlineStatus';
+import { deadlineCounts, deadlineStatus } from '../../admin/src/funding/deadlineStatus';
 
 describe('deadlineStatus (colour and words of a deadline)', () => {
   it.each([
