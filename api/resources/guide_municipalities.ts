@@ -11,5 +11,7 @@ export default defineResource({
   },
   defaultSort: ['id', 'ASC'],
   versioned: false,
+  // A link row is created or deleted, never changed (no version to check): PUT answers 405.
+  updatable: false,
   access: ACCESS.users,
 });

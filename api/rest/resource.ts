@@ -36,6 +36,12 @@ export interface ResourceDef {
   defaultSort: [string, 'ASC' | 'DESC'];
   versioned?: boolean;
   access: { read: readonly Role[]; write: readonly Role[] };
+  /** Row rule for reads (lists, counts, single records), applied inside the SQL statement. */
+  readScope?: (qb: Knex.QueryBuilder, user: SessionUser) => void;
+  /** Reshapes a row for the reading role after it is read (e.g. the audit log drops fields the role may not see). */
+  present?: (row: Row, role: Role) => Row;
+  /** False for link rows that are only created and deleted: PUT answers 405. */
+  updatable?: boolean;
   /** Row rule for updates and deletes, applied inside the SQL statement. */
   writeScope?: (qb: Knex.QueryBuilder, user: SessionUser) => void;
   /** Row rule for creates (e.g. a guide only for her municipalities); throws Forbidden. */
@@ -57,7 +63,7 @@ export interface ResourceDef {
 export const SYSTEM_FIELDS = ['id', 'created_at', 'updated_at', 'version'] as const;
 
 export function defineResource(def: ResourceDef): ResourceDef {
-  return { versioned: true, ...def };
+  return { versioned: true, updatable: true, ...def };
 }
 
 export function canRead(def: ResourceDef, role: Role): boolean {

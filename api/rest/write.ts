@@ -135,7 +135,7 @@ export async function createRecord(ctx: Ctx, def: ResourceDef, body: unknown): P
     const stored = def.beforeWrite ? await def.beforeWrite(tctx, data) : data;
     const [{ id }] = (await trx(def.name).insert(stored).returning('id')) as [{ id: number }];
     await syncLinks(trx, def, id, links);
-    const after = (await getRow(trx, def, ctx.user.role, id))!;
+    const after = (await getRow(trx, def, ctx.user, id))!;
     await def.afterWrite?.(tctx, { ...stored, ...after });
     await writeAudit(
       trx,
@@ -191,7 +191,7 @@ export async function updateRecord(ctx: Ctx, def: ResourceDef, id: number, body:
       throw conflict(
         'Der Datensatz wurde zwischenzeitlich von jemand anderem geändert. Bitte laden Sie ihn neu; Ihre Eingaben bleiben erhalten.',
       );
-    const beforeFull = { ...existing, ...(await getRow(trx, def, ctx.user.role, id)) };
+    const beforeFull = { ...existing, ...(await getRow(trx, def, ctx.user, id)) };
     await validateRecord(
       def,
       tctx,
@@ -209,7 +209,7 @@ export async function updateRecord(ctx: Ctx, def: ResourceDef, id: number, body:
     if (def.writeScope) def.writeScope(update, ctx.user);
     await update;
     await syncLinks(trx, def, id, links);
-    const after = (await getRow(trx, def, ctx.user.role, id))!;
+    const after = (await getRow(trx, def, ctx.user, id))!;
     const afterFull = { ...existing, ...stored, ...after };
     await def.afterWrite?.(tctx, afterFull, beforeFull);
     await writeAudit(trx, ctx.user, 'update', def.name, id, diff(auditedFields(def), beforeFull, afterFull));
@@ -221,7 +221,7 @@ export async function deleteRecord(ctx: Ctx, def: ResourceDef, id: number): Prom
   requireWrite(def, ctx.user);
   return inTransaction(ctx, def, async (trx) => {
     const existing = await lockForWrite(trx, def, ctx.user, id);
-    const full = { ...existing, ...(await getRow(trx, def, ctx.user.role, id)) };
+    const full = { ...existing, ...(await getRow(trx, def, ctx.user, id)) };
     const del = trx(def.name).where('id', id).delete();
     if (def.writeScope) def.writeScope(del, ctx.user);
     await del;
