@@ -12,6 +12,7 @@ import { AppError, isUnavailable, unavailable } from './errors';
 import { createLogger, type Logger } from './logger';
 import { openApiRouter } from './openapi';
 import { extraModules } from './reports';
+import { calendarTokenFeed } from './reports/calendar';
 import { resources } from './resources';
 import { resourceRouter } from './rest/router';
 
@@ -142,8 +143,11 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   api.use(loadSession(db, config));
   api.use(authRouter(db));
   api.use(openApiRouter());
-  for (const m of extraModules) api.use(m.router(db, config));
+  // The one route without a session: the secret calendar URL (the token is the credential).
+  api.use(calendarTokenFeed(db));
   api.use(requireUser);
+  // Behind the sign-in check: an extra route that forgets its role check is still not public.
+  for (const m of extraModules) api.use(m.router(db, config));
   // Straight to the named resource's router instead of trying every resource's routes in turn.
   const routers = new Map(resources.map((def) => [def.name, resourceRouter(db, def)]));
   api.use((req, res, next) => {

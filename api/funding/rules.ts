@@ -1,9 +1,5 @@
-import type { Request } from 'express';
-import { currentUser } from '../auth/session';
 import type { CategoryRow, CostCategory } from '../contracts/funding';
-import { badRequest, forbidden } from '../errors';
-import { FUNDING_READERS } from '../resources/access';
-import type { SessionUser } from '../rest/resource';
+import { badRequest } from '../errors';
 
 /**
  * Rounding rule of every funding figure (reports, exports, start page):
@@ -51,13 +47,6 @@ export const COST_CATEGORY_LABELS: Record<CostCategory, string> = {
 
 export const costGroupOf = (category: CostCategory): CategoryRow['group'] =>
   COST_GROUPS.find((g) => g.categories.includes(category))!.key;
-
-/** Signed-in user who may read funding data (cdo, steering, funding, viewer); others get 403. */
-export function fundingReader(req: Request): SessionUser {
-  const user = currentUser(req);
-  if (!(FUNDING_READERS as readonly string[]).includes(user.role)) throw forbidden();
-  return user;
-}
 
 function single(raw: unknown, name: string): string | undefined {
   if (raw === undefined || raw === '') return undefined;

@@ -4,7 +4,7 @@ import { currentUser } from '../auth/session';
 import type { YearMoney } from '../contracts/dashboard';
 import { SnapshotCache } from '../db/snapshotCache';
 import { ROLES, MEASURE_STATUSES, HEALTHS, type Role } from '../domain';
-import { forbidden } from '../errors';
+import { requireRole } from '../http/requireRole';
 import { federalShareSql } from '../funding/rules';
 import { CONTACT_READERS, FUNDING_READERS } from '../resources/access';
 import type { ExtraModule } from './index';
@@ -470,9 +470,8 @@ export const dashboardModule: ExtraModule = {
   router(db: Knex) {
     const router = Router();
     const cache = new SnapshotCache<string>(db);
-    router.get('/dashboard', async (req: Request, res: Response) => {
+    router.get('/dashboard', requireRole(...ROLES), async (req: Request, res: Response) => {
       const { role } = currentUser(req);
-      if (!ROLES.includes(role)) throw forbidden();
       const body = await cache.get(role, async () => JSON.stringify(await dashboard(db, role)));
       res.type('json').send(body);
     });

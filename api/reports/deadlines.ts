@@ -1,7 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { DeadlineItem, DeadlineKind } from '../contracts/funding';
-import { fundingReader, idParam } from '../funding/rules';
+import { idParam } from '../funding/rules';
+import { requireRole } from '../http/requireRole';
+import { FUNDING_READERS } from '../resources/access';
 import { SPEND_DEADLINE_SQL, UNSPENT_SQL } from '../resources/tranches';
 import { PROOF_OVERDUE_SQL } from '../resources/transfers';
 import { errorResponses, READERS_NOTE } from './fundingOpenapi';
@@ -87,8 +89,7 @@ export async function deadlines(
 export const deadlinesModule: ExtraModule = {
   router(db: Knex) {
     const r = Router();
-    r.get('/deadlines', async (req: Request, res: Response) => {
-      fundingReader(req);
+    r.get('/deadlines', requireRole(...FUNDING_READERS), async (req: Request, res: Response) => {
       res.json(await deadlines(db, idParam(req.query as Record<string, unknown>, 'grant_id')));
     });
     return r;

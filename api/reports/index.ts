@@ -16,7 +16,10 @@ export interface ExtraModule {
   paths: Record<string, unknown>;
 }
 
-/** Each module checks its own roles (currentUser + a role list); they are mounted before the resources. */
+/**
+ * Mounted behind the sign-in check (before the resources); each route checks its roles with requireRole. The
+ * calendar's token feed is the one route without a session and is mounted on its own (calendarTokenFeed).
+ */
 export const extraModules: ExtraModule[] = [
   dashboardModule,
   trendModule,

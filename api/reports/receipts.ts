@@ -11,9 +11,10 @@ import {
   excelDate,
   fileNamePart,
   fiscalYearParam,
-  fundingReader,
   idParam,
 } from '../funding/rules';
+import { requireRole } from '../http/requireRole';
+import { FUNDING_READERS } from '../resources/access';
 import type { CostCategory } from '../contracts/funding';
 import { notFound } from '../errors';
 import { errorResponses, fileResponse, grantParam, okJson, READERS_NOTE, yearParam } from './fundingOpenapi';
@@ -194,7 +195,6 @@ export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
 }
 
 function params(req: Request) {
-  fundingReader(req);
   const query = req.query as Record<string, unknown>;
   return { grantId: idParam(query, 'grant_id', true), fiscalYear: fiscalYearParam(query) };
 }
@@ -202,11 +202,12 @@ function params(req: Request) {
 export const receiptsModule: ExtraModule = {
   router(db: Knex) {
     const r = Router();
-    r.get('/reports/receipts', async (req: Request, res: Response) => {
+    const reader = requireRole(...FUNDING_READERS);
+    r.get('/reports/receipts', reader, async (req: Request, res: Response) => {
       const { grantId, fiscalYear } = params(req);
       res.json(await receiptList(db, grantId, fiscalYear));
     });
-    r.get('/reports/receipts.xlsx', async (req: Request, res: Response) => {
+    r.get('/reports/receipts.xlsx', reader, async (req: Request, res: Response) => {
       const { grantId, fiscalYear } = params(req);
       const list = await receiptList(db, grantId, fiscalYear);
       const name = `Belegliste_${fileNamePart(list.grant.file_number)}_${fiscalYear ?? 'alle-Jahre'}.xlsx`;

@@ -1,8 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { currentUser } from '../auth/session';
-import type { Role } from '../domain';
-import { forbidden, notFound } from '../errors';
+import { notFound } from '../errors';
+import { requireRole } from '../http/requireRole';
 import { ACCESS } from '../resources/access';
 import { parseId } from '../rest/router';
 import type { ExtraModule } from './index';
@@ -61,12 +60,6 @@ function comparison(r: ReportPair): ReportComparison {
   };
 }
 
-function reader(req: Request) {
-  const user = currentUser(req);
-  if (!(ACCESS.statusReports.read as readonly Role[]).includes(user.role)) throw forbidden();
-  return user;
-}
-
 const errorResponses = {
   400: { description: 'Ungültige ID' },
   401: { description: 'Nicht angemeldet' },
@@ -79,13 +72,13 @@ export const statusReportModule: ExtraModule = {
   router(db: Knex) {
     const router = Router();
 
-    router.get('/status_reports/:id/comparison', async (req: Request, res: Response) => {
-      reader(req);
+    const reader = requireRole(...ACCESS.statusReports.read);
+
+    router.get('/status_reports/:id/comparison', reader, async (req: Request, res: Response) => {
       res.json(comparison(await loadReport(db, parseId(req.params.id))));
     });
 
-    router.get('/status_reports/:id/pdf', async (req: Request, res: Response) => {
-      reader(req);
+    router.get('/status_reports/:id/pdf', reader, async (req: Request, res: Response) => {
       const r = await loadReport(db, parseId(req.params.id));
       const c = comparison(r);
       const pdf = await renderStatusReportPdf({

@@ -1,9 +1,8 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { currentUser } from '../auth/session';
 import type { TrendMilestone, TrendResponse } from '../contracts/trend';
-import type { Role } from '../domain';
-import { badRequest, forbidden, notFound } from '../errors';
+import { badRequest, notFound } from '../errors';
+import { requireRole } from '../http/requireRole';
 import { ACCESS } from '../resources/access';
 import type { ExtraModule } from './index';
 
@@ -57,23 +56,25 @@ function parseMeasureId(raw: unknown): number | undefined {
 export const trendModule: ExtraModule = {
   router(db: Knex) {
     const router = Router();
-    router.get('/milestones/trend', async (req: Request, res: Response) => {
-      const user = currentUser(req);
-      if (!(ACCESS.portfolio.read as readonly Role[]).includes(user.role)) throw forbidden();
-      const measureId = parseMeasureId(req.query.measure_id);
-      let measure: TrendResponse['measure'] = null;
-      if (measureId !== undefined) {
-        measure = ((await db('measures').select('id', 'code', 'title').where('id', measureId).first()) ??
-          null) as typeof measure;
-        if (!measure) throw notFound('Die Maßnahme wurde nicht gefunden.');
-      }
-      const body: TrendResponse = {
-        scope: measure ? 'measure' : 'portfolio',
-        measure,
-        milestones: await milestoneTrend(db, measureId),
-      };
-      res.json(body);
-    });
+    router.get(
+      '/milestones/trend',
+      requireRole(...ACCESS.portfolio.read),
+      async (req: Request, res: Response) => {
+        const measureId = parseMeasureId(req.query.measure_id);
+        let measure: TrendResponse['measure'] = null;
+        if (measureId !== undefined) {
+          measure = ((await db('measures').select('id', 'code', 'title').where('id', measureId).first()) ??
+            null) as typeof measure;
+          if (!measure) throw notFound('Die Maßnahme wurde nicht gefunden.');
+        }
+        const body: TrendResponse = {
+          scope: measure ? 'measure' : 'portfolio',
+          measure,
+          milestones: await milestoneTrend(db, measureId),
+        };
+        res.json(body);
+      },
+    );
     return router;
   },
   paths: {
