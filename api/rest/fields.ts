@@ -106,6 +106,12 @@ export const num = (min: number, max: number, opts: Opts = {}): Field =>
     opts,
   );
 
+/**
+ * The largest amount a money field takes: 10^13 cents = 100 Mrd. €. Far above any real amount, and far enough
+ * below 2^53 that sums of up to 900 such amounts (as JavaScript numbers from bigint columns) stay exact.
+ */
+export const MAX_MONEY_CENTS = 10_000_000_000_000;
+
 export const money = (opts: Opts = {}): Field =>
   field(
     'money',
@@ -113,7 +119,7 @@ export const money = (opts: Opts = {}): Field =>
       .number(msg('Bitte eine ganze Zahl eingeben'))
       .int(msg('Bitte eine ganze Zahl eingeben'))
       .min(0, { error: () => 'Der Betrag darf nicht negativ sein' })
-      .max(Number.MAX_SAFE_INTEGER, { error: () => 'Der Betrag ist zu groß' }),
+      .max(MAX_MONEY_CENTS, { error: () => 'Der Betrag darf höchstens 100.000.000.000,00 € betragen' }),
     opts,
   );
 
