@@ -8,7 +8,7 @@ import { sameOriginWrites } from './auth/csrf';
 import { authRouter } from './auth/routes';
 import { loadSession, requireUser } from './auth/session';
 import type { Config } from './config';
-import { AppError, isUnavailable, unavailable } from './errors';
+import { AppError, errorSummary, translateDbError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { openApiRouter } from './openapi';
 import { extraModules } from './reports';
@@ -75,9 +75,10 @@ function accessLog(logger: Logger) {
 function errorHandler(logger: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     let error: AppError;
+    // Every database error that input can cause becomes a 4xx here, in one place.
+    err = translateDbError(err);
     const status = (err as { status?: number; type?: string }).status;
     if (err instanceof AppError) error = err;
-    else if (isUnavailable(err)) error = unavailable();
     else if ((err as { type?: string }).type === 'entity.too.large')
       error = new AppError(413, 'too_large', 'Die Anfrage ist zu groß (höchstens 1 MB).');
     else if ((err as { type?: string }).type === 'entity.parse.failed')
@@ -85,7 +86,16 @@ function errorHandler(logger: Logger) {
     else if (status && status >= 400 && status < 500)
       error = new AppError(status, 'bad_request', 'Die Anfrage ist ungültig.');
     else {
-      logger.error({ err, reqId: req.id }, 'unhandled error');
+      // Never the error itself: a database error carries the SQL text with its bound values (personal data).
+      const route = req.route as { path?: unknown } | undefined;
+      logger.error(
+        {
+          err: errorSummary(err),
+          reqId: req.id,
+          route: `${req.method} ${typeof route?.path === 'string' ? req.baseUrl + route.path : logPath(req.originalUrl)}`,
+        },
+        'unhandled error',
+      );
       error = new AppError(
         500,
         'internal',
