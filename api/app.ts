@@ -92,7 +92,8 @@ function errorHandler(logger: Logger) {
         {
           err: errorSummary(err),
           reqId: req.id,
-          route: `${req.method} ${typeof route?.path === 'string' ? req.baseUrl + route.path : logPath(req.originalUrl)}`,
+          // The route's pattern (all routes with a pattern live under /api), else the path without the query.
+          route: `${req.method} ${typeof route?.path === 'string' ? `/api${route.path}` : logPath(req.originalUrl)}`,
         },
         'unhandled error',
       );
