@@ -287,12 +287,10 @@ describe('audit entries follow the read rights of the resource they describe', (
   beforeAll(async () => {
     const guide = await t.as('guide');
     const me = (await guide.get('/api/auth/me')).body as { id: number; municipality_ids: number[] };
-    const contact = await guide
-      .post('/api/contacts')
-      .send({
-        ...(await createBody(t.db, 'contacts', { guide: me })),
-        notes: 'Vertraulich: Bürgermeisterin',
-      });
+    const contact = await guide.post('/api/contacts').send({
+      ...(await createBody(t.db, 'contacts', { guide: me })),
+      notes: 'Vertraulich: Bürgermeisterin',
+    });
     expect(contact.status).toBe(201);
     const link = await guide
       .post('/api/contact_measures')

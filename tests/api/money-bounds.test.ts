@@ -69,13 +69,11 @@ describe('sums of amounts at the bound stay exact', () => {
       .send({ ...(await createBody(t.db, 'measures')), budget_cents: MAX_MONEY_CENTS });
     expect(measure.status).toBe(201);
     measureId = measure.body.id as number;
-    const grant = await cdo
-      .post('/api/grants')
-      .send({
-        ...(await createBody(t.db, 'grants')),
-        eligible_cents: MAX_MONEY_CENTS,
-        approved_cents: MAX_MONEY_CENTS,
-      });
+    const grant = await cdo.post('/api/grants').send({
+      ...(await createBody(t.db, 'grants')),
+      eligible_cents: MAX_MONEY_CENTS,
+      approved_cents: MAX_MONEY_CENTS,
+    });
     expect(grant.status).toBe(201);
     grantId = grant.body.id as number;
     const funding = await t.as('funding');
