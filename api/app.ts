@@ -6,10 +6,11 @@ import helmet from 'helmet';
 import type { Knex } from 'knex';
 import { authRouter, loadSession, requireUser, sameOriginWrites } from './features/auth';
 import type { Config } from './config';
-import { AppError, isUnavailable, unavailable } from './errors';
+import { AppError, errorSummary, translateDbError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { openApiRouter } from './openapi';
 import { extraModules, resources } from './features';
+import { calendarTokenFeed } from './features/calendar/calendar';
 import { resourceRouter } from './rest/router';
 
 export interface AppDeps {
@@ -71,9 +72,10 @@ function accessLog(logger: Logger) {
 function errorHandler(logger: Logger) {
   return (err: unknown, req: Request, res: Response, _next: NextFunction): void => {
     let error: AppError;
+    // Every database error that input can cause becomes a 4xx here, in one place.
+    err = translateDbError(err);
     const status = (err as { status?: number; type?: string }).status;
     if (err instanceof AppError) error = err;
-    else if (isUnavailable(err)) error = unavailable();
     else if ((err as { type?: string }).type === 'entity.too.large')
       error = new AppError(413, 'too_large', 'Die Anfrage ist zu groß (höchstens 1 MB).');
     else if ((err as { type?: string }).type === 'entity.parse.failed')
@@ -81,7 +83,17 @@ function errorHandler(logger: Logger) {
     else if (status && status >= 400 && status < 500)
       error = new AppError(status, 'bad_request', 'Die Anfrage ist ungültig.');
     else {
-      logger.error({ err, reqId: req.id }, 'unhandled error');
+      // Never the error itself: a database error carries the SQL text with its bound values (personal data).
+      const route = req.route as { path?: unknown } | undefined;
+      logger.error(
+        {
+          err: errorSummary(err),
+          reqId: req.id,
+          // The route's pattern (all routes with a pattern live under /api), else the path without the query.
+          route: `${req.method} ${typeof route?.path === 'string' ? `/api${route.path}` : logPath(req.originalUrl)}`,
+        },
+        'unhandled error',
+      );
       error = new AppError(
         500,
         'internal',
@@ -139,8 +151,11 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   api.use(loadSession(db, config));
   api.use(authRouter(db));
   api.use(openApiRouter());
-  for (const m of extraModules) api.use(m.router(db, config));
+  // The one route without a session: the secret calendar URL (the token is the credential).
+  api.use(calendarTokenFeed(db));
   api.use(requireUser);
+  // Behind the sign-in check: an extra route that forgets its role check is still not public.
+  for (const m of extraModules) api.use(m.router(db, config));
   // Straight to the named resource's router instead of trying every resource's routes in turn.
   const routers = new Map(resources.map((def) => [def.name, resourceRouter(db, def)]));
   api.use((req, res, next) => {

@@ -120,18 +120,50 @@ export function translateDbError(err: unknown, columns: readonly string[] = []):
         ? validationError({ [f]: 'Der Wert ist hier nicht zulässig' })
         : badRequest('Die Angaben passen nicht zusammen (Prüfregel verletzt).');
     }
-    case '22P02':
-    case '22007':
-    case '22008':
-    case '22003':
-    case '22001':
-    case '22021': // a NUL byte in text
-    case '22P05': // a character the encoding cannot hold
-      return badRequest('Ein Wert hat ein ungültiges Format oder liegt außerhalb des erlaubten Bereichs.');
     case '40001':
     case '40P01':
       return conflict('Der Datensatz wurde gleichzeitig geändert. Bitte erneut versuchen.');
+  }
+  // Whole classes that only input can cause: 22 data exception (format, range, time zone, NUL byte, encoding ...),
+  // 23 integrity constraint (those without a case above), 54 program limit (e.g. a statement too complex).
+  switch (e.code?.slice(0, 2)) {
+    case '22':
+      return badRequest('Ein Wert hat ein ungültiges Format oder liegt außerhalb des erlaubten Bereichs.');
+    case '23':
+      return conflict('Die Angaben verletzen eine Regel der Datenbank.');
+    case '54':
+      return badRequest('Die Anfrage ist zu groß oder zu komplex.');
     default:
       return err;
   }
+}
+
+/**
+ * What a log may hold of an unexpected error: its class, SQLSTATE, constraint and message, never the SQL text or
+ * its bound values (Knex puts the statement with the values in front of a database error's message; quoted
+ * literals, which carry values, are masked).
+ */
+export function errorSummary(err: unknown): Record<string, unknown> {
+  if (!err || typeof err !== 'object') return { class: typeof err };
+  const e = err as PgError & { stack?: string };
+  let message = String(e.message ?? '');
+  if (e.code && message.includes(' - ')) message = message.slice(message.lastIndexOf(' - ') + 3);
+  message = message
+    .replace(/\s+(?:query|sql|bindings):[\s\S]*$/i, '')
+    .replace(/"[^"]*"|'[^']*'/g, '"…"')
+    .slice(0, 200);
+  return {
+    class: (err as object).constructor?.name ?? 'Object',
+    ...(e.code ? { code: e.code } : {}),
+    ...(e.constraint ? { constraint: e.constraint } : {}),
+    ...(e.table ? { table: e.table } : {}),
+    ...(e.column ? { column: e.column } : {}),
+    message,
+    // Only the frames: the stack's first line repeats the message.
+    stack: e.stack
+      ?.split('\n')
+      .filter((l) => l.startsWith('    at '))
+      .slice(0, 10)
+      .join('\n'),
+  };
 }

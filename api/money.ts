@@ -10,5 +10,6 @@ export function formatEuro(cents: number): string {
  * the rule every report uses, so parts and totals reconcile to the cent.
  */
 export function shareOf(cents: number, basisPoints: number): number {
-  return Math.floor((cents * basisPoints + 5000) / 10000);
+  // In BigInt: cents × basis points passes 2^53 from about 9 Mrd. € on.
+  return Number((BigInt(cents) * BigInt(basisPoints) + 5000n) / 10000n);
 }

@@ -66,12 +66,27 @@ function resourcePaths(def: ResourceDef): Json {
   const sortable = Object.entries({ ...def.fields, ...def.derived })
     .filter(([, f]) => f.sort)
     .map(([k]) => k);
+  const createDeleteOnly = def.updatable
+    ? ''
+    : '\n\nNur Anlegen und Löschen: ein Eintrag wird nie geändert (PUT antwortet 405); zum Ändern löschen und neu anlegen.';
+  const put = {
+    tags: [def.name],
+    summary: `Ändern (mit gelesener version). ${writeRoles}`,
+    requestBody: body,
+    responses: {
+      200: one,
+      404: errorResponse('Nicht gefunden'),
+      409: errorResponse('Veraltete Version'),
+      428: errorResponse('Version fehlt'),
+      ...errors,
+    },
+  };
   return {
     [`/${def.name}`]: {
       get: {
         tags: [def.name],
         summary: `Liste (getList, getMany, getManyReference). ${readRoles}`,
-        description: `${def.description ?? ''}\n\nFilterbar: id, ${filterable.join(', ')}${def.search ? ', q (Volltext)' : ''}; dazu <feld>_gte, <feld>_lte, <feld>_null.\nSortierbar: id, ${sortable.join(', ')}.`,
+        description: `${def.description ?? ''}${createDeleteOnly}\n\nFilterbar: id, ${filterable.join(', ')}${def.search ? ', q (Volltext)' : ''}; dazu <feld>_gte, <feld>_lte, <feld>_null.\nSortierbar: id, ${sortable.join(', ')}.`,
         parameters: [
           jsonParam('filter', 'JSON-Objekt, z. B. {"status":"planning"}'),
           jsonParam('sort', 'JSON ["feld","ASC"|"DESC"]'),
@@ -91,7 +106,7 @@ function resourcePaths(def: ResourceDef): Json {
       },
       post: {
         tags: [def.name],
-        summary: `Anlegen. ${writeRoles}`,
+        summary: `Anlegen. ${writeRoles}${def.updatable ? '' : ' (nicht änderbar: zum Ändern löschen und neu anlegen)'}`,
         requestBody: body,
         responses: { 201: one, ...errors },
       },
@@ -103,18 +118,7 @@ function resourcePaths(def: ResourceDef): Json {
         summary: `Ein Datensatz. ${readRoles}`,
         responses: { 200: one, 404: errorResponse('Nicht gefunden'), ...errors },
       },
-      put: {
-        tags: [def.name],
-        summary: `Ändern (mit gelesener version). ${writeRoles}`,
-        requestBody: body,
-        responses: {
-          200: one,
-          404: errorResponse('Nicht gefunden'),
-          409: errorResponse('Veraltete Version'),
-          428: errorResponse('Version fehlt'),
-          ...errors,
-        },
-      },
+      ...(def.updatable ? { put } : {}),
       delete: {
         tags: [def.name],
         summary: `Löschen; antwortet mit dem gelöschten Datensatz. ${writeRoles}`,

@@ -12,7 +12,8 @@ export interface ExtraModule {
 
 /**
  * One feature folder: its resource declarations (served by the generic engine in api/rest/) and its extra routes.
- * Extra routes check their own roles and are mounted before the resources.
+ * Extra routes are mounted behind the sign-in check (before the resources) and check their roles with requireRole;
+ * the calendar's token feed is the one route without a session and is mounted on its own (calendarTokenFeed).
  */
 export interface Feature {
   name: string;

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
-import type { Row, SessionUser } from './resource';
+import type { Role } from '../domain';
+import { isVisible, type ResourceDef, type Row, type SessionUser } from './resource';
 
 export type Changes = Record<string, [unknown, unknown]>;
 
@@ -30,4 +31,22 @@ export async function writeAudit(
     record_id: recordId,
     changes: JSON.stringify(changes),
   });
+}
+
+/**
+ * The part of an audit entry's changes the role may read: declared fields it may see, never write-only ones
+ * (fields with readRoles, e.g. money, stay hidden from other roles; undeclared keys are dropped).
+ */
+export function visibleChanges(def: ResourceDef, changes: unknown, role: Role): Changes {
+  if (!changes || typeof changes !== 'object' || Array.isArray(changes)) return {};
+  return Object.fromEntries(
+    Object.entries(changes as Changes).filter(([k]) => {
+      const f = Object.hasOwn(def.fields, k)
+        ? def.fields[k]
+        : def.derived && Object.hasOwn(def.derived, k)
+          ? def.derived[k]
+          : undefined;
+      return f !== undefined && isVisible(f, role);
+    }),
+  );
 }

@@ -100,6 +100,12 @@ export const isRealDate = (v: string): boolean => {
   );
 };
 
+/**
+ * The largest amount a money field takes: 10^13 cents = 100 Mrd. €. Far above any real amount, and far enough
+ * below 2^53 that sums of up to 900 such amounts (as JavaScript numbers from bigint columns) stay exact.
+ */
+export const MAX_MONEY_CENTS = 10_000_000_000_000;
+
 /** The plain part of a resource declaration (`<resource>.fields.ts`): everything the browser may read too. */
 export interface ResourceFields {
   /** One name everywhere: table, URL segment, admin resource. */
@@ -115,6 +121,8 @@ export interface ResourceFields {
   search?: { fts?: true; ilike?: string[] };
   defaultSort: [string, 'ASC' | 'DESC'];
   versioned?: boolean;
+  /** False for link rows that are only created and deleted: PUT answers 405. */
+  updatable?: boolean;
   /** The role group (api/features/access.ts) that may read and write. */
   access: { readonly read: readonly Role[]; readonly write: readonly Role[] };
 }

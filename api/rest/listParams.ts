@@ -49,6 +49,20 @@ function lookup(def: ResourceDef, role: Role, name: string): Field | DerivedFiel
   return f && isVisible(f, role) ? f : undefined;
 }
 
+const TIMESTAMP =
+  /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,6})?)?(?:Z|[+-](\d{2})(?::?(\d{2}))?)?)?$/;
+
+/**
+ * An ISO 8601 instant PostgreSQL reads the same way, within the years real data has: anything else (a year like
+ * +275760, a zone offset of 99 hours, "24:61") would fail in the database (SQLSTATE 22008, 22009 ...).
+ */
+export function isTimestamp(v: string): boolean {
+  const m = TIMESTAMP.exec(v);
+  if (!m || !isRealDate(m[1]!)) return false;
+  const [h, min, sec, zh, zm] = m.slice(2).map((x) => Number(x ?? 0));
+  return h! <= 23 && min! <= 59 && sec! <= 59 && zh! <= 15 && zm! <= 59;
+}
+
 function scalar(field: Field, key: string, v: unknown): unknown {
   const bad = () => badRequest(`Der Filterwert für "${key}" ist ungültig.`);
   switch (field.kind) {
@@ -73,7 +87,10 @@ function scalar(field: Field, key: string, v: unknown): unknown {
       if (typeof v !== 'string' || !isRealDate(v)) throw bad();
       return v;
     case 'timestamp':
-      if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw bad();
+      if (typeof v !== 'string' || !isTimestamp(v))
+        throw badRequest(
+          `Der Filterwert für "${key}" ist kein gültiger Zeitpunkt (JJJJ-MM-TT oder JJJJ-MM-TTThh:mm:ss mit Zeitzone, Jahr 1900–2200).`,
+        );
       return v;
     case 'enum':
       if (typeof v !== 'string' || !field.enumValues?.includes(v))

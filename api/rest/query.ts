@@ -1,7 +1,14 @@
 import type { Knex } from 'knex';
 import type { Role } from '../domain';
 import type { FilterClause, ListParams } from './listParams';
-import { SYSTEM_FIELDS, visibleFields, type DerivedField, type ResourceDef, type Row } from './resource';
+import {
+  SYSTEM_FIELDS,
+  visibleFields,
+  type DerivedField,
+  type ResourceDef,
+  type Row,
+  type SessionUser,
+} from './resource';
 
 /** SQL for a derived or linked field; undefined for a stored column. */
 function derivedSql(def: ResourceDef, name: string): string | undefined {
@@ -144,31 +151,40 @@ export function applySort(qb: Knex.QueryBuilder, def: ResourceDef, [field, order
 export async function listRows(
   db: Knex | Knex.Transaction,
   def: ResourceDef,
-  role: Role,
+  user: SessionUser,
   params: ListParams,
 ): Promise<{ rows: Record<string, unknown>[]; total: number }> {
-  const rowsQuery = applyFilters(db, db(def.name).select(selectColumns(db, def, role)), def, params.filters);
+  const scoped = (qb: Knex.QueryBuilder) => {
+    def.readScope?.(qb, user);
+    return applyFilters(db, qb, def, params.filters);
+  };
+  const rowsQuery = scoped(db(def.name).select(selectColumns(db, def, user.role)));
   applySort(rowsQuery, def, params.sort);
   rowsQuery.offset(params.offset).limit(params.limit);
-  const rows = (await rowsQuery) as Record<string, unknown>[];
+  const rows = present(def, user, (await rowsQuery) as Record<string, unknown>[]);
   // Without a range the page is capped too; only a capped (full) page needs a count for the true total.
   if (!params.paged && rows.length < params.limit) return { rows, total: rows.length };
   // A partly filled page already tells the total; only a full or empty page needs a count.
   if (rows.length < params.limit && (rows.length > 0 || params.offset === 0))
     return { rows, total: params.offset + rows.length };
-  const countQuery = applyFilters(db, db(def.name).count({ total: '*' }), def, params.filters);
-  const [{ total }] = (await countQuery) as [{ total: number }];
+  const [{ total }] = (await scoped(db(def.name).count({ total: '*' }))) as [{ total: number }];
   return { rows, total: Number(total) };
+}
+
+function present(def: ResourceDef, user: SessionUser, rows: Record<string, unknown>[]) {
+  return def.present ? rows.map((r) => def.present!(r, user.role)) : rows;
 }
 
 export async function getRow(
   db: Knex | Knex.Transaction,
   def: ResourceDef,
-  role: Role,
+  user: SessionUser,
   id: number,
 ): Promise<Record<string, unknown> | undefined> {
-  return (await db(def.name)
-    .select(selectColumns(db, def, role))
-    .where(`${def.name}.id`, id)
-    .first()) as Record<string, unknown> | undefined;
+  const qb = db(def.name)
+    .select(selectColumns(db, def, user.role))
+    .where(`${def.name}.id`, id);
+  def.readScope?.(qb, user);
+  const row = (await qb.first()) as Record<string, unknown> | undefined;
+  return row && present(def, user, [row])[0];
 }

@@ -34,6 +34,10 @@ export interface DerivedField extends Field {
 export interface ResourceDef extends Omit<ResourceFields, 'derived'> {
   /** Computed or linked fields, read-only unless they are links. */
   derived?: Record<string, DerivedField>;
+  /** Row rule for reads (lists, counts, single records), applied inside the SQL statement. */
+  readScope?: (qb: Knex.QueryBuilder, user: SessionUser) => void;
+  /** Reshapes a row for the reading role after it is read (e.g. the audit log drops fields the role may not see). */
+  present?: (row: Row, role: Role) => Row;
   /** Row rule for updates and deletes, applied inside the SQL statement (403 when the row lies outside it). */
   writeScope?: (qb: Knex.QueryBuilder, user: SessionUser) => void;
   /** Cross-field validation on the merged record (stored values, links, then the input); `before` on updates. */
@@ -54,7 +58,7 @@ export interface ResourceDef extends Omit<ResourceFields, 'derived'> {
 export const SYSTEM_FIELDS = ['id', 'created_at', 'updated_at', 'version'] as const;
 
 export function defineResource(def: ResourceDef): ResourceDef {
-  return { versioned: true, ...def };
+  return { versioned: true, updatable: true, ...def };
 }
 
 export function canRead(def: ResourceDef, role: Role): boolean {

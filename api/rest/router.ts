@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { forbidden, notFound, translateDbError } from '../errors';
+import { AppError, forbidden, notFound } from '../errors';
 import { currentUser } from '../features/auth/session';
 import { parseId } from '../http/params';
 import { parseListParams } from './listParams';
@@ -22,9 +22,7 @@ export function resourceRouter(db: Knex, def: ResourceDef): Router {
   router.get(base, async (req: Request, res: Response) => {
     const user = readableBy(def, req);
     const params = parseListParams(def, user.role, req.query as Record<string, unknown>);
-    const { rows, total } = await listRows(db, def, user.role, params).catch((err: unknown) => {
-      throw translateDbError(err);
-    });
+    const { rows, total } = await listRows(db, def, user, params);
     const last = params.offset + rows.length - 1;
     res.set(
       'Content-Range',
@@ -36,9 +34,7 @@ export function resourceRouter(db: Knex, def: ResourceDef): Router {
 
   router.get(`${base}/:id`, async (req: Request, res: Response) => {
     const user = readableBy(def, req);
-    const row = await getRow(db, def, user.role, parseId(req.params.id)).catch((err: unknown) => {
-      throw translateDbError(err);
-    });
+    const row = await getRow(db, def, user, parseId(req.params.id));
     if (!row) throw notFound();
     res.json(row);
   });
@@ -50,6 +46,14 @@ export function resourceRouter(db: Knex, def: ResourceDef): Router {
 
   router.put(`${base}/:id`, async (req: Request, res: Response) => {
     const user = readableBy(def, req);
+    if (!def.updatable)
+      throw new AppError(
+        405,
+        'method_not_allowed',
+        `Einträge in "${def.name}" können nicht geändert werden; bitte löschen und neu anlegen.`,
+        undefined,
+        { Allow: 'GET, POST, DELETE' },
+      );
     res.json(await updateRecord({ db, user }, def, parseId(req.params.id), req.body));
   });
 

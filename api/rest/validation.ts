@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_ID } from '../domain';
-import { isRealDate, type Field } from './fields';
+import { isRealDate, MAX_MONEY_CENTS, type Field } from './fields';
 
 const msg = (key: string) => ({ error: () => key });
 
@@ -46,7 +46,7 @@ function baseSchema(f: Field): z.ZodType {
         .number(msg('Bitte eine ganze Zahl eingeben'))
         .int(msg('Bitte eine ganze Zahl eingeben'))
         .min(0, { error: () => 'Der Betrag darf nicht negativ sein' })
-        .max(Number.MAX_SAFE_INTEGER, { error: () => 'Der Betrag ist zu groß' });
+        .max(MAX_MONEY_CENTS, { error: () => 'Der Betrag darf höchstens 100.000.000.000,00 € betragen' });
     case 'date':
       return dateSchema;
     case 'bool':

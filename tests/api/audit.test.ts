@@ -1,3 +1,6 @@
+import { visibleChanges } from '../../api/rest/audit';
+import { money, text } from '../../api/rest/fields';
+import { defineResource } from '../../api/rest/resource';
 import { DEMO_EMAIL, testApp, type TestApp } from '../support/app';
 import { dbChecksum } from '../support/checksum';
 import { createBody, type Body } from '../support/fixtures';
@@ -273,5 +276,153 @@ describe('GET /api/audit_entries', () => {
 
     expect([put.status, del.status]).toEqual([403, 403]);
     expect(await dbChecksum(t.db)).toEqual(before);
+  });
+});
+
+describe('audit entries follow the read rights of the resource they describe', () => {
+  const list = (agent: Awaited<ReturnType<TestApp['as']>>, filter: Row) =>
+    agent.get(`/api/audit_entries?range=[0,999]&filter=${encodeURIComponent(JSON.stringify(filter))}`);
+  let contactEntry: number;
+
+  beforeAll(async () => {
+    const guide = await t.as('guide');
+    const me = (await guide.get('/api/auth/me')).body as { id: number; municipality_ids: number[] };
+    const contact = await guide.post('/api/contacts').send({
+      ...(await createBody(t.db, 'contacts', { guide: me })),
+      notes: 'Vertraulich: Bürgermeisterin',
+    });
+    expect(contact.status).toBe(201);
+    const link = await guide
+      .post('/api/contact_measures')
+      .send(await createBody(t.db, 'contact_measures', { guide: me }));
+    expect(link.status).toBe(201);
+    contactEntry = (
+      (await t
+        .db('audit_entries')
+        .where({ resource: 'contacts', record_id: contact.body.id })
+        .first('id')) as {
+        id: number;
+      }
+    ).id;
+  });
+
+  it('funding staff (no read right on contacts) see no contact entries, by filter or by id', async () => {
+    const funding = await t.as('funding');
+
+    const byFilter = await list(funding, { resource: 'contacts' });
+    const links = await list(funding, { resource: 'contact_measures' });
+    const byId = await funding.get(`/api/audit_entries/${contactEntry}`);
+
+    expect([byFilter.status, byFilter.body, byFilter.headers['content-range']]).toEqual([
+      200,
+      [],
+      'audit_entries */0',
+    ]);
+    expect(links.body).toEqual([]);
+    expect(byId.status).toBe(404);
+    expect(JSON.stringify(byId.body)).not.toContain('Vertraulich');
+  });
+
+  it('the unfiltered list and its total hold only entries of resources the role may read', async () => {
+    const funding = await t.as('funding');
+    const expected = Number(
+      (
+        (await t
+          .db('audit_entries')
+          .whereNotIn('resource', ['contacts', 'contact_measures'])
+          .count({ n: '*' })) as [{ n: number }]
+      )[0].n,
+    );
+
+    const page = await funding.get('/api/audit_entries?range=[0,9]');
+    const all = await funding.get('/api/audit_entries?range=[0,999]');
+
+    expect(page.headers['content-range']).toBe(`audit_entries 0-9/${expected}`);
+    expect(all.body).toHaveLength(expected);
+    expect(
+      (all.body as Row[]).filter((r) => ['contacts', 'contact_measures'].includes(r.resource as string)),
+    ).toEqual([]);
+    expect(
+      (await list(funding, { resource: ['contacts', 'measures'] })).body.every(
+        (r: Row) => r.resource === 'measures',
+      ),
+    ).toBe(true);
+  });
+
+  it.each(['cdo', 'steering'] as const)('%s (may read contacts) sees the contact entries', async (role) => {
+    const agent = await t.as(role);
+
+    const byFilter = await list(agent, { resource: 'contacts' });
+    const byId = await agent.get(`/api/audit_entries/${contactEntry}`);
+
+    expect((byFilter.body as Row[]).map((r) => r.id)).toContain(contactEntry);
+    expect(byId.status).toBe(200);
+    expect((byId.body.changes as Record<string, unknown>).notes).toEqual([
+      null,
+      'Vertraulich: Bürgermeisterin',
+    ]);
+  });
+
+  it('changes show only fields the role may read: readRoles fields hidden, write-only and undeclared ones never', async () => {
+    const cdoId = await userId(DEMO_EMAIL.cdo);
+    const [{ id: municipal }] = (await t
+      .db('audit_entries')
+      .insert({
+        user_id: cdoId,
+        action: 'update',
+        resource: 'municipalities',
+        record_id: 1,
+        changes: JSON.stringify({ seat: ['A', 'B'], last_contact_on: ['2026-01-01', '2026-02-02'] }),
+      })
+      .returning('id')) as [{ id: number }];
+    const [{ id: user }] = (await t
+      .db('audit_entries')
+      .insert({
+        user_id: cdoId,
+        action: 'update',
+        resource: 'users',
+        record_id: cdoId,
+        changes: JSON.stringify({
+          name: ['X', 'Y'],
+          password: [null, 'geheim'],
+          password_hash: ['$argon2id$a', '$argon2id$b'],
+        }),
+      })
+      .returning('id')) as [{ id: number }];
+
+    const funding = await t.as('funding');
+    const steering = await t.as('steering');
+
+    // last_contact_on is readable for contact readers only (CONTACT_READERS); funding staff are not.
+    expect((await funding.get(`/api/audit_entries/${municipal}`)).body.changes).toEqual({ seat: ['A', 'B'] });
+    expect(
+      (await list(funding, { resource: 'municipalities', record_id: 1 })).body.find(
+        (r: Row) => r.id === municipal,
+      ).changes,
+    ).toEqual({ seat: ['A', 'B'] });
+    expect((await steering.get(`/api/audit_entries/${municipal}`)).body.changes).toEqual({
+      seat: ['A', 'B'],
+      last_contact_on: ['2026-01-01', '2026-02-02'],
+    });
+    for (const agent of [funding, steering, await t.as('cdo')])
+      expect((await agent.get(`/api/audit_entries/${user}`)).body.changes).toEqual({ name: ['X', 'Y'] });
+  });
+
+  it('visibleChanges hides a money field with readRoles from other roles and every write-only field', () => {
+    const def = defineResource({
+      name: 'probe',
+      fields: {
+        title: text(20),
+        amount_cents: money({ readRoles: ['cdo', 'funding'] }),
+        secret: { ...text(20), writeOnly: true },
+      },
+      defaultSort: ['id', 'ASC'],
+      access: { read: ['cdo', 'steering', 'funding'], write: ['cdo'] },
+    });
+    const changes = { title: ['a', 'b'], amount_cents: [1, 2], secret: ['x', 'y'], constructor: [1, 2] };
+
+    expect(visibleChanges(def, changes, 'steering')).toEqual({ title: ['a', 'b'] });
+    expect(visibleChanges(def, changes, 'funding')).toEqual({ title: ['a', 'b'], amount_cents: [1, 2] });
+    expect(visibleChanges(def, null, 'cdo')).toEqual({});
   });
 });

@@ -7,7 +7,8 @@ import { createBody, UPDATE_PATCH, type Body } from '../support/fixtures';
 /**
  * The role matrix of DESIGN.md §5 as ONE table (resource × role → what each method answers); every cell becomes a
  * test. A granted write works on a record of the caller's own (for a guide: her entry, her municipality); a denied
- * one answers 403 and changes nothing. Without a session everything answers 401.
+ * one answers 403 (a PUT on create/delete-only link rows 405) and changes nothing. Without a session everything
+ * answers 401.
  */
 
 type Method = 'list' | 'getOne' | 'create' | 'update' | 'delete';
@@ -16,6 +17,9 @@ type Cell = Record<Method, number>;
 const W: Cell = { list: 200, getOne: 200, create: 201, update: 200, delete: 200 };
 const R: Cell = { list: 200, getOne: 200, create: 403, update: 403, delete: 403 };
 const N: Cell = { list: 403, getOne: 403, create: 403, update: 403, delete: 403 };
+// Link rows are only created and deleted: a PUT answers 405 to every role that may read them.
+const WL: Cell = { ...W, update: 405 };
+const RL: Cell = { ...R, update: 405 };
 
 const ROLES: Role[] = ['cdo', 'steering', 'funding', 'guide', 'viewer'];
 const METHODS: Method[] = ['list', 'getOne', 'create', 'update', 'delete'];
@@ -27,10 +31,10 @@ const MATRIX: Record<string, Record<Role, Cell>> = {
   fields_of_action:       { cdo: W, steering: R, funding: R, guide: R, viewer: R },
   measures:               { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   milestones:             { cdo: W, steering: W, funding: R, guide: R, viewer: R },
-  milestone_forecasts:    { cdo: W, steering: W, funding: R, guide: R, viewer: R },
+  milestone_forecasts:    { cdo: WL, steering: WL, funding: RL, guide: RL, viewer: RL },
   partners:               { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   measure_partners:       { cdo: W, steering: W, funding: R, guide: R, viewer: R },
-  measure_municipalities: { cdo: W, steering: W, funding: R, guide: R, viewer: R },
+  measure_municipalities: { cdo: WL, steering: WL, funding: RL, guide: RL, viewer: RL },
   grants:                 { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   grant_years:            { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   tranches:               { cdo: W, steering: R, funding: W, guide: N, viewer: R },
@@ -38,9 +42,9 @@ const MATRIX: Record<string, Record<Role, Cell>> = {
   transfers:              { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   // guide: reads all; creates for her municipalities, changes and deletes her own entries (targets are hers)
   contacts:               { cdo: W, steering: R, funding: N, guide: W, viewer: N },
-  contact_measures:       { cdo: W, steering: R, funding: N, guide: W, viewer: N },
+  contact_measures:       { cdo: WL, steering: RL, funding: N, guide: WL, viewer: N },
   users:                  { cdo: W, steering: R, funding: R, guide: R, viewer: R },
-  guide_municipalities:   { cdo: W, steering: R, funding: R, guide: R, viewer: R },
+  guide_municipalities:   { cdo: WL, steering: RL, funding: RL, guide: RL, viewer: RL },
   status_reports:         { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   audit_entries:          { cdo: R, steering: R, funding: R, guide: N, viewer: N },
 };
@@ -112,7 +116,7 @@ describe.each(Object.keys(MATRIX))('%s', (resource) => {
     cells.filter(([r]) => r === resource).map(([, role, method, status]) => [role, method, status] as const),
   )('%s %s → %i', async (role, method, status) => {
     const agent = await t.as(role);
-    const before = status === 403 ? await dbChecksum(t.db) : undefined;
+    const before = status >= 400 ? await dbChecksum(t.db) : undefined;
 
     const res = await call(agent, resource, role, method, status);
 
@@ -121,7 +125,10 @@ describe.each(Object.keys(MATRIX))('%s', (resource) => {
       body: undefined,
     });
     if (before) {
-      expect(res.body).toEqual({ message: expect.any(String), code: 'forbidden' });
+      expect(res.body).toEqual({
+        message: expect.any(String),
+        code: status === 405 ? 'method_not_allowed' : 'forbidden',
+      });
       expect(await dbChecksum(t.db)).toEqual(before);
     }
   });

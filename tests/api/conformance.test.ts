@@ -156,38 +156,66 @@ describe.each(resources.map((def) => [def.name, def] as const))('ra-data-simple-
 
   if (!writable) return;
 
-  it('update sends the whole record back and answers the changed one', async () => {
-    const patch = UPDATE_PATCH[name]!;
+  if (!def.updatable)
+    it('update and updateMany answer 405 (rows are only created and deleted), and nothing changes', async () => {
+      const before = await t
+        .db(name)
+        .where('id', created.id as number)
+        .first();
+      const patch = UPDATE_PATCH[name]!;
 
-    const { data } = await dp.update(name, {
-      id: created.id as number,
-      data: { ...created, ...patch },
-      previousData: created as RaRecord,
+      const one = await statusOf(
+        dp.update(name, {
+          id: created.id as number,
+          data: { ...created, ...patch },
+          previousData: created as RaRecord,
+        }),
+      );
+      const many = await statusOf(dp.updateMany(name, { ids: [created.id as number], data: patch }));
+
+      expect([one, many]).toEqual([405, 405]);
+      expect(
+        await t
+          .db(name)
+          .where('id', created.id as number)
+          .first(),
+      ).toEqual(before);
     });
 
-    expect(data.id).toBe(created.id);
-    expect(data).toMatchObject(patch);
-    if (def.versioned) expect(data.version).toBe((created.version as number) + 1);
-    const stored = (await t
-      .db(name)
-      .where('id', created.id as number)
-      .first()) as Row;
-    for (const [k, v] of Object.entries(patch)) expect(stored[k]).toEqual(v);
-    created = data as Row;
-  });
+  if (def.updatable)
+    it('update sends the whole record back and answers the changed one', async () => {
+      const patch = UPDATE_PATCH[name]!;
 
-  it('updateMany puts each record and answers their ids', async () => {
-    const a = (await dp.create(name, { data: await createBody(t.db, name) })).data;
-    const b = (await dp.create(name, { data: await createBody(t.db, name) })).data;
-    const patch: Body = { ...UPDATE_PATCH[name], ...(def.versioned ? { version: 1 } : {}) };
+      const { data } = await dp.update(name, {
+        id: created.id as number,
+        data: { ...created, ...patch },
+        previousData: created as RaRecord,
+      });
 
-    const { data } = await dp.updateMany(name, { ids: [a.id, b.id], data: patch });
+      expect(data.id).toBe(created.id);
+      expect(data).toMatchObject(patch);
+      if (def.versioned) expect(data.version).toBe((created.version as number) + 1);
+      const stored = (await t
+        .db(name)
+        .where('id', created.id as number)
+        .first()) as Row;
+      for (const [k, v] of Object.entries(patch)) expect(stored[k]).toEqual(v);
+      created = data as Row;
+    });
 
-    expect(data).toEqual([a.id, b.id]);
-    const rows = (await t.db(name).whereIn('id', [a.id, b.id])) as Row[];
-    for (const row of rows)
-      for (const [k, v] of Object.entries(UPDATE_PATCH[name]!)) expect(row[k]).toEqual(v);
-  });
+  if (def.updatable)
+    it('updateMany puts each record and answers their ids', async () => {
+      const a = (await dp.create(name, { data: await createBody(t.db, name) })).data;
+      const b = (await dp.create(name, { data: await createBody(t.db, name) })).data;
+      const patch: Body = { ...UPDATE_PATCH[name], ...(def.versioned ? { version: 1 } : {}) };
+
+      const { data } = await dp.updateMany(name, { ids: [a.id, b.id], data: patch });
+
+      expect(data).toEqual([a.id, b.id]);
+      const rows = (await t.db(name).whereIn('id', [a.id, b.id])) as Row[];
+      for (const row of rows)
+        for (const [k, v] of Object.entries(UPDATE_PATCH[name]!)) expect(row[k]).toEqual(v);
+    });
 
   it('delete answers the deleted record, which is then gone', async () => {
     const { data } = await dp.delete(name, { id: created.id as number, previousData: created as RaRecord });

@@ -28,12 +28,22 @@ describe('GET /api/openapi.json', () => {
     expect(res.body.info.title).toEqual(expect.any(String));
   });
 
-  it.each(resources.map((r) => r.name))('has list and item paths for %s', (name) => {
+  it.each(resources.map((r) => [r.name, r] as const))('has list and item paths for %s', (name, def) => {
     expect(Object.keys(paths()[`/${name}`] ?? {})).toEqual(expect.arrayContaining(['get', 'post']));
     expect(Object.keys(paths()[`/${name}/{id}`] ?? {})).toEqual(
-      expect.arrayContaining(['get', 'put', 'delete']),
+      expect.arrayContaining(def.updatable ? ['get', 'put', 'delete'] : ['get', 'delete']),
     );
   });
+
+  it.each(['measure_municipalities', 'guide_municipalities', 'contact_measures', 'milestone_forecasts'])(
+    'declares %s create/delete only: no PUT, and the list says so',
+    (name) => {
+      expect(paths()[`/${name}/{id}`]).not.toHaveProperty('put');
+      expect((paths()[`/${name}`]!.get as { description: string }).description).toContain(
+        'Nur Anlegen und Löschen',
+      );
+    },
+  );
 
   it.each(['/auth/login', '/auth/logout', '/auth/me', '/auth/password', '/health'])(
     'has the path %s',

@@ -1,4 +1,38 @@
-import { defineResource } from '../../rest/resource';
+import type { Role } from '../../domain';
+import { visibleChanges } from '../../rest/audit';
+import { canRead, defineResource, type ResourceDef } from '../../rest/resource';
+// A cycle (the index lists this feature); only read when a request runs, after both modules are loaded.
+import { resources } from '../index';
 import plain from './audit_entries.fields';
 
-export default defineResource(plain);
+const NAME = plain.name;
+
+/** The resources whose entries a role may read: those it may read itself (never the audit log's own). */
+const describedBy = (role: Role): ResourceDef[] =>
+  resources.filter((r) => r.name !== NAME && canRead(r, role));
+
+export default defineResource({
+  ...plain,
+  // Entries follow the read rights of the resource they describe, and its row rule (if it has one) per record:
+  // an entry of a record the role may not read (now, or any more after a delete) is not listed.
+  readScope: (qb, user) => {
+    const defs = describedBy(user.role);
+    qb.where((w) => {
+      w.whereIn(
+        `${NAME}.resource`,
+        defs.filter((d) => !d.readScope).map((d) => d.name),
+      );
+      for (const d of defs.filter((x) => x.readScope))
+        w.orWhere((o) =>
+          o.where(`${NAME}.resource`, d.name).whereIn(`${NAME}.record_id`, (sub) => {
+            sub.select(`${d.name}.id`).from(d.name);
+            d.readScope!(sub, user);
+          }),
+        );
+    });
+  },
+  present: (row, role) => {
+    const def = resources.find((r) => r.name === row.resource);
+    return { ...row, changes: def ? visibleChanges(def, row.changes, role) : {} };
+  },
+});

@@ -208,9 +208,31 @@ async function sendFeed(db: Knex, user: CalendarUser, res: Response): Promise<vo
 }
 
 const TOKEN_FILE = /^([A-Za-z0-9_-]{43})\.ics$/;
+/** /calendar/<anything>.ics; the token's form is checked in the handler (a malformed one is a 404). */
+const TOKEN_FEED_PATH = /^\/calendar\/([^/]+\.ics)$/;
 
 function origin(req: Request, config: Config): string {
   return config.publicOrigin ?? `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+}
+
+/**
+ * GET /api/calendar/<token>.ics, the one extra route without a session (calendar programs send no cookies):
+ * the secret in the URL is the credential. Mounted by the app before the sign-in check, on its own.
+ */
+export function calendarTokenFeed(db: Knex): Router {
+  const router = Router();
+  router.get(TOKEN_FEED_PATH, async (req: Request, res: Response) => {
+    const token = TOKEN_FILE.exec(String(req.params[0]))?.[1];
+    const user = token
+      ? ((await db('users')
+          .select('id', 'name', 'role')
+          .where({ calendar_token_hash: hashToken(token), active: true })
+          .first()) as CalendarUser | undefined)
+      : undefined;
+    if (!user) throw notFound('Dieser Kalender-Link ist ungültig oder wurde erneuert.');
+    await sendFeed(db, user, res);
+  });
+  return router;
 }
 
 export const calendarModule: ExtraModule = {
@@ -244,19 +266,6 @@ export const calendarModule: ExtraModule = {
       const user = currentUser(req);
       await db('users').where('id', user.id).update({ calendar_token_hash: null, updated_at: db.fn.now() });
       res.json({ active: false });
-    });
-
-    // No session here: the secret in the URL is the credential (calendar programs send no cookies).
-    router.get('/calendar/:file', async (req: Request, res: Response) => {
-      const token = TOKEN_FILE.exec(String(req.params.file))?.[1];
-      const user = token
-        ? ((await db('users')
-            .select('id', 'name', 'role')
-            .where({ calendar_token_hash: hashToken(token), active: true })
-            .first()) as CalendarUser | undefined)
-        : undefined;
-      if (!user) throw notFound('Dieser Kalender-Link ist ungültig oder wurde erneuert.');
-      await sendFeed(db, user, res);
     });
 
     return router;

@@ -14,9 +14,11 @@ export default defineResource({
           .where('contacts.author_id', user.id),
       );
   },
-  beforeWrite: async ({ db, user }, data) => {
+  beforeWrite: async ({ db, user }, data, before) => {
     if (user.role !== 'guide') return data;
-    const own = await db('contacts').where({ id: data.contact_id, author_id: user.id }).first('id');
+    // A partial body may lack contact_id: the merged record decides.
+    const contactId = (data.contact_id ?? before?.contact_id) as number;
+    const own = await db('contacts').where({ id: contactId, author_id: user.id }).first('id');
     if (!own) throw forbidden('Sie können nur Ihre eigenen Kontakte verknüpfen.');
     return data;
   },

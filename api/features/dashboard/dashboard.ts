@@ -4,7 +4,7 @@ import { currentUser } from '../auth/session';
 import type { YearMoney } from './contract';
 import { SnapshotCache } from '../../db/snapshotCache';
 import { ROLES, MEASURE_STATUSES, HEALTHS, type Role } from '../../domain';
-import { forbidden } from '../../errors';
+import { requireRole } from '../../http/requireRole';
 import { federalShareSql } from '../funding/rules';
 import { canSeeContacts, canSeeMoney } from '../access';
 import { proofOverdueSql, transferProofOpenSql } from '../funding/deadlineSql';
@@ -468,9 +468,8 @@ export const dashboardModule: ExtraModule = {
   router(db: Knex) {
     const router = Router();
     const cache = new SnapshotCache<string>(db);
-    router.get('/dashboard', async (req: Request, res: Response) => {
+    router.get('/dashboard', requireRole(...ROLES), async (req: Request, res: Response) => {
       const { role } = currentUser(req);
-      if (!ROLES.includes(role)) throw forbidden();
       const body = await cache.get(role, async () => JSON.stringify(await dashboard(db, role)));
       res.type('json').send(body);
     });

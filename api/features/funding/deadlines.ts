@@ -12,9 +12,10 @@ import {
   transferProofOpenSql,
   unspentSql,
 } from './deadlineSql';
-import { fundingReader } from './rules';
 import { errorResponses, READERS_NOTE } from './openapi';
 import type { ExtraModule } from '../feature';
+import { requireRole } from '../../http/requireRole';
+import { FUNDING_READERS } from '../access';
 
 /**
  * How far ahead each kind of deadline shows (days). Passed deadlines show while the matter is open (the rules of
@@ -95,8 +96,7 @@ export async function deadlines(
 export const deadlinesModule: ExtraModule = {
   router(db: Knex) {
     const r = Router();
-    r.get('/deadlines', async (req: Request, res: Response) => {
-      fundingReader(req);
+    r.get('/deadlines', requireRole(...FUNDING_READERS), async (req: Request, res: Response) => {
       res.json(await deadlines(db, idParam(req.query as Record<string, unknown>, 'grant_id')));
     });
     return r;

@@ -4,11 +4,13 @@ import type { Knex } from 'knex';
 import { attachment, fileNamePart } from '../../http/attachment';
 import { fiscalYearParam, idParam } from '../../http/params';
 import { COST_CATEGORY_LABELS, germanDate } from '../../labels';
-import { COST_GROUPS, DATE_FORMAT, EURO_FORMAT, euros, excelDate, fundingReader } from './rules';
+import { COST_GROUPS, DATE_FORMAT, EURO_FORMAT, euros, excelDate } from './rules';
 import type { CostCategory } from './contract';
 import { notFound } from '../../errors';
 import { errorResponses, fileResponse, grantParam, okJson, READERS_NOTE, yearParam } from './openapi';
 import type { ExtraModule } from '../feature';
+import { requireRole } from '../../http/requireRole';
+import { FUNDING_READERS } from '../access';
 
 export interface Receipt {
   id: number;
@@ -183,7 +185,6 @@ export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
 }
 
 function params(req: Request) {
-  fundingReader(req);
   const query = req.query as Record<string, unknown>;
   return { grantId: idParam(query, 'grant_id', true), fiscalYear: fiscalYearParam(query) };
 }
@@ -191,11 +192,12 @@ function params(req: Request) {
 export const receiptsModule: ExtraModule = {
   router(db: Knex) {
     const r = Router();
-    r.get('/reports/receipts', async (req: Request, res: Response) => {
+    const reader = requireRole(...FUNDING_READERS);
+    r.get('/reports/receipts', reader, async (req: Request, res: Response) => {
       const { grantId, fiscalYear } = params(req);
       res.json(await receiptList(db, grantId, fiscalYear));
     });
-    r.get('/reports/receipts.xlsx', async (req: Request, res: Response) => {
+    r.get('/reports/receipts.xlsx', reader, async (req: Request, res: Response) => {
       const { grantId, fiscalYear } = params(req);
       const list = await receiptList(db, grantId, fiscalYear);
       const name = `Belegliste_${fileNamePart(list.grant.file_number)}_${fiscalYear ?? 'alle-Jahre'}.xlsx`;

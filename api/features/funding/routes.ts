@@ -2,13 +2,14 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { attachment } from '../../http/attachment';
 import { choiceParam, fiscalYearParam, idParam } from '../../http/params';
-import { fundingReader } from './rules';
 import { fundingCsv, fundingWorkbook, reportFileName, VIEWS } from './reportExport';
 import type { FundingReport } from './contract';
 import { SnapshotCache } from '../../db/snapshotCache';
 import { fundingReport } from './reportQuery';
 import { trancheUsage } from './usage';
 import type { ExtraModule } from '../feature';
+import { requireRole } from '../../http/requireRole';
+import { FUNDING_READERS } from '../access';
 import {
   errorResponses,
   fileResponse,
@@ -21,30 +22,30 @@ import {
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function reportParams(req: Request) {
-  fundingReader(req);
   const query = req.query as Record<string, unknown>;
   return { grantId: idParam(query, 'grant_id', true), fiscalYear: fiscalYearParam(query) };
 }
 
 function router(db: Knex): Router {
   const r = Router();
+  const reader = requireRole(...FUNDING_READERS);
   // One computation per grant, year and database state serves the page and both exports (never mutated).
   const reports = new SnapshotCache<FundingReport>(db);
   const report = ({ grantId, fiscalYear }: ReturnType<typeof reportParams>) =>
     reports.get(`${grantId}/${fiscalYear ?? 'all'}`, () => fundingReport(db, grantId, fiscalYear));
 
-  r.get('/reports/funding', async (req: Request, res: Response) => {
+  r.get('/reports/funding', reader, async (req: Request, res: Response) => {
     res.json(await report(reportParams(req)));
   });
 
-  r.get('/reports/funding.xlsx', async (req: Request, res: Response) => {
+  r.get('/reports/funding.xlsx', reader, async (req: Request, res: Response) => {
     const data = await report(reportParams(req));
     res.set('Content-Type', XLSX_TYPE);
     res.set('Content-Disposition', attachment(reportFileName(data, 'xlsx')));
     res.send(await fundingWorkbook(data));
   });
 
-  r.get('/reports/funding.csv', async (req: Request, res: Response) => {
+  r.get('/reports/funding.csv', reader, async (req: Request, res: Response) => {
     const params = reportParams(req);
     const view = choiceParam(req.query as Record<string, unknown>, 'view', VIEWS, 'measures');
     const data = await report(params);
@@ -53,8 +54,7 @@ function router(db: Knex): Router {
     res.send(fundingCsv(data, view));
   });
 
-  r.get('/tranches/usage', async (req: Request, res: Response) => {
-    fundingReader(req);
+  r.get('/tranches/usage', reader, async (req: Request, res: Response) => {
     const query = req.query as Record<string, unknown>;
     res.json(
       await trancheUsage(

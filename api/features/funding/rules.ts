@@ -1,9 +1,4 @@
-import type { Request } from 'express';
-import { forbidden } from '../../errors';
 import { COST_GROUP_LABELS } from '../../labels';
-import type { SessionUser } from '../../rest/resource';
-import { canSeeMoney } from '../access';
-import { currentUser } from '../auth/session';
 import type { CategoryRow, CostCategory } from './contract';
 
 /**
@@ -44,13 +39,6 @@ export const COST_GROUPS: { key: CategoryRow['group']; label: string; categories
 
 export const costGroupOf = (category: CostCategory): CategoryRow['group'] =>
   COST_GROUPS.find((g) => g.categories.includes(category))!.key;
-
-/** Signed-in user who may read funding data (cdo, steering, funding, viewer); others get 403. */
-export function fundingReader(req: Request): SessionUser {
-  const user = currentUser(req);
-  if (!canSeeMoney(user.role)) throw forbidden();
-  return user;
-}
 
 /** 'YYYY-MM-DD' → a Date at UTC midnight, which exceljs writes as the exact Excel day. */
 export const excelDate = (iso: string): Date => {

@@ -1,11 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { currentUser } from '../auth/session';
 import type { TrendMilestone, TrendResponse } from './contract';
-import { badRequest, forbidden, notFound } from '../../errors';
+import { badRequest, notFound } from '../../errors';
 import { toId } from '../../http/params';
-import { mayRead } from '../access';
+import { ACCESS } from '../access';
 import type { ExtraModule } from '../feature';
+import { requireRole } from '../../http/requireRole';
 
 /**
  * GET /api/milestones/trend: the data of the milestone trend analysis (MTA). Per milestone its forecast series
@@ -58,23 +58,25 @@ function parseMeasureId(raw: unknown): number | undefined {
 export const trendModule: ExtraModule = {
   router(db: Knex) {
     const router = Router();
-    router.get('/milestones/trend', async (req: Request, res: Response) => {
-      const user = currentUser(req);
-      if (!mayRead('portfolio', user.role)) throw forbidden();
-      const measureId = parseMeasureId(req.query.measure_id);
-      let measure: TrendResponse['measure'] = null;
-      if (measureId !== undefined) {
-        measure = ((await db('measures').select('id', 'code', 'title').where('id', measureId).first()) ??
-          null) as typeof measure;
-        if (!measure) throw notFound('Die Maßnahme wurde nicht gefunden.');
-      }
-      const body: TrendResponse = {
-        scope: measure ? 'measure' : 'portfolio',
-        measure,
-        milestones: await milestoneTrend(db, measureId),
-      };
-      res.json(body);
-    });
+    router.get(
+      '/milestones/trend',
+      requireRole(...ACCESS.portfolio.read),
+      async (req: Request, res: Response) => {
+        const measureId = parseMeasureId(req.query.measure_id);
+        let measure: TrendResponse['measure'] = null;
+        if (measureId !== undefined) {
+          measure = ((await db('measures').select('id', 'code', 'title').where('id', measureId).first()) ??
+            null) as typeof measure;
+          if (!measure) throw notFound('Die Maßnahme wurde nicht gefunden.');
+        }
+        const body: TrendResponse = {
+          scope: measure ? 'measure' : 'portfolio',
+          measure,
+          milestones: await milestoneTrend(db, measureId),
+        };
+        res.json(body);
+      },
+    );
     return router;
   },
   paths: {

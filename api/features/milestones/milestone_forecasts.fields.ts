@@ -11,5 +11,7 @@ export default {
   },
   defaultSort: ['reported_on', 'ASC'],
   versioned: false,
+  // Written when a milestone's due date changes; a row is created or deleted, never changed: PUT answers 405.
+  updatable: false,
   access: ACCESS.portfolio,
 } satisfies ResourceFields;

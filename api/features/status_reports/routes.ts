@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import { currentUser } from '../auth/session';
-import { forbidden, notFound } from '../../errors';
+import { notFound } from '../../errors';
 import { parseId } from '../../http/params';
-import { mayRead } from '../access';
+import { requireRole } from '../../http/requireRole';
+import { ACCESS } from '../access';
 import type { ExtraModule } from '../feature';
 import { compareSnapshots, type SnapshotChanges } from './compare';
 import { pdfFileName, renderStatusReportPdf } from './pdf';
@@ -60,12 +60,6 @@ function comparison(r: ReportPair): ReportComparison {
   };
 }
 
-function reader(req: Request) {
-  const user = currentUser(req);
-  if (!mayRead('statusReports', user.role)) throw forbidden();
-  return user;
-}
-
 const errorResponses = {
   400: { description: 'Ungültige ID' },
   401: { description: 'Nicht angemeldet' },
@@ -78,13 +72,13 @@ export const statusReportModule: ExtraModule = {
   router(db: Knex) {
     const router = Router();
 
-    router.get('/status_reports/:id/comparison', async (req: Request, res: Response) => {
-      reader(req);
+    const reader = requireRole(...ACCESS.statusReports.read);
+
+    router.get('/status_reports/:id/comparison', reader, async (req: Request, res: Response) => {
       res.json(comparison(await loadReport(db, parseId(req.params.id))));
     });
 
-    router.get('/status_reports/:id/pdf', async (req: Request, res: Response) => {
-      reader(req);
+    router.get('/status_reports/:id/pdf', reader, async (req: Request, res: Response) => {
       const r = await loadReport(db, parseId(req.params.id));
       const c = comparison(r);
       const pdf = await renderStatusReportPdf({

@@ -10,5 +10,7 @@ export default {
   },
   defaultSort: ['id', 'ASC'],
   versioned: false,
+  // A link row is created or deleted, never changed (no version to check): PUT answers 405.
+  updatable: false,
   access: ACCESS.users,
 } satisfies ResourceFields;

@@ -181,6 +181,44 @@ describe('calendar', () => {
       expect(viewer.has(`grant-${String(closed!.id)}-proof@myk10-cockpit`)).toBe(false);
     });
 
+    it('shows follow-ups only to roles that may read contacts, even of entries the user wrote herself', async () => {
+      // A former guide now in funding (or the viewer) keeps her old entries, but may no longer read contacts.
+      const municipality = ((await t.db('municipalities').first('id')) as { id: number }).id;
+      const follow = async (email: string) => {
+        const { id } = (await t.db('users').where('email', email).first('id')) as { id: number };
+        const [row] = (await t
+          .db('contacts')
+          .insert({
+            municipality_id: municipality,
+            author_id: id,
+            contact_on: '2026-09-01',
+            channel: 'phone',
+            topic: `Vertraulicher Rückruf ${email}`,
+            person_name: 'Erika Vertraulich',
+            follow_up_on: '2027-02-01',
+            follow_up_done: false,
+          })
+          .returning('id')) as [{ id: number }];
+        return `contact-${row.id}-follow-up@myk10-cockpit`;
+      };
+      const uids = {
+        funding: await follow('foerderung@myk10.example'),
+        viewer: await follow('lesen@myk10.example'),
+        steering: await follow('steuerung@myk10.example'),
+      };
+
+      for (const role of ['funding', 'viewer'] as const) {
+        const text = await feed(await t.as(role));
+        expect(events(text).has(uids[role])).toBe(false);
+        expect(text).not.toContain('Vertraulich');
+        const { path } = (await (await t.as(role)).post('/api/calendar/token').send({}).expect(201)).body as {
+          path: string;
+        };
+        expect(await feed(t.anonymous(), path)).not.toContain('Vertraulich');
+      }
+      expect(events(await feed(await t.as('steering'))).has(uids.steering)).toBe(true);
+    });
+
     it('keeps UIDs stable between two downloads', async () => {
       const cdo = await t.as('cdo');
       expect([...events(await feed(cdo)).keys()]).toEqual([...events(await feed(cdo)).keys()]);

@@ -94,6 +94,30 @@ describe('status reports', () => {
     });
   });
 
+  describe('what a report shows every reader', () => {
+    it.each(['cdo', 'steering', 'funding', 'guide', 'viewer'] as const)(
+      'as %s: the snapshot and the comparison hold no money and no contact data',
+      async (role) => {
+        const agent = await t.as(role);
+        const report = (await agent.get(`/api/status_reports/${String(second.id)}`).expect(200)).body as Row;
+        const comparison = (
+          await agent.get(`/api/status_reports/${String(second.id)}/comparison`).expect(200)
+        ).body as Row;
+
+        const keys = (v: unknown): string[] =>
+          Array.isArray(v)
+            ? v.flatMap(keys)
+            : v && typeof v === 'object'
+              ? Object.entries(v).flatMap(([k, x]) => [k, ...keys(x)])
+              : [];
+        for (const body of [report.snapshot, comparison])
+          expect(
+            keys(body).filter((k) => /cents|contact|person|follow_up|budget|amount|notes/.test(k)),
+          ).toEqual([]);
+      },
+    );
+  });
+
   describe('GET /api/status_reports/:id/comparison', () => {
     it('lists the light change and the slipped milestone since the previous report', async () => {
       const res = await (
