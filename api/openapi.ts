@@ -9,7 +9,11 @@ import { schemaOf } from './rest/validation';
 type Json = Record<string, unknown>;
 
 function fieldSchema(f: Field): Json {
-  const schema = z.toJSONSchema(schemaOf(f), { io: 'input', unrepresentable: 'any' }) as Json;
+  const schema = z.toJSONSchema(schemaOf(f), {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Json;
   delete schema.$schema;
   if (f.kind === 'date') Object.assign(schema, { format: 'date' });
   if (f.readOnly) schema.readOnly = true;
@@ -185,7 +189,7 @@ const authPaths: Json = {
 
 export function openApiDocument(): Json {
   return {
-    openapi: '3.0.3',
+    openapi: '3.1.0',
     info: {
       title: 'MYK10 Steuerungscockpit API',
       version: '1.0.0',

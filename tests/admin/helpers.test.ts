@@ -1,11 +1,8 @@
+import type { FetchRelatedRecords, RaRecord, TranslateFunction } from 'react-admin';
+import { csvHundredths } from '../../api/http/csvCell';
 import { daysBetween, formatDate, todayIso } from '../../admin/src/common/dates';
-import {
-  csvEuro,
-  formatEuro,
-  formatHundredths,
-  formatPercentBp,
-  parseHundredths,
-} from '../../admin/src/common/money';
+import { listCsv } from '../../admin/src/common/listCsv';
+import { formatEuro, formatHundredths, formatPercentBp, parseHundredths } from '../../admin/src/common/money';
 import { rankMunicipalities } from '../../admin/src/dashboard/guideStart';
 
 // Pure helpers of the admin, run beside the browser tests (they need no browser).
@@ -54,8 +51,51 @@ describe('money and percent formatting', () => {
   });
 
   it('writes plain decimal euros for spreadsheets', () => {
-    expect(csvEuro(123456789)).toBe('1234567,89');
-    expect(csvEuro(7)).toBe('0,07');
+    expect(csvHundredths(123456789)).toBe('1234567,89');
+    expect(csvHundredths(7)).toBe('0,07');
+  });
+});
+
+describe('listCsv (the list export)', () => {
+  // The keys themselves, or the default text: enough to see what the export asks for.
+  const translate = ((key: string, options?: { _?: string }) => options?._ ?? key) as TranslateFunction;
+  const related = { 7: { id: 7, name: '=Gemeinde' }, 8: { id: 8, name: 'Andernach' } };
+  const fetchRelated = (async () => related) as unknown as FetchRelatedRecords;
+  const label = (_resource: string, r: RaRecord) => String(r.name);
+
+  it('defuses text that starts like a formula, also in reference labels, and keeps numbers numbers', async () => {
+    const records = [
+      {
+        id: 1,
+        version: 3,
+        title: '=HYPERLINK("http://example.invalid","x")',
+        summary: '-1+2',
+        notes: '@SUM(A1)',
+        phone: '+49 261 1234',
+        budget_cents: -1250,
+        progress: -0.5,
+        status: 'implementation',
+        municipality_ids: [7, 8],
+        start_date: '2023-07-01',
+      },
+    ];
+    const csv = await listCsv(records, fetchRelated, { resource: 'measures', translate, label });
+    expect(csv).toBe(
+      '\uFEFF' +
+        'id;title;summary;notes;phone;budget_cents;progress;status;municipality_ids;start_date\r\n' +
+        `1;"'=HYPERLINK(""http://example.invalid"",""x"")";'-1+2;'@SUM(A1);'+49 261 1234;-12,50;-0,5;` +
+        "app.enums.status.implementation;'=Gemeinde, Andernach;01.07.2023\r\n",
+    );
+  });
+
+  it('exports a reference the role may not read as its id', async () => {
+    const refused = (async () => Promise.reject(new Error('403'))) as unknown as FetchRelatedRecords;
+    const csv = await listCsv([{ id: 2, grant_id: 5, amount_cents: 1 }], refused, {
+      resource: 'tranches',
+      translate,
+      label,
+    });
+    expect(csv.split('\r\n')[1]).toBe('2;5;0,01');
   });
 });
 

@@ -135,6 +135,35 @@ describeInBrowser('working with measures', () => {
       expect(m01).toContain(';Gemeinschaft;');
     });
 
+    it('exports text planted to run as a formula defused, so a spreadsheet shows it as text', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      const api = await env.api('cdo');
+      const field = (await api.get('/api/fields_of_action')).body[0] as { id: number };
+      const created = await api.post('/api/measures').send({
+        code: 'M-91',
+        title: '=HYPERLINK("http://example.invalid","x")',
+        summary: '-1+2',
+        field_of_action_id: field.id,
+        phase: 'implementation',
+        status: 'planning',
+        health: 'green',
+        progress: 0,
+        budget_cents: 0,
+      });
+      expect([created.status, created.body]).toEqual([201, expect.anything()]);
+      await signIn(page, 'cdo');
+      await page.goto('/#/measures');
+      await page.getByRole('row').filter({ hasText: 'M-01' }).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Exportieren' }).click(),
+      ]);
+      const csv = fs.readFileSync(await download.path(), 'utf8');
+      const row = csv.split('\r\n').find((r) => r.includes(';M-91;'));
+      expect(row).toContain(`;M-91;"'=HYPERLINK(""http://example.invalid"",""x"")";'-1+2;`);
+    });
+
     it('lists and shows measures accessibly', async () => {
       tab = await env.open();
       const { page } = tab;

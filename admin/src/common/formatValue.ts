@@ -6,6 +6,9 @@ import { enumLabelKey, type EnumName } from './enums';
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T/;
 const HUNDREDTHS = /_cents$|_bp$/;
 
+/** Columns holding integer hundredths: cents and basis points. */
+export const isHundredths = (column: string) => HUNDREDTHS.test(column);
+
 interface Options {
   translate: TranslateFunction;
   /** How integer cents and basis points are written (e.g. '1.234,56 €' on screen, '1234,56' in a CSV). */
@@ -24,7 +27,7 @@ export function formatValue(
   if (enumName) return translate(enumLabelKey(enumName, value));
   if (typeof value === 'boolean') return translate(value ? 'app.common.yes' : 'app.common.no');
   if (typeof value === 'number')
-    return HUNDREDTHS.test(column) ? hundredths(value) : String(value).replace('.', ',');
+    return isHundredths(column) ? hundredths(value) : String(value).replace('.', ',');
   if (isDateOnly(value)) return formatDate(value, locale);
   if (typeof value === 'string' && TIMESTAMP.test(value)) return formatDate(value, locale, true);
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object'))

@@ -17,7 +17,7 @@ export function parseHundredths(text: string): number | null | undefined {
   return Number.isSafeInteger(value) ? value : undefined;
 }
 
-/** 123456 → '1234.56' (a plain decimal string, for Intl and CSV). */
+/** 123456 → '1234.56' (a plain decimal string, for Intl). */
 function decimalString(hundredths: number): string {
   const sign = hundredths < 0 ? '-' : '';
   const abs = Math.abs(hundredths);
@@ -44,9 +44,4 @@ export function formatEuro(cents: number): string {
 /** 6500 (basis points) → '65,00 %' */
 export function formatPercentBp(bp: number): string {
   return `${formatHundredths(bp)} %`;
-}
-
-/** 123456 → '1234,56': plain German decimal for spreadsheets (no thousands separator). */
-export function csvEuro(cents: number): string {
-  return decimalString(cents).replace('.', ',');
 }

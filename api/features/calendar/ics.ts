@@ -26,13 +26,28 @@ export interface IcsCalendar {
 
 const MAX_OCTETS = 75;
 
-/** TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks. */
+// Controls other than the line breaks, and the Unicode line and paragraph separators: RFC 5545 forbids
+// controls in TEXT, and some clients break lines at VT, FF, NEL, U+2028 or U+2029, so a value could start a
+// forged property of its own.
+// eslint-disable-next-line no-control-regex
+const UNSAFE = /[\u0000-\u0009\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * TEXT escaping (RFC 5545 §3.3.11): backslash, semicolon, comma and line breaks; other control characters
+ * and the Unicode separators become spaces.
+ */
 export function escapeText(value: string): string {
   return value
+    .replace(UNSAFE, ' ')
     .replace(/\\/g, '\\\\')
     .replace(/;/g, '\\;')
     .replace(/,/g, '\\,')
     .replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** TEXT of a one-line property (SUMMARY, CATEGORIES, the calendar name): line breaks become spaces too. */
+export function escapeLine(value: string): string {
+  return escapeText(value.replace(/\r\n|\r|\n/g, ' '));
 }
 
 /** Folds a content line into chunks of at most 75 octets; continuation lines start with one space. */
@@ -86,7 +101,7 @@ export function renderCalendar(cal: IcsCalendar): string {
     'PRODID:-//Landkreis Mayen-Koblenz//MYK10 Steuerungscockpit//DE',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${escapeText(cal.name)}`,
+    `X-WR-CALNAME:${escapeLine(cal.name)}`,
     ...(cal.description ? [`X-WR-CALDESC:${escapeText(cal.description)}`] : []),
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
@@ -98,10 +113,10 @@ export function renderCalendar(cal: IcsCalendar): string {
       `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${icsDate(e.date)}`,
       `DTEND;VALUE=DATE:${nextDay(e.date)}`,
-      `SUMMARY:${escapeText(e.summary)}`,
+      `SUMMARY:${escapeLine(e.summary)}`,
     );
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    if (e.categories?.length) lines.push(`CATEGORIES:${e.categories.map(escapeText).join(',')}`);
+    if (e.categories?.length) lines.push(`CATEGORIES:${e.categories.map(escapeLine).join(',')}`);
     if (e.lastModified) lines.push(`LAST-MODIFIED:${icsInstant(new Date(e.lastModified))}`);
     lines.push('TRANSP:TRANSPARENT', 'END:VEVENT');
   }

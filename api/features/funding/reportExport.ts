@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lazyModules';
-import { csvDocument, csvEuro, csvText } from '../../http/csv';
+import { csvDocument, hundredths, type CsvValue } from '../../http/csvCell';
 import { fileNamePart } from '../../http/attachment';
 import { COST_GROUPS, EURO_FORMAT, euros } from './rules';
 import type { CategoryRow, Figures, FundingReport, MeasureRow, Totals } from './contract';
@@ -121,13 +121,13 @@ export async function fundingWorkbook(report: FundingReport): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function csvLines<R>(columns: Column<R>[], rows: R[], totals: Totals): string[][] {
+function csvLines<R>(columns: Column<R>[], rows: R[], totals: Totals): CsvValue[][] {
   const cells = (r: R) =>
-    columns.map((c) => (c.text ? csvText(c.text(r)) : csvEuro((r as unknown as Figures)[c.money!])));
+    columns.map((c) => (c.text ? c.text(r) : hundredths((r as unknown as Figures)[c.money!])));
   return [
-    columns.map((c) => csvText(c.header)),
+    columns.map((c) => c.header),
     ...rows.map(cells),
-    columns.map((c, i) => (i === 0 ? 'Summe' : c.money ? csvEuro(totals[c.money]) : '')),
+    columns.map((c, i) => (i === 0 ? 'Summe' : c.money ? hundredths(totals[c.money]) : null)),
   ];
 }
 

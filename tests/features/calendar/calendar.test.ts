@@ -224,6 +224,46 @@ describe('calendar', () => {
       expect([...events(await feed(cdo)).keys()]).toEqual([...events(await feed(cdo)).keys()]);
     });
 
+    it('lets no milestone title forge a property or an event', async () => {
+      const m = (await t
+        .db('milestones')
+        .whereNull('completed_on')
+        .orderBy('id')
+        .first('id', 'title')) as Row;
+      const forged =
+        'X\u000bY\u2028DTSTART:19700101\rATTENDEE:evil\u0085END:VEVENT\u000cBEGIN:VEVENT\u2029UID:x';
+      await t
+        .db('milestones')
+        .where('id', m.id as number)
+        .update({ title: forged });
+      try {
+        const text = await feed(await t.as('cdo'));
+        // eslint-disable-next-line no-control-regex
+        const controls = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+        expect(text.replace(/\r\n/g, '').match(controls)).toBeNull();
+        const parsed = Object.values(ical.sync.parseICS(text)).filter(
+          (c): c is ical.VEvent => c?.type === 'VEVENT',
+        );
+        const mine = parsed.filter((e) => String(e.summary).includes('DTSTART:19700101'));
+        expect(mine).toHaveLength(1);
+        const e = mine[0]!;
+        expect(e.uid).toBe(`milestone-${String(m.id)}@myk10-cockpit`);
+        expect(String(e.summary)).not.toMatch(controls);
+        expect(String(e.summary)).toContain(
+          'X Y DTSTART:19700101 ATTENDEE:evil END:VEVENT BEGIN:VEVENT UID:x',
+        );
+        expect(e).not.toHaveProperty('attendee');
+        expect(e.start.getFullYear()).toBeGreaterThan(1970);
+        expect(parsed.some((p) => p.uid === 'x')).toBe(false);
+        expect(new Set(parsed.map((p) => p.uid)).size).toBe(parsed.length);
+      } finally {
+        await t
+          .db('milestones')
+          .where('id', m.id as number)
+          .update({ title: m.title });
+      }
+    });
+
     it('answers 401 without a session', async () => {
       expect((await t.anonymous().get('/api/calendar.ics')).status).toBe(401);
     });

@@ -161,6 +161,38 @@ describe('GET /api/reports/receipts.xlsx (Belegliste)', () => {
     expect(numbers.sort()).toEqual(['I-1', 'P-1', 'P-2', 'S-1', 'S-2', 'S-3', 'X-2024', 'X-2026']);
     expect(res.body.total_cents).toBe(2_234_56 + 1_17_76 + 50_000_00 + 3_00 + 4_00);
   });
+
+  it('holds text planted to run as a formula as text cells, never as formulas', async () => {
+    const planted = (await createGrant(await t.as('funding'))).id;
+    const measure = (await t.db('measures').first('id')) as { id: number };
+    const texts = {
+      payee: '=1+1',
+      description: '=HYPERLINK("http://example.invalid","x")',
+      receipt_no: '-1+2',
+    };
+    await t.db('expenditures').insert({
+      measure_id: measure.id,
+      grant_id: planted,
+      booked_on: '2025-04-01',
+      amount_cents: 1_00,
+      cost_category: 'services',
+      eligible: true,
+      ...texts,
+    });
+    const { ws, headerRow } = await readReceiptXlsx(
+      (await fetchXlsx(`grant_id=${planted}&fiscal_year=2025`)).body as ArrayBuffer,
+    );
+    let item: ExcelJS.Row | undefined;
+    ws.eachRow((row, n) => {
+      if (n > headerRow && row.getCell(1).value === 1) item = row;
+    });
+    const cells = [item!.getCell(3), item!.getCell(4), item!.getCell(5)];
+    expect(cells.map((c) => c.value)).toEqual([texts.payee, texts.description, texts.receipt_no]);
+    for (const cell of cells) {
+      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.formula).toBeFalsy();
+    }
+  });
 });
 
 describe('who may read the funding endpoints', () => {

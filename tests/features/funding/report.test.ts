@@ -477,4 +477,83 @@ describe('GET /api/reports/funding', () => {
       expect((await viewer.get(`/api/reports/funding.csv?grant_id=${crafted}&view=foo`)).status).toBe(400);
     });
   });
+
+  describe('text planted to run as a formula', () => {
+    const titles = {
+      'ZZ-3': '-1+2',
+      'ZZ-4': '@SUM(A1:A9)',
+      'ZZ-5': '+49 261 1234',
+      'ZZ-6': '\t=1+1',
+      'ZZ-7': "=cmd|' /C calc'!A0",
+      'ZZ-8': '=1+1',
+    };
+    let planted: number;
+    beforeAll(async () => {
+      planted = (await createGrant(await t.as('funding'))).id;
+      const field = (await t.db('fields_of_action').first('id')) as { id: number };
+      for (const [code, title] of Object.entries(titles)) {
+        const [row] = (await t
+          .db('measures')
+          .insert({
+            code,
+            title,
+            field_of_action_id: field.id,
+            phase: 'implementation',
+            status: 'implementation',
+            budget_cents: 1_00,
+          })
+          .returning('id')) as { id: number }[];
+        await t.db('expenditures').insert({
+          measure_id: row!.id,
+          grant_id: planted,
+          booked_on: '2025-05-05',
+          amount_cents: 12_50,
+          cost_category: 'services',
+          eligible: true,
+          payee: 'Test',
+          receipt_no: `P-${code}`,
+        });
+      }
+    });
+
+    it('is defused in the CSV, while negative amounts stay numbers', async () => {
+      const res = await viewer
+        .get(`/api/reports/funding.csv?grant_id=${planted}`)
+        .buffer(true)
+        .parse(binaryParser);
+      const rows = (res.body as Buffer)
+        .toString('utf8')
+        .slice(1)
+        .split('\r\n')
+        .map((l) => l.split(';'));
+      const title = (code: string) => rows.find((r) => r[0] === code)?.[1];
+      expect(title('ZZ-3')).toBe("'-1+2");
+      expect(title('ZZ-4')).toBe("'@SUM(A1:A9)");
+      expect(title('ZZ-5')).toBe("'+49 261 1234");
+      expect(title('ZZ-6')).toBe("'\t=1+1");
+      expect(title('ZZ-7')).toBe("'=cmd|' /C calc'!A0");
+      expect(title('ZZ-8')).toBe("'=1+1");
+      // Restbudget 1,00 − 12,50 per measure: a negative number, not text.
+      expect(rows.find((r) => r[0] === 'ZZ-3')?.[9]).toBe('-11,50');
+      expect(rows.find((r) => r[0] === 'Summe')?.[9]).toBe('-69,00');
+    });
+
+    it('is a text cell in the XLSX, never a formula', async () => {
+      const res = await viewer
+        .get(`/api/reports/funding.xlsx?grant_id=${planted}`)
+        .buffer(true)
+        .parse(binaryParser);
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.body as ArrayBuffer);
+      const ws = wb.getWorksheet('Nach Maßnahme')!;
+      const cells = new Map<unknown, ExcelJS.Cell>();
+      ws.eachRow((row) => cells.set(row.getCell(1).value, row.getCell(2)));
+      for (const [code, title] of Object.entries(titles)) {
+        const cell = cells.get(code)!;
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+        expect(cell.value).toBe(title);
+        expect(cell.formula).toBeFalsy();
+      }
+    });
+  });
 });
