@@ -1,6 +1,6 @@
-import type { HEALTHS } from '../domain';
+import type { Health, LightReason } from '../contracts/dashboard';
 
-export type Health = (typeof HEALTHS)[number];
+export type { Health, LightReason };
 
 /** An open milestone may be this many days behind its baseline and the suggestion stays green. */
 export const SLIP_GREEN_MAX_DAYS = 30;
@@ -31,19 +31,6 @@ export interface LightFacts {
    */
   spending: { planCents: number; spentCents: number } | null;
 }
-
-export type LightReason =
-  | { rule: 'slip'; light: Health; milestone: string; days: number }
-  | {
-      rule: 'spending';
-      light: Health;
-      direction: 'over' | 'under';
-      plan_cents: number;
-      spent_cents: number;
-      /** |spent − plan| / plan in percent, one decimal. */
-      deviation_percent: number;
-    }
-  | { rule: 'final_overdue'; light: 'red'; milestone: string; days: number };
 
 export interface Suggestion {
   /** null for closed measures (not judged). */
