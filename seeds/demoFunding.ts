@@ -387,9 +387,11 @@ function spendShare(rng: Rng, m: MeasureDef): number {
   if (m.status === 'idea' || from >= TODAY) return 0;
   if (m.status === 'completed') return 0.93 + rng.next() * 0.07;
   if (m.status === 'stopped' || m.status === 'paused') return m.progress / 100;
-  if (m.status === 'planning') return 0.04 + rng.next() * 0.06;
+  // Open measures spend close to the time-proportional plan (within the suggested light's ±15 %), unless the
+  // measure is a designed exception (MeasureDef.spendVsPlan).
   const elapsed = diffDays(m.start, to) / diffDays(m.start, m.end);
-  return Math.min(0.95, elapsed * (0.8 + rng.next() * 0.25));
+  const factor = 0.93 + rng.next() * 0.1;
+  return Math.min(0.95, elapsed * (m.spendVsPlan ?? factor));
 }
 
 const grantFor = (date: string): GrantKey => (date <= '2023-06-30' ? 'A' : 'B');
@@ -418,8 +420,13 @@ export function buildExpenditures(rng: Rng, measures: MeasureDef[]): Omit<Expend
     }
   }
   for (const m of measures) {
+    // Personnel costs and paid transfers are part of the measure's spending share, not on top of it.
     const personnel = out.filter((e) => e.measure === m.code).reduce((s, e) => s + e.amount_cents, 0);
-    const total = Math.round(euro(m.budget) * spendShare(rng, m)) - personnel;
+    const transferred = TRANSFERS.filter((t) => t.measure === m.code && t.paid_on).reduce(
+      (s, t) => s + t.amount_cents,
+      0,
+    );
+    const total = Math.round(euro(m.budget) * spendShare(rng, m)) - personnel - transferred;
     if (total <= 0) continue;
     const [from, to] = spendWindow(m);
     const n = Math.max(1, Math.min(22, Math.round(total / 3_000_000)));

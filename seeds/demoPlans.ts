@@ -34,7 +34,9 @@ export interface MilestonePlan {
 }
 
 const LAST_REPORT = firstOfMonth(TODAY);
-const SLIP_DAYS = { green: [7, 45], amber: [20, 90], red: [45, 150] } as const;
+// Within the bands of the suggested light (green up to 30 days behind the baseline, amber up to 90, red beyond),
+// so that set and suggested light agree unless a measure is a designed exception (MeasureDef.slipDays).
+const SLIP_DAYS = { green: [7, 25], amber: [35, 80], red: [95, 150] } as const;
 const PATTERNS = {
   green: [
     ['stable', 70],
@@ -70,7 +72,9 @@ function measureMilestones(rng: Rng, m: MeasureDef): MilestonePlan[] {
     const scheduled = i === n - 1 ? m.end : weekday(addDays(m.start, Math.round((span * (i + 1)) / n)));
     const pattern = rng.weighted(PATTERNS[m.health]);
     const [lo, hi] = SLIP_DAYS[m.health];
-    const slip = pattern === 'slip' ? rng.int(lo, hi) : pattern === 'earlier' ? -rng.int(7, 30) : 0;
+    let slip = pattern === 'slip' ? rng.int(lo, hi) : pattern === 'earlier' ? -rng.int(7, 30) : 0;
+    if (m.slipDays !== undefined && !closed && scheduled >= TODAY && !plans.some((p) => p.due_date >= TODAY))
+      slip = m.slipDays;
     // Closed measures anchor the schedule at what happened; open ones at the original plan.
     let baseline = closed ? weekday(addDays(scheduled, -slip)) : scheduled;
     let due = closed ? scheduled : weekday(addDays(scheduled, slip));
@@ -139,11 +143,25 @@ export function buildMilestones(rng: Rng, measures: MeasureDef[]): MilestonePlan
   const isClosed = (ms: MilestonePlan) =>
     ['completed', 'stopped'].includes(measureOf.get(ms.measure)!.status);
 
-  // A handful of open milestones are overdue: the nearest past ones of troubled measures first.
+  // A few open milestones are overdue: the nearest past ones of troubled measures first. An open overdue milestone
+  // is as far behind its baseline as "today" is, so only those that fit the measure's set light are picked: none
+  // on green measures, 35–60 days behind on amber ones (room for the weeks after "today"), at least 35 on red ones.
   const healthRank = { red: 0, amber: 1, green: 2 };
+  const fitsLight = (ms: MilestonePlan) => {
+    const behind = diffDays(ms.baseline_date, TODAY);
+    const health = measureOf.get(ms.measure)!.health;
+    return health !== 'green' && behind >= 35 && (health === 'red' || behind <= 60);
+  };
   const overdue = new Set(
     all
-      .filter((ms) => !ms.is_final && !isClosed(ms) && ms.due_date >= '2026-08-01' && ms.due_date < TODAY)
+      .filter(
+        (ms) =>
+          !ms.is_final &&
+          !isClosed(ms) &&
+          ms.due_date >= '2026-08-01' &&
+          ms.due_date < TODAY &&
+          fitsLight(ms),
+      )
       .map((ms) => ({ ms, key: healthRank[measureOf.get(ms.measure)!.health] + rng.next() }))
       .sort((a, b) => a.key - b.key)
       .slice(0, 6)
@@ -152,8 +170,9 @@ export function buildMilestones(rng: Rng, measures: MeasureDef[]): MilestonePlan
 
   // Several milestones fall due in the next 30 days: pull a few forward if needed.
   const soon = (ms: MilestonePlan) => ms.due_date >= TODAY && ms.due_date <= addDays(TODAY, 30);
-  for (const { list } of byMeasure) {
+  for (const { m, list } of byMeasure) {
     if (all.filter(soon).length >= 7) break;
+    if (m.slipDays !== undefined) continue;
     const i = list.findIndex((ms) => ms.due_date > addDays(TODAY, 30) && ms.due_date <= addDays(TODAY, 150));
     if (i <= 0 || list[i]!.is_final || list[i - 1]!.due_date >= TODAY || overdue.has(list[i - 1]!)) continue;
     list[i]!.due_date = weekday(addDays(TODAY, rng.int(4, 26)));
@@ -161,11 +180,12 @@ export function buildMilestones(rng: Rng, measures: MeasureDef[]): MilestonePlan
 
   for (const { m, list } of byMeasure) {
     for (const ms of list) {
-      if (ms.due_date < TODAY && !overdue.has(ms)) {
+      const stillOpen = overdue.has(ms) || (ms.is_final && m.finalOverdue === true);
+      if (ms.due_date < TODAY && !stillOpen) {
         ms.completed_on = minDate(weekday(addDays(ms.due_date, rng.int(-5, 4))), addDays(TODAY, -1));
         if (ms.completed_on < m.start) ms.completed_on = ms.due_date;
       }
-      if (overdue.has(ms)) ms.notes = 'Verzug: Rückmeldung des Auftragnehmers steht aus.';
+      if (stillOpen) ms.notes = 'Verzug: Rückmeldung des Auftragnehmers steht aus.';
       else if (ms.due_date > ms.baseline_date && diffDays(ms.baseline_date, ms.due_date) > 60)
         ms.notes = m.healthNote ?? 'Verschoben wegen Abhängigkeit von vorherigen Arbeitsschritten.';
       ms.forecasts = forecastHistory(rng, ms, m.start, overdue.has(ms));

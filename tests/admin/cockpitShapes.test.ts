@@ -16,6 +16,8 @@ import {
   withoutContact,
 } from '../../admin/src/dashboard/cockpitShapes';
 import type { CockpitData } from '../../admin/src/dashboard/cockpitTypes';
+import { de } from '../../admin/src/i18n/de';
+import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { calendarContents } from '../../admin/src/calendar/calendarTexts';
 import { localIsoDate, monthLabel, reportPdfUrl } from '../../admin/src/status_reports/issueDefaults';
 
@@ -223,19 +225,50 @@ describe('dashboard shaping', () => {
   });
 
   it('explains a suggestion with an i18n key', () => {
-    expect(reasonMessage({ rule: 'slip', light: 'amber', days: 30 })).toEqual([
+    expect(reasonMessage({ rule: 'slip', light: 'amber', milestone: 'Ausschreibung', days: 45 })).toEqual([
       'app.dashboard.reason_slip',
-      { smart_count: 30 },
+      { milestone: 'Ausschreibung', smart_count: 45 },
     ]);
-    expect(
+    const spending = (direction: 'over' | 'under') =>
       reasonMessage({
         rule: 'spending',
         light: 'red',
-        plan_cents: 1,
-        spent_cents: 2,
-        deviation_percent: 12.5,
-      }),
-    ).toEqual(['app.dashboard.reason_spending', { percent: '12,5' }]);
+        direction,
+        plan_cents: 100_000_000,
+        spent_cents: direction === 'over' ? 131_500_000 : 68_500_000,
+        deviation_percent: 31.5,
+      });
+    expect(spending('over')).toEqual(['app.dashboard.reason_spending_over', { percent: '31,5' }]);
+    expect(spending('under')).toEqual(['app.dashboard.reason_spending_under', { percent: '31,5' }]);
+    expect(reasonMessage({ rule: 'final_overdue', light: 'red', milestone: 'Abnahme', days: 12 })).toEqual([
+      'app.dashboard.reason_final_overdue',
+      { milestone: 'Abnahme', smart_count: 12 },
+    ]);
+  });
+
+  it('words every reason in German, never "neben dem Plan"', () => {
+    const german = polyglotI18nProvider(() => de, 'de');
+    const t = (key: string, options: Record<string, number | string>) => german.translate(key, options);
+    expect(t(...reasonMessage({ rule: 'slip', light: 'amber', milestone: 'Ausschreibung', days: 45 }))).toBe(
+      'Meilenstein „Ausschreibung“ 45 Tage hinter Basistermin',
+    );
+    const spending = (direction: 'over' | 'under', deviation_percent: number) =>
+      t(
+        ...reasonMessage({
+          rule: 'spending',
+          light: 'amber',
+          direction,
+          plan_cents: 100_000_000,
+          spent_cents: 0,
+          deviation_percent,
+        }),
+      );
+    expect(spending('over', 18)).toBe('Ausgaben 18 % über Plan');
+    expect(spending('under', 22.3)).toBe('Ausgaben 22,3 % unter Plan');
+    expect(t(...reasonMessage({ rule: 'final_overdue', light: 'red', milestone: 'Abnahme', days: 1 }))).toBe(
+      'Abschlussmeilenstein „Abnahme“ seit 1 Tag überfällig',
+    );
+    expect(JSON.stringify(de)).not.toMatch(/neben dem Plan/);
   });
 
   describe('key figures', () => {

@@ -231,11 +231,17 @@ const germanNumber = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 1 }
 export function reasonMessage(reason: LightReason): [string, Record<string, number | string>] {
   switch (reason.rule) {
     case 'slip':
-      return ['app.dashboard.reason_slip', { smart_count: reason.days }];
+      return ['app.dashboard.reason_slip', { milestone: reason.milestone, smart_count: reason.days }];
     case 'spending':
-      return ['app.dashboard.reason_spending', { percent: germanNumber.format(reason.deviation_percent) }];
+      return [
+        `app.dashboard.reason_spending_${reason.direction}`,
+        { percent: germanNumber.format(reason.deviation_percent) },
+      ];
     default:
-      return ['app.dashboard.reason_final_overdue', {}];
+      return [
+        'app.dashboard.reason_final_overdue',
+        { milestone: reason.milestone, smart_count: reason.days },
+      ];
   }
 }
 

@@ -1,7 +1,7 @@
 /** The answer of GET /api/dashboard (api/features/dashboard/dashboard.ts); money and contacts only when the role may read them. */
-import type { YearMoney } from '../../../api/features/dashboard/contract';
+import type { Health, LightReason, YearMoney } from '../../../api/features/dashboard/contract';
 
-export type Health = 'green' | 'amber' | 'red';
+export type { Health, LightReason };
 export type MeasureStatus =
   'idea' | 'planning' | 'implementation' | 'operation' | 'completed' | 'paused' | 'stopped';
 
@@ -28,11 +28,6 @@ export interface MilestoneItem {
   days_overdue?: number;
   days_left?: number;
 }
-
-export type LightReason =
-  | { rule: 'slip'; light: Health; days: number }
-  | { rule: 'spending'; light: Health; plan_cents: number; spent_cents: number; deviation_percent: number }
-  | { rule: 'final_overdue'; light: 'red' };
 
 export interface SuggestedLight {
   measure_id: number;
@@ -74,8 +69,8 @@ export interface CockpitData {
   };
   lights: {
     spending_considered: boolean;
-    /** Every measure: the set and the suggested light (null: closed, not judged). */
-    items: { measure_id: number; code: string; health: Health; suggested: Health | null }[];
+    /** Every measure: the set and the suggested light (null: closed, not judged), with the reasons. */
+    items: Pick<SuggestedLight, 'measure_id' | 'code' | 'health' | 'suggested' | 'reasons'>[];
     disagreement_count: number;
     /** Worst suggestion first, at most 50, with the reasons. */
     disagreements: SuggestedLight[];

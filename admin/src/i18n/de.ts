@@ -595,14 +595,19 @@ export const de: TranslationMessages = {
       days_since_contact: 'seit %{smart_count} Tag kein Kontakt |||| seit %{smart_count} Tagen kein Kontakt',
       no_disagreements: 'Alle gesetzten Ampeln stimmen mit dem Vorschlag überein.',
       light_rule:
-        'Vorschlag aus den Daten: Grün im Plan; Gelb bei Meilensteinverschiebung bis 3 Monate oder Ausgaben bis 10 % neben dem Zeitplan; Rot darüber oder bei überfälligem Abschlussmeilenstein.',
+        'Vorschlag aus den Daten, der schlechtere aus Meilensteinen und Ausgaben: Grün, solange kein offener Meilenstein mehr als 30 Tage hinter seinem Basistermin liegt und die Ausgaben höchstens 15 % vom Plan bis heute abweichen (Abweichungen unter 10.000 € zählen nicht); Gelb bis 90 Tage bzw. 30 %; Rot darüber oder bei überfälligem Abschlussmeilenstein.',
       light_rule_no_spending:
-        'Vorschlag aus den Daten (ohne Ausgaben): Grün im Plan; Gelb bei Meilensteinverschiebung bis 3 Monate; Rot darüber oder bei überfälligem Abschlussmeilenstein.',
+        'Vorschlag aus den Meilensteinen (ohne Ausgaben): Grün, solange kein offener Meilenstein mehr als 30 Tage hinter seinem Basistermin liegt; Gelb bis 90 Tage; Rot darüber oder bei überfälligem Abschlussmeilenstein.',
       set_health: 'Gesetzt',
       reason_slip:
-        'Meilenstein %{smart_count} Tag verschoben |||| Meilenstein %{smart_count} Tage verschoben',
-      reason_spending: 'Ausgaben %{percent} % neben dem Plan',
-      reason_final_overdue: 'Abschlussmeilenstein überfällig',
+        'Meilenstein „%{milestone}“ %{smart_count} Tag hinter Basistermin |||| Meilenstein „%{milestone}“ %{smart_count} Tage hinter Basistermin',
+      reason_spending_over: 'Ausgaben %{percent} % über Plan',
+      reason_spending_under: 'Ausgaben %{percent} % unter Plan',
+      reason_final_overdue:
+        'Abschlussmeilenstein „%{milestone}“ seit %{smart_count} Tag überfällig |||| Abschlussmeilenstein „%{milestone}“ seit %{smart_count} Tagen überfällig',
+      suggestion_on_plan: 'im Plan',
+      suggestion_not_judged: 'nicht bewertet (abgeschlossen oder gestoppt)',
+      suggestion_without_spending: 'ohne Ausgaben bewertet',
       disagreements_short: 'Ampel-Abweichungen',
       of_approved: 'der bewilligten Mittel',
       transfers_awaiting_proof: 'Weiterleitungen ohne Nachweis',

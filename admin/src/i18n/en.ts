@@ -372,13 +372,19 @@ export const en: TranslationMessages = {
       days_since_contact: 'no contact for %{smart_count} day |||| no contact for %{smart_count} days',
       no_disagreements: 'Every set light matches the suggestion.',
       light_rule:
-        'Suggested from the data: green on plan; amber when a milestone slipped up to 3 months or spending is up to 10 % off the time plan; red beyond that or when a final milestone is overdue.',
+        'Suggested from the data, the worse of milestones and spending: green while no open milestone is more than 30 days behind its baseline and spending deviates at most 15 % from the plan to date (deviations under 10,000 € do not count); amber up to 90 days or 30 %; red beyond that or when the final milestone is overdue.',
       light_rule_no_spending:
-        'Suggested from the data (without spending): green on plan; amber when a milestone slipped up to 3 months; red beyond that or when a final milestone is overdue.',
+        'Suggested from the milestones (without spending): green while no open milestone is more than 30 days behind its baseline; amber up to 90 days; red beyond that or when the final milestone is overdue.',
       set_health: 'Set',
-      reason_slip: 'milestone slipped by %{smart_count} day |||| milestone slipped by %{smart_count} days',
-      reason_spending: 'spending %{percent} % off plan',
-      reason_final_overdue: 'final milestone overdue',
+      reason_slip:
+        'milestone “%{milestone}” %{smart_count} day behind baseline |||| milestone “%{milestone}” %{smart_count} days behind baseline',
+      reason_spending_over: 'spending %{percent} % above plan',
+      reason_spending_under: 'spending %{percent} % below plan',
+      reason_final_overdue:
+        'final milestone “%{milestone}” overdue by %{smart_count} day |||| final milestone “%{milestone}” overdue by %{smart_count} days',
+      suggestion_on_plan: 'on plan',
+      suggestion_not_judged: 'not judged (completed or stopped)',
+      suggestion_without_spending: 'judged without spending',
       disagreements_short: 'Light differences',
       of_approved: 'of approved funds',
       transfers_awaiting_proof: 'Transfers awaiting proof',

@@ -13,6 +13,7 @@ import { ContactTable } from '../contacts/ContactTable';
 import { MeasurePartnerTable } from '../measure_partners/MeasurePartnerTable';
 import { MilestoneTable } from '../milestones/MilestoneTable';
 import { MeasureFinance } from './MeasureFinance';
+import { SuggestedHealth } from './SuggestedHealth';
 
 /** A measure's detail page; tabs the role may not read (finance, contacts, history) are left out. */
 export default function MeasureShow() {
@@ -32,6 +33,7 @@ export default function MeasureShow() {
             <EnumField source="phase" />
             <EnumField source="status" />
             <HealthLight source="health" />
+            <SuggestedHealth source="suggested_health" label="app.dashboard.suggested_health" />
             <TextField source="health_note" emptyText="—" />
             <ProgressBar source="progress" />
             <RefField source="owner_id" />

@@ -9,7 +9,8 @@ import { federalShareSql } from '../funding/rules';
 import { canSeeContacts, canSeeMoney } from '../access';
 import { proofOverdueSql, transferProofOpenSql } from '../funding/deadlineSql';
 import type { ExtraModule } from '../feature';
-import { suggestHealth, type Health } from '../measures/suggestedLight';
+import { planToDateSql } from '../measures/planToDate';
+import { RANK, suggestHealth, type Health } from '../measures/suggestedLight';
 
 /**
  * GET /api/dashboard: every figure of the CDO's start page, aggregated in SQL in a handful of statements that
@@ -127,48 +128,59 @@ interface LightRow {
   title: string;
   status: string;
   health: Health;
-  budget_cents: number;
-  max_slip_days: number | null;
-  final_overdue: boolean;
-  elapsed_days: number | null;
-  total_days: number | null;
+  slip_milestone: string | null;
+  slip_days: number | null;
+  final_milestone: string | null;
+  final_overdue_days: number | null;
+  plan_cents: string | number | null;
+  spent_cents: string | number | null;
 }
 
-/** Per measure the facts the light rules need (open milestones only: the partial index on open due dates). */
-function lightFacts(db: Knex) {
+/**
+ * Per measure the facts the light rules need, all in SQL: the open milestone furthest behind its baseline
+ * (max(due_date, today) − baseline_date), the open final milestone past its due date, and, only when the reader
+ * may see funding figures, all spending (eligible or not, from the trigger-kept expenditure_sums) against the
+ * plan to date (planToDateSql, the one place that defines the plan).
+ */
+function lightFacts(db: Knex, withSpending: boolean) {
+  const spending = withSpending
+    ? `${planToDateSql('m')} as plan_cents, coalesce(sp.cents, 0)::bigint as spent_cents`
+    : 'null::bigint as plan_cents, null::bigint as spent_cents';
+  const spentJoin = withSpending
+    ? `left join (select measure_id, sum(amount_cents) as cents from expenditure_sums group by measure_id) sp
+         on sp.measure_id = m.id`
+    : '';
   return all<LightRow>(
     db,
-    `select m.id, m.code, m.title, m.status, m.health, m.budget_cents,
-            ms.max_slip_days, coalesce(ms.final_overdue, false) as final_overdue,
-            case when m.start_date is not null and m.end_date is not null
-                 then greatest(0, least(current_date, m.end_date) - m.start_date) end as elapsed_days,
-            (m.end_date - m.start_date) as total_days
+    `select m.id, m.code, m.title, m.status, m.health,
+            slip.title as slip_milestone, slip.days as slip_days,
+            fin.title as final_milestone, fin.days as final_overdue_days,
+            ${spending}
      from measures m
      left join (
-       select measure_id, max(due_date - baseline_date) as max_slip_days,
-              bool_or(is_final and due_date < current_date) as final_overdue
-       from milestones where completed_on is null group by measure_id
-     ) ms on ms.measure_id = m.id
+       select distinct on (measure_id) measure_id, title, greatest(due_date, current_date) - baseline_date as days
+       from milestones where completed_on is null
+       order by measure_id, greatest(due_date, current_date) - baseline_date desc, due_date, id
+     ) slip on slip.measure_id = m.id
+     left join (
+       select distinct on (measure_id) measure_id, title, current_date - due_date as days
+       from milestones where completed_on is null and is_final and due_date < current_date
+       order by measure_id, due_date, id
+     ) fin on fin.measure_id = m.id
+     ${spentJoin}
      order by m.code`,
   );
 }
 
-/** `spent`: all spending per measure (eligible or not), only when the reader may see funding figures. */
-function suggestedLights(rows: LightRow[], spent: Map<number, number> | undefined) {
+function suggestedLights(rows: LightRow[]) {
   const judged = rows.map((r) => {
-    const judgeSpending = spent !== undefined && r.elapsed_days !== null && r.total_days !== null;
     const { light, reasons } = suggestHealth({
       status: r.status,
-      maxSlipDays: r.max_slip_days,
-      finalOverdue: r.final_overdue,
-      spending: judgeSpending
-        ? {
-            budgetCents: r.budget_cents,
-            spentCents: spent?.get(r.id) ?? 0,
-            elapsedDays: r.elapsed_days!,
-            totalDays: r.total_days!,
-          }
-        : null,
+      slip: r.slip_milestone === null ? null : { milestone: r.slip_milestone, days: r.slip_days! },
+      finalOverdue:
+        r.final_milestone === null ? null : { milestone: r.final_milestone, days: r.final_overdue_days! },
+      spending:
+        r.plan_cents === null ? null : { planCents: Number(r.plan_cents), spentCents: Number(r.spent_cents) },
     });
     return {
       measure_id: r.id,
@@ -184,15 +196,19 @@ function suggestedLights(rows: LightRow[], spent: Map<number, number> | undefine
     .filter((i) => i.suggested !== null && i.suggested !== i.health)
     .sort((a, b) => RANK[b.suggested!] - RANK[a.suggested!] || (a.code < b.code ? -1 : 1));
   return {
-    // Every measure, compact; the explanation comes with the disagreements.
-    items: judged.map(({ measure_id, code, health, suggested }) => ({ measure_id, code, health, suggested })),
+    // Every measure, compact, with the reasons (the measure page shows them beside the set light).
+    items: judged.map(({ measure_id, code, health, suggested, reasons }) => ({
+      measure_id,
+      code,
+      health,
+      suggested,
+      reasons,
+    })),
     disagreement_count: disagreements.length,
     // Worst suggestion first (red before amber before green), at most LIST_LIMIT.
     disagreements: disagreements.slice(0, LIST_LIMIT),
   };
 }
-
-const RANK: Record<Health, number> = { green: 0, amber: 1, red: 2 };
 
 // ---------------------------------------------------------------- money
 
@@ -201,13 +217,12 @@ interface MoneyRow {
   requested: { year: number; cents: number }[];
   received: { year: number; cents: number }[];
   spent: { year: number; cents: number; federal_cents: number }[];
-  spent_by_measure: { measure_id: number; cents: number }[];
   drawdown: { month: string; received_cents: number; received_cum_cents: number }[];
 }
 
 function moneyFigures(db: Knex) {
   // The trigger-kept totals of measure × booking year × grant (the rounding unit of the federal share), eligible
-  // and not, from which both the yearly money and each measure's spending are summed.
+  // and not, from which the yearly money is summed.
   return one<MoneyRow>(
     db,
     `with per_row as (
@@ -224,8 +239,6 @@ function moneyFigures(db: Knex) {
           from (select y, sum(c) as c, sum(${federalShareSql('c', 'g.funding_rate_bp')}) as f
                 from per_row join grants g on g.id = per_row.grant_id
                 where eligible group by y) s) as spent,
-       (select coalesce(json_agg(json_build_object('measure_id', measure_id, 'cents', c)), '[]'::json)
-          from (select measure_id, sum(c) as c from per_row group by measure_id) pm) as spent_by_measure,
        (select coalesce(json_agg(json_build_object('month', month, 'received_cents', c, 'received_cum_cents', cum) order by month), '[]'::json)
           from (select to_char(date_trunc('month', received_on), 'YYYY-MM') as month, sum(received_cents) as c,
                        sum(sum(received_cents)) over (order by date_trunc('month', received_on)) as cum
@@ -238,7 +251,7 @@ function moneyFigures(db: Knex) {
  * to the cent) once per row of measure × year × grant, in SQL; the own share is the rest of the eligible spending,
  * and years add up to the total exactly.
  */
-export function moneyByYear(m: Omit<MoneyRow, 'drawdown' | 'spent_by_measure'>): {
+export function moneyByYear(m: Omit<MoneyRow, 'drawdown'>): {
   years: YearMoney[];
   total: Omit<YearMoney, 'fiscal_year'>;
 } {
@@ -385,7 +398,7 @@ export async function dashboard(db: Knex, role: Role): Promise<Json> {
   const [p, milestones, lights, m, transfers, c] = await Promise.all([
     portfolio(db),
     milestoneLists(db),
-    lightFacts(db),
+    lightFacts(db, money),
     money ? moneyFigures(db) : undefined,
     money ? transfersAwaitingProof(db) : undefined,
     contacts ? contactFigures(db) : undefined,
@@ -413,10 +426,7 @@ export async function dashboard(db: Knex, role: Role): Promise<Json> {
     milestones: splitMilestones(milestones),
     lights: {
       spending_considered: money,
-      ...suggestedLights(
-        lights,
-        m && new Map(m.spent_by_measure.map((r) => [r.measure_id, Number(r.cents)])),
-      ),
+      ...suggestedLights(lights),
     },
   };
 
@@ -485,7 +495,7 @@ export const dashboardModule: ExtraModule = {
           'Alle Zahlen werden in SQL aggregiert, je Rolle einmal je Datenstand (pg_current_snapshot): jede bestätigte Änderung zeigt sich bei der nächsten Anfrage; „heute“ ist current_date der Datenbank.',
           '- measures: Anzahl nach Status, Ampel und Handlungsfeld × Status; Fortschritt gewichtet mit budget_cents.',
           '- milestones: überfällige offene Meilensteine und die in den nächsten 30 Tagen fälligen (je höchstens 50, count vollständig).',
-          '- lights: vorgeschlagene Ampel je Maßnahme neben der gesetzten (items), dazu disagreement_count und die Abweichungen mit Begründung (disagreements, schlechtester Vorschlag zuerst, höchstens 50). Regel: grün im Plan; gelb bei Verschiebung eines offenen Meilensteins um 1–92 Tage (due_date − baseline_date) oder Ausgaben bis 10 % neben dem Plan (budget_cents × verstrichener Anteil von start_date–end_date); rot darüber oder bei überfälligem offenem Abschlussmeilenstein. Abgeschlossene und gestoppte Maßnahmen werden nicht bewertet; ohne Lesezugriff auf Fördermittel ohne Ausgabenregel.',
+          '- lights: vorgeschlagene Ampel je Maßnahme neben der gesetzten, mit Begründung (items: alle Maßnahmen; reasons als Codes mit Werten), dazu disagreement_count und die Abweichungen (disagreements, schlechtester Vorschlag zuerst, höchstens 50). Der Vorschlag ist der schlechtere zweier Regeln: Meilensteine – grün, solange kein offener Meilenstein mehr als 30 Tage hinter seinem Basistermin liegt (max(due_date, heute) − baseline_date), gelb bis 90 Tage, rot darüber oder bei überfälligem offenem Abschlussmeilenstein; Ausgaben – alle Ausgaben gegen den kumulierten Plan bis heute (vorerst budget_cents zeitanteilig über start_date–end_date), grün bis ±15 %, gelb bis ±30 %, rot darüber; Abweichungen unter 10.000 € zählen nicht. Abgeschlossene und gestoppte Maßnahmen werden nicht bewertet; ohne Lesezugriff auf Fördermittel ohne Ausgabenregel.',
           '- money (nur cdo, steering, funding, viewer): je Haushaltsjahr bewilligt (grant_years), angefordert und eingegangen (tranches), verausgabt (förderfähige Ausgaben nach Buchungsjahr), Bundesanteil (shareOf je Bescheid und Jahr) und Eigenanteil; kumulierter Mittelabruf je Monat gegen den kumulierten Plan je Jahr; ausgezahlte Weiterleitungen ohne Verwendungsnachweis.',
           '- contacts (nur cdo, steering, guide): Kontakte je Kommune in den letzten 90 Tagen, Tage seit dem letzten Kontakt, offene Wiedervorlagen.',
         ].join('\n'),

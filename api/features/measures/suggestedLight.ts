@@ -1,87 +1,107 @@
-import type { HEALTHS } from '../../domain';
+import type { Health, LightReason } from '../dashboard/contract';
 
-export type Health = (typeof HEALTHS)[number];
+export type { Health, LightReason };
 
-/** A milestone may slip this many days (about three months) before the suggestion turns red. */
-export const SLIP_AMBER_MAX_DAYS = 92;
-/** Spending may deviate this many percent from the time-proportional plan before the suggestion turns red. */
-export const SPEND_AMBER_MAX_PERCENT = 10;
+/** An open milestone may be this many days behind its baseline and the suggestion stays green. */
+export const SLIP_GREEN_MAX_DAYS = 30;
+/** Up to this many days behind its baseline the suggestion is amber; beyond it red. */
+export const SLIP_AMBER_MAX_DAYS = 90;
+/** Spending may deviate this many percent from the plan to date (either way) and the suggestion stays green. */
+export const SPEND_GREEN_MAX_PERCENT = 15;
+/** Up to this many percent the suggestion is amber; beyond it red. */
+export const SPEND_AMBER_MAX_PERCENT = 30;
+/** Deviations from the plan below this amount (10,000 €) are ignored, however large in percent. */
+export const SPEND_MIN_DEVIATION_CENTS = 1_000_000;
 /** Completed and stopped measures are not judged: their light is history. */
 export const CLOSED_STATUSES: readonly string[] = ['completed', 'stopped'];
 
 /** What the database knows about one measure, all day counts already relative to "today" (current_date). */
 export interface LightFacts {
   status: string;
-  /** Largest due_date − baseline_date in days over the measure's open milestones; null without open ones. */
-  maxSlipDays: number | null;
-  /** An open final milestone is past its due date. */
-  finalOverdue: boolean;
   /**
-   * Spending against the plan budget × elapsed share of [start_date, end_date]; null when it cannot be judged:
-   * no dates or budget, not started yet, or the reader may not see funding figures.
+   * The open milestone furthest behind its baseline: days = max(due_date, today) − baseline_date (an open
+   * milestone cannot be reached before today); null without open milestones.
    */
-  spending: { budgetCents: number; spentCents: number; elapsedDays: number; totalDays: number } | null;
+  slip: { milestone: string; days: number } | null;
+  /** The open final milestone if it is past its due date, with the days since; null otherwise. */
+  finalOverdue: { milestone: string; days: number } | null;
+  /**
+   * Spending against the plan to date (planToDate.ts); null when it cannot be judged: no dates, or
+   * the reader may not see funding figures.
+   */
+  spending: { planCents: number; spentCents: number } | null;
 }
-
-export type LightReason =
-  | { rule: 'slip'; light: Health; days: number }
-  | { rule: 'spending'; light: Health; plan_cents: number; spent_cents: number; deviation_percent: number }
-  | { rule: 'final_overdue'; light: 'red' };
 
 export interface Suggestion {
   /** null for closed measures (not judged). */
   light: Health | null;
-  /** Every rule that made the light worse than green. */
+  /** Every rule that made the light worse than green, the worst first. */
   reasons: LightReason[];
 }
 
-const RANK: Record<Health, number> = { green: 0, amber: 1, red: 2 };
+export const RANK: Record<Health, number> = { green: 0, amber: 1, red: 2 };
 
-/** budget × elapsed / total, to the cent, half up, in integer arithmetic (BigInt: budget × days may pass 2^53). */
-export function plannedSpendCents(budgetCents: number, elapsedDays: number, totalDays: number): number {
-  if (totalDays <= 0) return budgetCents;
-  const elapsed = BigInt(Math.min(Math.max(elapsedDays, 0), totalDays));
-  const total = BigInt(totalDays);
-  return Number((BigInt(budgetCents) * elapsed * 2n + total) / (total * 2n));
+/** The light of a milestone that is `days` behind its baseline. */
+export function slipLight(days: number): Health {
+  if (days <= SLIP_GREEN_MAX_DAYS) return 'green';
+  return days <= SLIP_AMBER_MAX_DAYS ? 'amber' : 'red';
 }
 
 /**
- * The suggested traffic light of a measure:
- * - green: on plan (no open milestone later than its baseline, spending equal to the plan to the cent);
- * - amber: an open milestone slipped by 1 to 92 days, or spending deviates from the plan by at most 10 %;
- * - red: a slip of more than 92 days, a spending deviation above 10 %, or an overdue open final milestone.
- * The worst rule wins. Spending is judged only when the plan is above zero (started, with budget and dates).
+ * The light of spending against the plan to date, compared exactly in integers: green within ±15 % or when the
+ * deviation is below 10,000 €, amber up to ±30 %, red beyond. A plan of zero (not started yet) is not judged.
+ */
+export function spendingLight(planCents: number, spentCents: number): Health {
+  const diff = Math.abs(spentCents - planCents);
+  if (planCents <= 0 || diff < SPEND_MIN_DEVIATION_CENTS) return 'green';
+  // diff / plan ≤ p % ⇔ 100 × diff ≤ p × plan (BigInt: cents × 100 may pass 2^53).
+  const within = (percent: number) => BigInt(diff) * 100n <= BigInt(planCents) * BigInt(percent);
+  if (within(SPEND_GREEN_MAX_PERCENT)) return 'green';
+  return within(SPEND_AMBER_MAX_PERCENT) ? 'amber' : 'red';
+}
+
+/**
+ * The suggested traffic light of a measure, the worse of two rules:
+ * - milestones: green while no open milestone is more than 30 days behind its baseline, amber up to 90 days,
+ *   red beyond 90 days or when the open final milestone is overdue;
+ * - spending against the plan to date: green within ±15 % (or a deviation below 10,000 €), amber up to ±30 %,
+ *   red beyond.
+ * Completed and stopped measures are not judged (light null).
  */
 export function suggestHealth(facts: LightFacts): Suggestion {
   if (CLOSED_STATUSES.includes(facts.status)) return { light: null, reasons: [] };
   const reasons: LightReason[] = [];
 
-  const slip = facts.maxSlipDays;
-  if (slip !== null && slip > 0)
-    reasons.push({ rule: 'slip', light: slip > SLIP_AMBER_MAX_DAYS ? 'red' : 'amber', days: slip });
+  if (facts.finalOverdue)
+    reasons.push({
+      rule: 'final_overdue',
+      light: 'red',
+      milestone: facts.finalOverdue.milestone,
+      days: facts.finalOverdue.days,
+    });
+
+  if (facts.slip) {
+    const light = slipLight(facts.slip.days);
+    if (light !== 'green')
+      reasons.push({ rule: 'slip', light, milestone: facts.slip.milestone, days: facts.slip.days });
+  }
 
   const s = facts.spending;
   if (s) {
-    const plan = plannedSpendCents(s.budgetCents, s.elapsedDays, s.totalDays);
-    if (plan > 0 && s.spentCents !== plan) {
-      const diff = Math.abs(s.spentCents - plan);
-      // diff / plan > 10 % ⇔ 100 × diff > 10 × plan, compared exactly in integers.
-      const red = BigInt(diff) * 100n > BigInt(plan) * BigInt(SPEND_AMBER_MAX_PERCENT);
+    const light = spendingLight(s.planCents, s.spentCents);
+    if (light !== 'green')
       reasons.push({
         rule: 'spending',
-        light: red ? 'red' : 'amber',
-        plan_cents: plan,
+        light,
+        direction: s.spentCents > s.planCents ? 'over' : 'under',
+        plan_cents: s.planCents,
         spent_cents: s.spentCents,
-        deviation_percent: Math.round((diff / plan) * 1000) / 10,
+        deviation_percent: Math.round((Math.abs(s.spentCents - s.planCents) / s.planCents) * 1000) / 10,
       });
-    }
   }
 
-  if (facts.finalOverdue) reasons.push({ rule: 'final_overdue', light: 'red' });
-
-  const light = reasons.reduce<Health>(
-    (worst, r) => (RANK[r.light] > RANK[worst] ? r.light : worst),
-    'green',
-  );
+  // Worst first; equally bad reasons keep the order above (final milestone, milestones, spending).
+  reasons.sort((a, b) => RANK[b.light] - RANK[a.light]);
+  const light = reasons[0]?.light ?? 'green';
   return { light, reasons };
 }

@@ -238,6 +238,46 @@ describe('GET /api/dashboard', () => {
         differing.map((d) => d.measure_id).sort(),
       );
       for (const d of lights.disagreements) expect((d.reasons as unknown[]).length).toBeGreaterThan(0);
+      // The measure page reads the suggestion of one measure from items: the reasons come with every item.
+      for (const i of lights.items) expect(Array.isArray(i.reasons)).toBe(true);
+    });
+
+    it('suggests a light other than the set one for a handful of demo measures only, each with a reason', () => {
+      const lights = body.lights as { items: Row[]; disagreements: Row[]; disagreement_count: number };
+      const differing = lights.items.filter((i) => i.suggested !== null && i.suggested !== i.health);
+      expect(differing.length).toBeGreaterThanOrEqual(1);
+      expect(differing.length).toBeLessThanOrEqual(6);
+      expect(lights.disagreement_count).toBe(differing.length);
+      for (const d of differing)
+        expect([d.code, (d.reasons as unknown[]).length > 0]).toEqual([d.code, true]);
+    });
+
+    it('compares spending with the time-proportional plan to date and all spending of the measure', async () => {
+      const measures = (await t
+        .db('measures')
+        .select('id', 'code', 'start_date', 'end_date', 'budget_cents')) as Row[];
+      const spending = (await t.db('expenditures').select('measure_id', 'amount_cents')) as Row[];
+      const items = (body.lights as { items: { measure_id: number; reasons: Row[] }[] }).items;
+      const judged = items.flatMap((i) =>
+        i.reasons.filter((r) => r.rule === 'spending').map((r) => [i, r] as const),
+      );
+      expect(judged.length).toBeGreaterThan(0);
+      for (const [item, reason] of judged) {
+        const m = measures.find((x) => x.id === item.measure_id)!;
+        const total = diffDays(String(m.start_date), String(m.end_date));
+        const elapsed = Math.min(Math.max(diffDays(String(m.start_date), today), 0), total);
+        expect([m.code, reason.plan_cents]).toEqual([
+          m.code,
+          Math.round((num(m.budget_cents) * elapsed) / total),
+        ]);
+        expect([m.code, reason.spent_cents]).toEqual([
+          m.code,
+          sum(
+            spending.filter((e) => e.measure_id === m.id),
+            (e) => num(e.amount_cents),
+          ),
+        ]);
+      }
     });
 
     it('does not judge completed or stopped measures', async () => {
@@ -297,7 +337,7 @@ describe('GET /api/dashboard suggested light on crafted data', () => {
   beforeAll(async () => {
     const field = (await t.db('fields_of_action').first('id')) as { id: number };
     const grant = (await t.db('grants').first('id')) as { id: number };
-    // 100 of 200 days elapsed, budget 10,000.00 €: the plan is 5,000.00 € spent by today.
+    // 100 of 200 days elapsed, budget 1,000,000.00 €: the plan to date is 500,000.00 € (15 % = 75,000 €).
     const base = {
       title: 'Testmaßnahme',
       field_of_action_id: field.id,
@@ -307,32 +347,51 @@ describe('GET /api/dashboard suggested light on crafted data', () => {
       progress: 50,
       start_date: addDays(today, -100),
       end_date: addDays(today, 100),
-      budget_cents: 1_000_000,
+      budget_cents: 100_000_000,
     };
-    const specs: { code: string; spent: number; health?: string; status?: string; milestones: Row[] }[] = [
+    const onPlan = 50_000_000;
+    const specs: {
+      code: string;
+      spent: number;
+      health?: string;
+      status?: string;
+      measure?: Row;
+      milestones: Row[];
+    }[] = [
       {
         code: 'T-GREEN',
-        spent: 500_000,
+        spent: onPlan,
         milestones: [{ baseline_date: addDays(today, 30), due_date: addDays(today, 30) }],
       },
       {
         code: 'T-SLIP30',
-        spent: 500_000,
+        spent: onPlan,
         milestones: [{ baseline_date: addDays(today, 10), due_date: addDays(today, 40) }],
       },
       {
-        code: 'T-SLIP92',
-        spent: 500_000,
-        milestones: [{ baseline_date: today, due_date: addDays(today, 92) }],
+        code: 'T-SLIP31',
+        spent: onPlan,
+        milestones: [{ baseline_date: addDays(today, 10), due_date: addDays(today, 41) }],
       },
       {
-        code: 'T-SLIP93',
-        spent: 500_000,
-        milestones: [{ baseline_date: today, due_date: addDays(today, 93) }],
+        code: 'T-SLIP90',
+        spent: onPlan,
+        milestones: [{ baseline_date: today, due_date: addDays(today, 90) }],
+      },
+      {
+        code: 'T-SLIP91',
+        spent: onPlan,
+        milestones: [{ baseline_date: today, due_date: addDays(today, 91) }],
+      },
+      {
+        // Open and overdue: as far behind its baseline as today is (45 days), not just its stale due date (5).
+        code: 'T-OVERDUE',
+        spent: onPlan,
+        milestones: [{ baseline_date: addDays(today, -45), due_date: addDays(today, -40) }],
       },
       {
         code: 'T-SLIPDONE',
-        spent: 500_000,
+        spent: onPlan,
         milestones: [
           {
             baseline_date: addDays(today, -200),
@@ -341,17 +400,37 @@ describe('GET /api/dashboard suggested light on crafted data', () => {
           },
         ],
       },
-      { code: 'T-SPEND8', spent: 460_000, milestones: [] },
-      { code: 'T-SPEND10', spent: 550_000, milestones: [] },
-      { code: 'T-SPEND12', spent: 440_000, milestones: [] },
+      { code: 'T-SPEND15', spent: 57_500_000, milestones: [] },
+      { code: 'T-SPEND18', spent: 59_000_000, milestones: [] },
+      { code: 'T-SPEND22U', spent: 39_000_000, milestones: [] },
+      { code: 'T-SPEND31U', spent: 34_500_000, milestones: [] },
+      // Plan 10,000.00 €: 9,999.99 € over is ignored, 10,000.00 € under (nothing spent) is not.
+      { code: 'T-SMALL', spent: 1_999_999, measure: { budget_cents: 2_000_000 }, milestones: [] },
+      { code: 'T-SMALL0', spent: 0, measure: { budget_cents: 2_000_000 }, milestones: [] },
+      // Not started yet: the plan to date is zero, spending is not judged.
+      {
+        code: 'T-NOTYET',
+        spent: 5_000_000,
+        measure: { start_date: addDays(today, 10), end_date: addDays(today, 300) },
+        milestones: [],
+      },
+      // Ended: the plan to date is the whole budget.
+      {
+        code: 'T-ENDED',
+        spent: onPlan,
+        measure: { start_date: addDays(today, -300), end_date: addDays(today, -10) },
+        milestones: [],
+      },
+      // The plan to date to the cent, half up: 100,000,001 × 100 / 200 = 50,000,000.5.
+      { code: 'T-HALF', spent: 0, measure: { budget_cents: 100_000_001 }, milestones: [] },
       {
         code: 'T-FINAL',
-        spent: 500_000,
+        spent: onPlan,
         milestones: [{ baseline_date: addDays(today, -1), due_date: addDays(today, -1), is_final: true }],
       },
       {
         code: 'T-FINALDONE',
-        spent: 500_000,
+        spent: onPlan,
         milestones: [
           {
             baseline_date: addDays(today, -5),
@@ -362,17 +441,28 @@ describe('GET /api/dashboard suggested light on crafted data', () => {
         ],
       },
       {
+        code: 'T-WORSE',
+        spent: 59_000_000,
+        milestones: [{ baseline_date: today, due_date: addDays(today, 120) }],
+      },
+      {
         code: 'T-CLOSED',
         spent: 0,
         status: 'completed',
         milestones: [{ baseline_date: today, due_date: addDays(today, 200) }],
       },
-      { code: 'T-AMBERSET', spent: 500_000, health: 'amber', milestones: [] },
+      { code: 'T-AMBERSET', spent: onPlan, health: 'amber', milestones: [] },
     ];
     for (const s of specs) {
       const [m] = (await t
         .db('measures')
-        .insert({ ...base, code: s.code, status: s.status ?? base.status, health: s.health ?? 'green' })
+        .insert({
+          ...base,
+          ...s.measure,
+          code: s.code,
+          status: s.status ?? base.status,
+          health: s.health ?? 'green',
+        })
         .returning('id')) as { id: number }[];
       if (s.spent)
         await t.db('expenditures').insert({
@@ -397,42 +487,74 @@ describe('GET /api/dashboard suggested light on crafted data', () => {
 
   it.each([
     ['T-GREEN', 'green'],
-    ['T-SLIP30', 'amber'],
-    ['T-SLIP92', 'amber'],
-    ['T-SLIP93', 'red'],
+    ['T-SLIP30', 'green'],
+    ['T-SLIP31', 'amber'],
+    ['T-SLIP90', 'amber'],
+    ['T-SLIP91', 'red'],
+    ['T-OVERDUE', 'amber'],
     ['T-SLIPDONE', 'green'],
-    ['T-SPEND8', 'amber'],
-    ['T-SPEND10', 'amber'],
-    ['T-SPEND12', 'red'],
+    ['T-SPEND15', 'green'],
+    ['T-SPEND18', 'amber'],
+    ['T-SPEND22U', 'amber'],
+    ['T-SPEND31U', 'red'],
+    ['T-SMALL', 'green'],
+    ['T-SMALL0', 'red'],
+    ['T-NOTYET', 'green'],
+    ['T-ENDED', 'red'],
+    ['T-HALF', 'red'],
     ['T-FINAL', 'red'],
     ['T-FINALDONE', 'green'],
+    ['T-WORSE', 'red'],
   ])('suggests for %s: %s', (code, light) => {
     expect(lights.get(code)!.suggested).toBe(light);
   });
 
-  it('names the rule behind the suggestion', () => {
-    expect(explained.get('T-SLIP30')!.reasons).toEqual([{ rule: 'slip', light: 'amber', days: 30 }]);
-    expect(explained.get('T-SPEND12')!.reasons).toEqual([
-      { rule: 'spending', light: 'red', plan_cents: 500_000, spent_cents: 440_000, deviation_percent: 12 },
+  it('names the rule behind the suggestion, with the milestone, the days and the direction', () => {
+    expect(explained.get('T-SLIP31')!.reasons).toEqual([
+      { rule: 'slip', light: 'amber', milestone: 'MS T-SLIP31', days: 31 },
     ]);
-    expect(explained.get('T-FINAL')!.reasons).toEqual([{ rule: 'final_overdue', light: 'red' }]);
+    expect(explained.get('T-OVERDUE')!.reasons).toEqual([
+      { rule: 'slip', light: 'amber', milestone: 'MS T-OVERDUE', days: 45 },
+    ]);
+    const spending = (code: string) => (explained.get(code)!.reasons as Row[])[0];
+    expect(spending('T-SPEND18')).toEqual({
+      rule: 'spending',
+      light: 'amber',
+      direction: 'over',
+      plan_cents: 50_000_000,
+      spent_cents: 59_000_000,
+      deviation_percent: 18,
+    });
+    expect(spending('T-SPEND22U')).toMatchObject({ direction: 'under', deviation_percent: 22 });
+    expect(spending('T-SMALL0')).toMatchObject({ plan_cents: 1_000_000, spent_cents: 0 });
+    expect(spending('T-ENDED')).toMatchObject({ plan_cents: 100_000_000, direction: 'under' });
+    expect(spending('T-HALF')).toMatchObject({ plan_cents: 50_000_001 });
+    expect(explained.get('T-FINAL')!.reasons).toEqual([
+      { rule: 'final_overdue', light: 'red', milestone: 'MS T-FINAL', days: 1 },
+    ]);
+    expect((explained.get('T-WORSE')!.reasons as Row[]).map((r) => [r.rule, r.light])).toEqual([
+      ['slip', 'red'],
+      ['spending', 'amber'],
+    ]);
   });
 
   it('does not judge closed measures', () => {
     expect(lights.get('T-CLOSED')!.suggested).toBeNull();
   });
 
-  it('lists the disagreements between the set and the suggested light', async () => {
-    const res = await (await t.as('cdo')).get('/api/dashboard').expect(200);
-    const codes = (res.body.lights.disagreements as Row[]).map((d) => d.code);
-    expect(codes).toEqual(expect.arrayContaining(['T-SLIP30', 'T-SPEND12', 'T-FINAL', 'T-AMBERSET']));
-    expect(codes).not.toContain('T-GREEN');
-    expect(codes).not.toContain('T-CLOSED');
-    expect(lights.get('T-AMBERSET')).toMatchObject({ health: 'amber', suggested: 'green' });
+  it('lists the disagreements between the set and the suggested light', () => {
+    const codes = [...explained.keys()];
+    expect(codes).toEqual(expect.arrayContaining(['T-SLIP31', 'T-SPEND18', 'T-FINAL', 'T-AMBERSET']));
+    for (const code of ['T-GREEN', 'T-SLIP30', 'T-SPEND15', 'T-SMALL', 'T-CLOSED'])
+      expect(codes).not.toContain(code);
+    expect(lights.get('T-AMBERSET')).toMatchObject({ health: 'amber', suggested: 'green', reasons: [] });
   });
 
   it('leaves spending out of the guide’s suggestion (she may not read funding figures)', () => {
-    expect(guideLights.get('T-SPEND12')!.suggested).toBe('green');
-    expect(guideLights.get('T-SLIP93')!.suggested).toBe('red');
+    expect(guideLights.get('T-SPEND31U')!.suggested).toBe('green');
+    expect(guideLights.get('T-SLIP91')!.suggested).toBe('red');
+    expect(guideLights.get('T-WORSE')!.reasons).toEqual([
+      { rule: 'slip', light: 'red', milestone: 'MS T-WORSE', days: 120 },
+    ]);
   });
 });

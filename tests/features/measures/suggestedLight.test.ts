@@ -1,32 +1,69 @@
 import {
-  plannedSpendCents,
+  slipLight,
+  spendingLight,
   suggestHealth,
   type LightFacts,
 } from '../../../api/features/measures/suggestedLight';
 
+// Plan to date 1,000,000.00 € (100,000,000 cents): 15 % = 150,000 €, 30 % = 300,000 €.
+const PLAN = 100_000_000;
 const onPlan: LightFacts = {
   status: 'implementation',
-  maxSlipDays: 0,
-  finalOverdue: false,
-  // 100 of 200 days elapsed: the plan is half the budget.
-  spending: { budgetCents: 1_000_000, spentCents: 500_000, elapsedDays: 100, totalDays: 200 },
+  slip: { milestone: 'Ausschreibung', days: 0 },
+  finalOverdue: null,
+  spending: { planCents: PLAN, spentCents: PLAN },
 };
+const slip = (days: number): LightFacts => ({ ...onPlan, slip: { milestone: 'Ausschreibung', days } });
+const spent = (spentCents: number, planCents = PLAN): LightFacts => ({
+  ...onPlan,
+  spending: { planCents, spentCents },
+});
 
-describe('plannedSpendCents', () => {
-  it('is the budget times the elapsed share, to the cent, half up', () => {
-    expect(plannedSpendCents(1_000_000, 100, 200)).toBe(500_000);
-    expect(plannedSpendCents(100, 1, 3)).toBe(33); // 33.33…
-    expect(plannedSpendCents(100, 2, 3)).toBe(67); // 66.67…
-    expect(plannedSpendCents(1, 1, 2)).toBe(1); // 0.5 rounds up
+describe('slipLight (days an open milestone is behind its baseline)', () => {
+  it.each([
+    [-30, 'green'],
+    [0, 'green'],
+    [30, 'green'],
+    [31, 'amber'],
+    [90, 'amber'],
+    [91, 'red'],
+  ])('%i days: %s', (days, light) => {
+    expect(slipLight(days)).toBe(light);
+  });
+});
+
+describe('spendingLight (spending against the plan to date)', () => {
+  it.each([
+    ['on plan', PLAN, 'green'],
+    ['15 % over', 115_000_000, 'green'],
+    ['15 % under', 85_000_000, 'green'],
+    ['a cent beyond 15 % over', 115_000_001, 'amber'],
+    ['a cent beyond 15 % under', 84_999_999, 'amber'],
+    ['30 % over', 130_000_000, 'amber'],
+    ['30 % under', 70_000_000, 'amber'],
+    ['a cent beyond 30 % over', 130_000_001, 'red'],
+    ['a cent beyond 30 % under', 69_999_999, 'red'],
+    ['nothing spent', 0, 'red'],
+  ])('%s: %s', (_label, spentCents, light) => {
+    expect(spendingLight(PLAN, spentCents)).toBe(light);
   });
 
-  it('clamps the elapsed share to [0, 1]', () => {
-    expect(plannedSpendCents(1_000, -5, 10)).toBe(0);
-    expect(plannedSpendCents(1_000, 50, 10)).toBe(1_000);
+  it('ignores deviations under 10,000 € however large in percent, and judges 10,000 € and more', () => {
+    // Plan 20,000 €: a deviation of 10,000 € is 50 %.
+    expect(spendingLight(2_000_000, 2_999_999)).toBe('green'); // 9,999.99 € over
+    expect(spendingLight(2_000_000, 3_000_000)).toBe('red'); // 10,000.00 € over
+    expect(spendingLight(2_000_000, 1_000_001)).toBe('green'); // 9,999.99 € under
+    expect(spendingLight(2_000_000, 1_000_000)).toBe('red'); // 10,000.00 € under
   });
 
-  it('stays exact for budgets times days beyond 2^53', () => {
-    expect(plannedSpendCents(9_000_000_000_000, 3_000, 9_000)).toBe(3_000_000_000_000);
+  it('does not judge a plan of zero (not started yet)', () => {
+    expect(spendingLight(0, 5_000_000)).toBe('green');
+  });
+
+  it('stays exact for plans times percent beyond 2^53', () => {
+    // 100 × diff passes 2^53; all three figures are exact doubles (their spacing here is 16 cents).
+    expect(spendingLight(90_000_000_000_000_000, 103_500_000_000_000_000)).toBe('green');
+    expect(spendingLight(90_000_000_000_000_000, 103_500_000_000_000_016)).toBe('amber');
   });
 });
 
@@ -35,67 +72,115 @@ describe('suggestHealth', () => {
     expect(suggestHealth(onPlan)).toEqual({ light: 'green', reasons: [] });
   });
 
-  it('is amber when an open milestone slipped by 1 to 92 days', () => {
-    expect(suggestHealth({ ...onPlan, maxSlipDays: 1 }).light).toBe('amber');
-    expect(suggestHealth({ ...onPlan, maxSlipDays: 92 })).toEqual({
+  it('stays green up to 30 days behind the baseline; amber from 31 to 90 days; red from 91 days', () => {
+    expect(suggestHealth(slip(30))).toEqual({ light: 'green', reasons: [] });
+    expect(suggestHealth(slip(31))).toEqual({
       light: 'amber',
-      reasons: [{ rule: 'slip', light: 'amber', days: 92 }],
+      reasons: [{ rule: 'slip', light: 'amber', milestone: 'Ausschreibung', days: 31 }],
+    });
+    expect(suggestHealth(slip(90)).light).toBe('amber');
+    expect(suggestHealth(slip(91))).toEqual({
+      light: 'red',
+      reasons: [{ rule: 'slip', light: 'red', milestone: 'Ausschreibung', days: 91 }],
     });
   });
 
-  it('is red when a milestone slipped by more than 92 days', () => {
-    expect(suggestHealth({ ...onPlan, maxSlipDays: 93 }).light).toBe('red');
+  it('ignores milestones moved earlier than their baseline and measures without open milestones', () => {
+    expect(suggestHealth(slip(-30)).light).toBe('green');
+    expect(suggestHealth({ ...onPlan, slip: null }).light).toBe('green');
   });
 
-  it('ignores milestones moved earlier than their baseline', () => {
-    expect(suggestHealth({ ...onPlan, maxSlipDays: -30 }).light).toBe('green');
+  it('is red when the open final milestone is overdue, whatever the slip', () => {
+    expect(suggestHealth({ ...onPlan, finalOverdue: { milestone: 'Abnahme', days: 1 } })).toEqual({
+      light: 'red',
+      reasons: [{ rule: 'final_overdue', light: 'red', milestone: 'Abnahme', days: 1 }],
+    });
   });
 
-  it('is amber when spending deviates from the plan by up to 10 % (either way)', () => {
-    const spent = (spentCents: number) => ({ ...onPlan, spending: { ...onPlan.spending!, spentCents } });
-    expect(suggestHealth(spent(500_001)).light).toBe('amber');
-    expect(suggestHealth(spent(460_000)).light).toBe('amber');
-    expect(suggestHealth(spent(550_000)).light).toBe('amber'); // exactly 10 %
-    expect(suggestHealth(spent(450_000)).reasons).toEqual([
-      { rule: 'spending', light: 'amber', plan_cents: 500_000, spent_cents: 450_000, deviation_percent: 10 },
+  it('stays green within ±15 % of the plan, with the direction and the percentage in the reason beyond it', () => {
+    expect(suggestHealth(spent(115_000_000))).toEqual({ light: 'green', reasons: [] });
+    expect(suggestHealth(spent(85_000_000))).toEqual({ light: 'green', reasons: [] });
+    expect(suggestHealth(spent(118_000_000))).toEqual({
+      light: 'amber',
+      reasons: [
+        {
+          rule: 'spending',
+          light: 'amber',
+          direction: 'over',
+          plan_cents: PLAN,
+          spent_cents: 118_000_000,
+          deviation_percent: 18,
+        },
+      ],
+    });
+    expect(suggestHealth(spent(77_750_000)).reasons).toEqual([
+      {
+        rule: 'spending',
+        light: 'amber',
+        direction: 'under',
+        plan_cents: PLAN,
+        spent_cents: 77_750_000,
+        deviation_percent: 22.3, // 22.25 % to one decimal
+      },
     ]);
   });
 
-  it('is red when spending deviates from the plan by more than 10 %', () => {
-    const spent = (spentCents: number) => ({ ...onPlan, spending: { ...onPlan.spending!, spentCents } });
-    expect(suggestHealth(spent(449_999)).light).toBe('red');
-    expect(suggestHealth(spent(550_001)).light).toBe('red');
-    expect(suggestHealth(spent(0)).light).toBe('red');
+  it('is amber up to ±30 % and red beyond', () => {
+    expect(suggestHealth(spent(130_000_000)).light).toBe('amber');
+    expect(suggestHealth(spent(70_000_000)).light).toBe('amber');
+    expect(suggestHealth(spent(130_000_001)).light).toBe('red');
+    expect(suggestHealth(spent(69_999_999)).light).toBe('red');
+  });
+
+  it('ignores a deviation of 9,999.99 € but not one of 10,000 €', () => {
+    expect(suggestHealth(spent(2_999_999, 2_000_000))).toEqual({ light: 'green', reasons: [] });
+    expect(suggestHealth(spent(3_000_000, 2_000_000)).reasons).toEqual([
+      {
+        rule: 'spending',
+        light: 'red',
+        direction: 'over',
+        plan_cents: 2_000_000,
+        spent_cents: 3_000_000,
+        deviation_percent: 50,
+      },
+    ]);
   });
 
   it('does not judge spending before the plan starts (plan 0) or without spending facts', () => {
-    expect(
-      suggestHealth({
-        ...onPlan,
-        spending: { budgetCents: 1_000_000, spentCents: 20_000, elapsedDays: 0, totalDays: 200 },
-      }).light,
-    ).toBe('green');
+    expect(suggestHealth(spent(2_000_000, 0)).light).toBe('green');
     expect(suggestHealth({ ...onPlan, spending: null }).light).toBe('green');
   });
 
-  it('is red when an open final milestone is overdue', () => {
-    expect(suggestHealth({ ...onPlan, finalOverdue: true })).toEqual({
-      light: 'red',
-      reasons: [{ rule: 'final_overdue', light: 'red' }],
-    });
-  });
+  it('takes the worse of milestones and spending and lists every reason, the worst first', () => {
+    const amberSlipRedSpending = suggestHealth({ ...slip(45), spending: { planCents: PLAN, spentCents: 0 } });
+    expect(amberSlipRedSpending.light).toBe('red');
+    expect(amberSlipRedSpending.reasons.map((r) => [r.rule, r.light])).toEqual([
+      ['spending', 'red'],
+      ['slip', 'amber'],
+    ]);
 
-  it('takes the worst rule and lists every reason', () => {
-    const s = suggestHealth({ ...onPlan, maxSlipDays: 10, finalOverdue: true });
-    expect(s.light).toBe('red');
-    expect(s.reasons.map((r) => r.rule)).toEqual(['slip', 'final_overdue']);
+    const redSlipAmberSpending = suggestHealth({
+      ...slip(120),
+      spending: { planCents: PLAN, spentCents: 120_000_000 },
+    });
+    expect(redSlipAmberSpending.light).toBe('red');
+    expect(redSlipAmberSpending.reasons.map((r) => [r.rule, r.light])).toEqual([
+      ['slip', 'red'],
+      ['spending', 'amber'],
+    ]);
+
+    const all = suggestHealth({
+      ...slip(200),
+      finalOverdue: { milestone: 'Abnahme', days: 3 },
+      spending: { planCents: PLAN, spentCents: 140_000_000 },
+    });
+    expect(all.reasons.map((r) => r.rule)).toEqual(['final_overdue', 'slip', 'spending']);
   });
 
   it('does not judge completed or stopped measures', () => {
-    expect(suggestHealth({ ...onPlan, status: 'completed', finalOverdue: true })).toEqual({
-      light: null,
-      reasons: [],
-    });
-    expect(suggestHealth({ ...onPlan, status: 'stopped', maxSlipDays: 300 }).light).toBeNull();
+    expect(
+      suggestHealth({ ...onPlan, status: 'completed', finalOverdue: { milestone: 'Abnahme', days: 9 } }),
+    ).toEqual({ light: null, reasons: [] });
+    expect(suggestHealth({ ...slip(300), status: 'stopped' }).light).toBeNull();
   });
 });
