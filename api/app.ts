@@ -140,7 +140,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   api.use(express.json({ limit: '1mb' }));
   api.use(sameOriginWrites(config));
   api.use(loadSession(db, config));
-  api.use(authRouter(db));
+  api.use(authRouter(db, config));
   api.use(openApiRouter());
   for (const m of extraModules) api.use(m.router(db, config));
   api.use(requireUser);

@@ -11,5 +11,7 @@ export const ACCESS = {
   audit: { read: ['cdo', 'steering', 'funding'], write: [] },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
+/** Users' e-mail addresses: only for those who manage the accounts (everyone sees her own via /api/auth/me). */
+export const USER_EMAIL_READERS = ACCESS.users.write;
 export const FUNDING_READERS = ACCESS.funding.read;
 export const CONTACT_READERS = ACCESS.contacts.read;

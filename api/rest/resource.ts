@@ -49,6 +49,8 @@ export interface ResourceDef {
   /** Turns validated input into stored columns (e.g. hashing a password); may add server-owned values. */
   beforeWrite?: (ctx: Ctx, data: Row, before?: Row) => Promise<Row> | Row;
   afterWrite?: (ctx: Ctx, after: Row, before?: Row) => Promise<void> | void;
+  /** Runs in the delete's transaction with the locked row; throws to refuse the delete. */
+  beforeDelete?: (ctx: Ctx, existing: Row) => Promise<void> | void;
   /** Fields accepted only on writes and never stored as a column (e.g. a new password). */
   inputOnly?: Record<string, Field>;
   description?: string;

@@ -221,6 +221,7 @@ export async function deleteRecord(ctx: Ctx, def: ResourceDef, id: number): Prom
   requireWrite(def, ctx.user);
   return inTransaction(ctx, def, async (trx) => {
     const existing = await lockForWrite(trx, def, ctx.user, id);
+    await def.beforeDelete?.({ ...ctx, db: trx }, existing);
     const full = { ...existing, ...(await getRow(trx, def, ctx.user.role, id)) };
     const del = trx(def.name).where('id', id).delete();
     if (def.writeScope) def.writeScope(del, ctx.user);
