@@ -149,7 +149,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   api.use(express.json({ limit: '1mb' }));
   api.use(sameOriginWrites(config));
   api.use(loadSession(db, config));
-  api.use(authRouter(db));
+  api.use(authRouter(db, config));
   api.use(openApiRouter());
   // The one route without a session: the secret calendar URL (the token is the credential).
   api.use(calendarTokenFeed(db));

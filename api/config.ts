@@ -8,6 +8,10 @@ export interface Config {
   trustProxy: boolean | number | string;
   sessionIdleMinutes: number;
   sessionAbsoluteHours: number;
+  /** First pause of the per-account login backoff; it doubles with every further failure. */
+  loginBackoffBaseMs: number;
+  /** Longest pause between two login attempts of one account. */
+  loginBackoffMaxMs: number;
   /** Public origin of the dashboard (e.g. https://cockpit.example); requests from elsewhere may not write. */
   publicOrigin?: string;
 }
@@ -42,6 +46,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY),
     sessionIdleMinutes: intEnv(env, 'SESSION_IDLE_MINUTES', 120),
     sessionAbsoluteHours: intEnv(env, 'SESSION_ABSOLUTE_HOURS', 12),
+    loginBackoffBaseMs: intEnv(env, 'LOGIN_BACKOFF_BASE_MS', 1_000),
+    loginBackoffMaxMs: intEnv(env, 'LOGIN_BACKOFF_MAX_MS', 60_000),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
   };
 }

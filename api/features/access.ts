@@ -11,6 +11,9 @@ export const ACCESS = {
   audit: { read: ['cdo', 'steering', 'funding'], write: [] },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
+/** Users' e-mail addresses: only for those who manage the accounts (everyone sees her own via /api/auth/me). */
+export const USER_EMAIL_READERS = ACCESS.users.write;
+
 export type AccessGroup = keyof typeof ACCESS;
 
 /** Whether a role may read the resources of a group (and the reports built on them). */

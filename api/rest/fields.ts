@@ -24,7 +24,7 @@ export interface Field {
   min?: number;
   max?: number;
   /** Text with a fixed shape instead of free text. */
-  format?: 'email' | 'colour';
+  format?: 'email' | 'colour' | 'password';
   enumValues?: readonly string[];
   /** The resource a ref field (or an ids link) points to. */
   references?: string;

@@ -11,6 +11,8 @@ export interface FilterClause {
   field: string;
   op: FilterOp;
   value: unknown;
+  /** For a search by substring: the columns the role may read (a hidden column must not answer a search). */
+  columns?: string[];
 }
 export interface ListParams {
   filters: FilterClause[];
@@ -112,7 +114,8 @@ function parseFilter(def: ResourceDef, role: Role, raw: unknown): FilterClause[]
       if (typeof value !== 'string' || value.length > 200)
         throw badRequest('Der Suchbegriff "q" muss ein Text mit höchstens 200 Zeichen sein.');
       if (!def.search) throw badRequest(`"${def.name}" kann nicht durchsucht werden (Filter "q").`);
-      if (value.trim()) clauses.push({ field: 'q', op: 'search', value: value.trim() });
+      const columns = def.search.ilike?.filter((c) => !def.fields[c] || isVisible(def.fields[c], role));
+      if (value.trim()) clauses.push({ field: 'q', op: 'search', value: value.trim(), columns });
       continue;
     }
     const m = /^(.+?)_(gte|lte|null)$/.exec(key);

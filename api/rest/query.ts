@@ -79,7 +79,9 @@ function applyClause(
       else qb.whereRaw('false');
     } else {
       const like = `%${(c.value as string).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      qb.where((w) => def.search?.ilike?.forEach((col) => w.orWhereILike(`${def.name}.${col}`, like)));
+      qb.where((w) =>
+        (c.columns ?? def.search?.ilike)?.forEach((col) => w.orWhereILike(`${def.name}.${col}`, like)),
+      );
     }
     return;
   }

@@ -53,6 +53,8 @@ export interface ResourceDef extends Omit<ResourceFields, 'derived'> {
   beforeWrite?: (ctx: Ctx, data: Row, before?: Row) => Promise<Row> | Row;
   /** Side effects in the same transaction (e.g. a milestone's forecast row), with the written row and its links. */
   afterWrite?: (ctx: Ctx, after: Row, before?: Row) => Promise<void> | void;
+  /** Runs in the delete's transaction with the locked row; throws to refuse the delete. */
+  beforeDelete?: (ctx: Ctx, existing: Row) => Promise<void> | void;
 }
 
 export const SYSTEM_FIELDS = ['id', 'created_at', 'updated_at', 'version'] as const;

@@ -15,6 +15,8 @@ function textSchema(f: Field): z.ZodType {
     return z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: () => 'Farbe als #RRGGBB angeben' });
   if (f.format === 'email') return z.email({ error: () => 'Ungültige E-Mail-Adresse' }).max(f.maxLength!);
   const max = f.maxLength!;
+  if (f.format === 'password')
+    return z.string(msg('Bitte einen Text eingeben')).max(max, { error: () => `Höchstens ${max} Zeichen` });
   return (
     z
       .string(msg('Bitte einen Text eingeben'))

@@ -233,6 +233,7 @@ export async function deleteRecord(ctx: Ctx, def: ResourceDef, id: number): Prom
   requireWrite(def, ctx.user);
   return inTransaction(ctx, def, async (trx) => {
     const before = await lockForWrite(trx, def, ctx.user, id);
+    await def.beforeDelete?.({ ...ctx, db: trx }, before);
     const del = trx(def.name).where('id', id).delete();
     if (def.writeScope) def.writeScope(del, ctx.user);
     await del;

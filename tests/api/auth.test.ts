@@ -1,5 +1,10 @@
 import crypto from 'node:crypto';
+import type { Express } from 'express';
+import pino from 'pino';
 import supertest from 'supertest';
+import { createApp } from '../../api/app';
+import type { Config } from '../../api/config';
+import { ADDRESS_LIMIT, accountWait, FREE_ATTEMPTS } from '../../api/http/loginThrottle';
 import { DEMO_EMAIL, DEMO_PASSWORD, testApp, type TestApp } from '../support/app';
 import { dbChecksum } from '../support/checksum';
 import { createBody, TEST_PASSWORD, uniq, type Body } from '../support/fixtures';
@@ -8,11 +13,13 @@ import { listen, loginCookie } from '../support/provider';
 /**
  * Sign-in, sessions and the defences around them. The app trusts the loopback proxy here, so each test can
  * speak from an address of its own (X-Forwarded-For) and the login throttle of one test does not hit another.
+ * Its login backoff starts at a minute, so "during the pause" holds however slow the machine is; tests of the
+ * pause's end use a second app on the same database with short pauses.
  */
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await testApp({ config: { trustProxy: 'loopback' } });
+  t = await testApp({ config: { trustProxy: 'loopback', loginBackoffBaseMs: 60_000 } });
 });
 afterAll(async () => t?.close());
 
@@ -30,11 +37,21 @@ function sessionCookie(res: supertest.Response): string | undefined {
 const tokenOf = (cookie: string | undefined) =>
   decodeURIComponent(/^myk10_sid=([^;]+)/.exec(cookie ?? '')![1]!);
 
-const login = (email: string, password: string, ip = freshIp(), cookie?: string) => {
-  const req = supertest(t.app).post('/api/auth/login').set('X-Forwarded-For', ip);
+const login = (email: string, password: string, ip = freshIp(), cookie?: string, app?: Express) => {
+  const req = supertest(app ?? t.app)
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', ip);
   if (cookie) req.set('Cookie', `myk10_sid=${cookie}`);
   return req.send({ email, password });
 };
+
+/** Another API process on the same database (its own memory, its own configuration). */
+const otherApp = (config: Partial<Config> = {}) =>
+  createApp({ db: t.db, config: { ...t.config, ...config }, logger: pino({ level: 'silent' }) });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const statuses = (responses: supertest.Response[]) =>
+  responses.reduce<Record<number, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
 
 async function loginToken(email: string, password = DEMO_PASSWORD): Promise<string> {
   const res = await login(email, password);
@@ -152,9 +169,9 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('login throttling', () => {
-  it('answers 429 with Retry-After after 10 failed logins for one account, even from changing addresses', async () => {
+  it(`answers 429 with Retry-After after ${FREE_ATTEMPTS} failed logins for one account, even for the right password from changing addresses`, async () => {
     const user = await newUser();
-    for (let i = 0; i < 10; i++)
+    for (let i = 0; i < FREE_ATTEMPTS; i++)
       expect((await login(user.email as string, 'Falsches-Passwort-2026')).status).toBe(401);
 
     const res = await login(user.email as string, TEST_PASSWORD);
@@ -174,9 +191,9 @@ describe('login throttling', () => {
     expect(res.status).toBe(429);
   });
 
-  it('answers 429 after 10 failed logins from one address across different e-mails', async () => {
+  it(`answers 429 after ${ADDRESS_LIMIT} failed logins from one address across different e-mails`, async () => {
     const ip = freshIp();
-    for (let i = 0; i < 10; i++)
+    for (let i = 0; i < ADDRESS_LIMIT; i++)
       await login(`unbekannt-${uniq()}@myk10.example`, 'Falsches-Passwort-2026', ip);
 
     const blocked = await login(DEMO_EMAIL.steering, DEMO_PASSWORD, ip);
@@ -185,6 +202,220 @@ describe('login throttling', () => {
     expect(blocked.status).toBe(429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     expect(elsewhere.status).toBe(200);
+  });
+
+  it(`checks at most ${FREE_ATTEMPTS} of 40 parallel wrong passwords for one account, across two API processes; the rest answer 429`, async () => {
+    const user = await newUser();
+    const apps = [t.app, otherApp()];
+
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        login(user.email as string, 'Falsches-Passwort-2026', freshIp(), undefined, apps[i % 2]),
+      ),
+    );
+
+    const n = statuses(responses);
+    expect(n[401]).toBeGreaterThanOrEqual(1);
+    expect(n[401]).toBeLessThanOrEqual(FREE_ATTEMPTS);
+    expect(n[429]).toBe(40 - n[401]!);
+    for (const r of responses.filter((x) => x.status === 429))
+      expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+  });
+
+  it(`checks at most ${ADDRESS_LIMIT} of 40 parallel wrong logins from one address for different accounts`, async () => {
+    const ip = freshIp();
+    const apps = [t.app, otherApp()];
+
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        login(`unbekannt-${uniq()}@myk10.example`, 'Falsches-Passwort-2026', ip, undefined, apps[i % 2]),
+      ),
+    );
+
+    const n = statuses(responses);
+    expect(n[401]).toBeGreaterThanOrEqual(1);
+    expect(n[401]).toBeLessThanOrEqual(ADDRESS_LIMIT);
+    expect(n[429]).toBe(40 - n[401]!);
+  });
+
+  it('doubles the pause with every further failure, up to the maximum', () => {
+    const config = { loginBackoffBaseMs: 1000, loginBackoffMaxMs: 60_000 };
+    const pauses = [0, 1, 2, 3, 4, 5, 6, 7, 8, 20, 1000].map((k) =>
+      accountWait(config, FREE_ATTEMPTS + k, 0),
+    );
+
+    expect(accountWait(config, FREE_ATTEMPTS - 1, 0)).toBe(0);
+    expect(pauses).toEqual([1000, 2000, 4000, 8000, 16_000, 32_000, 60_000, 60_000, 60_000, 60_000, 60_000]);
+    expect(accountWait(config, FREE_ATTEMPTS + 2, 3000)).toBe(1000);
+    expect(accountWait(config, FREE_ATTEMPTS + 2, 5000)).toBe(0);
+  });
+
+  it('lets the owner in with the right password after the pause, even after 12 failures; during it 429 with Retry-After', async () => {
+    const maxMs = 2000;
+    const fast = otherApp({ loginBackoffBaseMs: 50, loginBackoffMaxMs: maxMs });
+    const user = await newUser();
+    const email = user.email as string;
+    let failures = 0;
+    while (failures < 12) {
+      const res = await login(email, 'Falsches-Passwort-2026', freshIp(), undefined, fast);
+      if (res.status === 401) failures++;
+      else {
+        expect(res.status).toBe(429);
+        expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+        await sleep(50);
+      }
+    }
+
+    // On a busy machine the twelfth check alone can outlast the pause: the failures are dated to now, so the
+    // right password surely meets the (maximal) pause.
+    await t.db('login_failures').where('email', email.toLowerCase()).update({ at: t.db.fn.now() });
+    const during = await login(email, TEST_PASSWORD, freshIp(), undefined, fast);
+    await sleep(maxMs + 100);
+    const after = await login(email, TEST_PASSWORD, freshIp(), undefined, fast);
+
+    expect(during.status).toBe(429);
+    expect(Number(during.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(Number(during.headers['retry-after'])).toBeLessThanOrEqual(maxMs / 1000);
+    expect(after.status).toBe(200);
+    // The success clears the account's failures: the next wrong password is checked again, without a pause.
+    expect((await login(email, 'Falsches-Passwort-2026', freshIp(), undefined, fast)).status).toBe(401);
+  });
+
+  it('with trust proxy = 1 limits by the address the proxy saw, whatever X-Forwarded-For the client sent', async () => {
+    const behindProxy = otherApp({ trustProxy: 1 });
+    const seen = freshIp();
+    const viaProxy = (forged: string, email: string, password: string) =>
+      supertest(behindProxy)
+        .post('/api/auth/login')
+        // The proxy appends the address it saw to what the client sent.
+        .set('X-Forwarded-For', `${forged}, ${seen}`)
+        .send({ email, password });
+    for (let i = 0; i < ADDRESS_LIMIT; i++)
+      expect((await viaProxy(freshIp(), `unbekannt-${uniq()}@myk10.example`, 'Falsch-2026-xy')).status).toBe(
+        401,
+      );
+
+    const forged = await viaProxy(freshIp(), DEMO_EMAIL.steering, DEMO_PASSWORD);
+    const other = await supertest(behindProxy)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', freshIp())
+      .send({ email: DEMO_EMAIL.steering, password: DEMO_PASSWORD });
+
+    expect(forged.status).toBe(429);
+    expect(other.status).toBe(200);
+  });
+});
+
+describe('malformed input on the auth routes', () => {
+  const badCookie = 'myk10_sid=%E0%A4%A';
+
+  it('answers 400, not 500, for a NUL byte in the login e-mail', async () => {
+    const res = await login('a\u0000b@x.de', 'Falsches-Passwort-2026');
+
+    expect(res.status).toBe(400);
+    expect(res.body.message).toEqual(expect.any(String));
+  });
+
+  it('treats a malformed session cookie as no session at login', async () => {
+    const res = await supertest(t.app)
+      .post('/api/auth/login')
+      .set('X-Forwarded-For', freshIp())
+      .set('Cookie', badCookie)
+      .send({ email: DEMO_EMAIL.viewer, password: DEMO_PASSWORD });
+
+    expect(res.status).toBe(200);
+    expect(sessionCookie(res)).toBeDefined();
+  });
+
+  it('treats a malformed session cookie as no session at a password change and an ordinary route', async () => {
+    const password = await supertest(t.app)
+      .post('/api/auth/password')
+      .set('Cookie', badCookie)
+      .send({ current_password: TEST_PASSWORD, new_password: 'Ein-neues-gutes-Passwort' });
+    const measures = await supertest(t.app).get('/api/measures').set('Cookie', badCookie);
+    const health = await supertest(t.app).get('/api/health').set('Cookie', badCookie);
+
+    expect([password.status, measures.status, health.status]).toEqual([401, 401, 200]);
+  });
+
+  it('keeps a valid session when another cookie is malformed', async () => {
+    const token = await loginToken(DEMO_EMAIL.viewer);
+
+    const res = await supertest(t.app)
+      .get('/api/measures?range=[0,0]')
+      .set('Cookie', `andere=%E0%A4%A; myk10_sid=${token}`);
+
+    expect(res.status).toBe(200);
+  });
+
+  it('answers 400 with a field error, not 500, for a NUL byte in a new password', async () => {
+    const user = await newUser();
+    const token = await loginToken(user.email as string, TEST_PASSWORD);
+
+    const res = await withToken(token)
+      .post('/api/auth/password')
+      .send({ current_password: TEST_PASSWORD, new_password: 'Ein-neues-\u0000-Passwort' });
+
+    expect(res.status).toBe(400);
+    expect(res.body.errors.new_password).toEqual(expect.any(String));
+    expect((await login(user.email as string, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('answers 400, not 500, for a NUL byte on an ordinary resource route', async () => {
+    const cdo = await t.as('cdo');
+    const user = await newUser();
+
+    const filtered = await cdo.get(`/api/users?filter=${encodeURIComponent('{"q":"a\u0000b"}')}`);
+    const put = await cdo.put(`/api/users/${user.id}`).send({ ...user, email: 'a\u0000b@x.de' });
+
+    expect(filtered.status).toBe(400);
+    expect(put.status).toBe(400);
+  });
+});
+
+describe("users' e-mail addresses", () => {
+  const others = ['steering', 'funding', 'guide', 'viewer'] as const;
+
+  it.each(others)('GET /api/users as %s carries no e-mail address', async (role) => {
+    const agent = await t.as(role);
+
+    const list = await agent.get('/api/users?range=[0,999]');
+    const one = await agent.get(`/api/users/${list.body[0].id}`);
+
+    expect(list.status).toBe(200);
+    expect(list.body.length).toBeGreaterThan(1);
+    expect(JSON.stringify(list.body)).not.toContain('@');
+    expect(one.body).not.toHaveProperty('email');
+  });
+
+  it.each(others)('GET /api/users as %s can neither filter, sort nor search by e-mail', async (role) => {
+    const agent = await t.as(role);
+
+    const filtered = await agent.get(
+      `/api/users?filter=${encodeURIComponent(`{"email":"${DEMO_EMAIL.cdo}"}`)}`,
+    );
+    const sorted = await agent.get(`/api/users?sort=${encodeURIComponent('["email","ASC"]')}`);
+    const searched = await agent.get(`/api/users?filter=${encodeURIComponent('{"q":"myk10.example"}')}`);
+
+    expect([filtered.status, sorted.status]).toEqual([400, 400]);
+    expect(searched.status).toBe(200);
+    expect(searched.body).toEqual([]);
+  });
+
+  it('the CDO sees, filters and searches e-mail addresses', async () => {
+    const cdo = await t.as('cdo');
+
+    const list = await cdo.get('/api/users?range=[0,999]');
+    const searched = await cdo.get(`/api/users?filter=${encodeURIComponent('{"q":"lotsin1@"}')}`);
+
+    expect(list.body.every((u: Body) => typeof u.email === 'string')).toBe(true);
+    expect(searched.body.map((u: Body) => u.email)).toEqual([DEMO_EMAIL.guide]);
+  });
+
+  it('everyone still reads her own e-mail address from GET /api/auth/me', async () => {
+    const res = await (await t.as('viewer')).get('/api/auth/me');
+
+    expect(res.body.email).toBe(DEMO_EMAIL.viewer);
   });
 });
 
@@ -326,6 +557,166 @@ describe('password policy', () => {
     expect(res.status).toBe(400);
     expect(res.body.errors.password).toEqual(expect.any(String));
     expect(await dbChecksum(t.db)).toEqual(before);
+  });
+
+  // Each of them was accepted before: trivial patterns, and the name or e-mail inside a longer password.
+  const trivial = [
+    'aaaaaaaaaaaa',
+    '111111111111',
+    'qwerty123456',
+    'abcdefghijklm',
+    'zyxwvutsrqpo',
+    'abcabcabcabc',
+    '2026202620262026',
+    'asdfghjkl123',
+  ];
+  const personal: [string, (mail: string, name: string) => string][] = [
+    ['containing the e-mail name', (mail) => `Garten-${mail.split('@')[0]!}-2026`],
+    ['containing the whole e-mail', (mail) => `x${mail}!`],
+    ['containing the name', (_mail, name) => `Garten-${name}-2026`],
+    ['containing the family name', (_mail, name) => `Garten-${name.split(' ')[1]!}-2026`],
+  ];
+
+  it.each(trivial)('POST /api/users refuses the trivial password %s with a field error', async (password) => {
+    const cdo = await t.as('cdo');
+    const before = await dbChecksum(t.db);
+
+    const res = await cdo.post('/api/users').send({ ...(await createBody(t.db, 'users')), password });
+
+    expect(res.status).toBe(400);
+    expect(res.body.errors.password).toEqual(expect.any(String));
+    expect(await dbChecksum(t.db)).toEqual(before);
+  });
+
+  it.each(personal)('POST /api/users refuses a password %s', async (_label, password) => {
+    const cdo = await t.as('cdo');
+    const mail = email();
+    const name = `Friederike Mustermann${uniq()}`;
+
+    const res = await cdo
+      .post('/api/users')
+      .send({ ...(await createBody(t.db, 'users')), email: mail, name, password: password(mail, name) });
+
+    expect(res.status).toBe(400);
+    expect(res.body.errors.password).toMatch(/E-Mail-Adresse|Namen/);
+  });
+
+  it('POST /api/auth/password refuses trivial passwords and ones with the name or e-mail', async () => {
+    const name = `Friederike Mustermann${uniq()}`;
+    const user = await newUser({ email: email(), name });
+    const token = await loginToken(user.email as string, TEST_PASSWORD);
+    const candidates = [...trivial, ...personal.map(([, p]) => p(user.email as string, name))];
+
+    for (const candidate of candidates) {
+      const res = await withToken(token)
+        .post('/api/auth/password')
+        .send({ current_password: TEST_PASSWORD, new_password: candidate });
+      expect({ candidate, status: res.status }).toEqual({ candidate, status: 400 });
+      expect(res.body.errors.new_password).toEqual(expect.any(String));
+    }
+    expect((await login(user.email as string, TEST_PASSWORD)).status).toBe(200);
+  });
+
+  it('accepts a passphrase that only resembles a pattern', async () => {
+    const cdo = await t.as('cdo');
+
+    const res = await cdo
+      .post('/api/users')
+      .send({ ...(await createBody(t.db, 'users')), password: 'Korrekt Pferd Batterie Heftklammer' });
+
+    expect(res.status).toBe(201);
+  });
+
+  it('keeps spaces around a password the CDO sets: the person logs in with exactly that', async () => {
+    const password = '  Leerzeichen-Passwort-2026  ';
+    const user = await newUser({ password });
+
+    expect((await login(user.email as string, password)).status).toBe(200);
+    expect((await login(user.email as string, password.trim())).status).toBe(401);
+  });
+
+  it('keeps spaces around a password the CDO resets', async () => {
+    const password = ' Zurückgesetzt-mit-Leerzeichen ';
+    const user = await newUser();
+
+    const res = await (await t.as('cdo')).put(`/api/users/${user.id}`).send({ ...user, password });
+
+    expect(res.status).toBe(200);
+    expect((await login(user.email as string, password)).status).toBe(200);
+  });
+
+  it('PUT /api/users refuses to reset a password to the one the person has', async () => {
+    const user = await newUser();
+
+    const res = await (
+      await t.as('cdo')
+    )
+      .put(`/api/users/${user.id}`)
+      .send({ ...user, password: TEST_PASSWORD });
+
+    expect(res.status).toBe(400);
+    expect(res.body.errors.password).toMatch(/unterscheiden/);
+  });
+
+  it('POST /api/auth/password refuses the current password as the new one', async () => {
+    const user = await newUser();
+    const token = await loginToken(user.email as string, TEST_PASSWORD);
+
+    const res = await withToken(token)
+      .post('/api/auth/password')
+      .send({ current_password: TEST_PASSWORD, new_password: TEST_PASSWORD });
+
+    expect(res.status).toBe(400);
+    expect(res.body.errors.new_password).toMatch(/unterscheiden/);
+  });
+
+  it('POST /api/auth/password keeps spaces around the new password', async () => {
+    const user = await newUser();
+    const token = await loginToken(user.email as string, TEST_PASSWORD);
+    const password = ' Neues-Passwort-mit-Rand ';
+
+    await withToken(token)
+      .post('/api/auth/password')
+      .send({ current_password: TEST_PASSWORD, new_password: password })
+      .expect(200);
+
+    expect((await login(user.email as string, password)).status).toBe(200);
+    expect((await login(user.email as string, password.trim())).status).toBe(401);
+  });
+
+  it(`POST /api/auth/password counts a wrong current password like a failed login: 429 after ${FREE_ATTEMPTS}`, async () => {
+    const user = await newUser();
+    const token = await loginToken(user.email as string, TEST_PASSWORD);
+    const change = (current: string) =>
+      withToken(token)
+        .post('/api/auth/password')
+        .set('X-Forwarded-For', freshIp())
+        .send({ current_password: current, new_password: 'Ein-neues-gutes-Passwort' });
+    for (let i = 0; i < FREE_ATTEMPTS; i++) expect((await change('Falsches-Passwort-2026')).status).toBe(400);
+
+    const right = await change(TEST_PASSWORD);
+    const loginNow = await login(user.email as string, TEST_PASSWORD);
+
+    expect(right.status).toBe(429);
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
+    expect(loginNow.status).toBe(429);
+  });
+
+  it('POST /api/auth/password ends the secret calendar address, like a reset', async () => {
+    const user = await newUser();
+    const token = await loginToken(user.email as string, TEST_PASSWORD);
+    const feed = (
+      await supertest(t.app).post('/api/calendar/token').set('Cookie', `myk10_sid=${token}`).send({})
+    ).body as { path: string };
+    expect((await t.anonymous().get(feed.path)).status).toBe(200);
+
+    await withToken(token)
+      .post('/api/auth/password')
+      .send({ current_password: TEST_PASSWORD, new_password: 'Ein-neues-gutes-Passwort' })
+      .expect(200);
+
+    expect((await t.anonymous().get(feed.path)).status).toBe(404);
+    expect((await withToken(token).get('/api/calendar/token')).body).toEqual({ active: false });
   });
 
   it.each(cases)(

@@ -522,7 +522,7 @@ export const de: TranslationMessages = {
       login_hint:
         'Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an. Zugang oder neues Passwort erhalten Sie bei der Stabsstelle Smart Cities.',
       password_rules:
-        'Das neue Passwort muss mindestens %{min} Zeichen lang sein und darf nicht Ihre E-Mail-Adresse enthalten.',
+        'Das neue Passwort muss mindestens %{min} Zeichen lang sein, darf weder Ihre E-Mail-Adresse noch Ihren Namen enthalten, keine einfache Folge wie „123456“ oder „aaaa“ sein und muss sich vom bisherigen unterscheiden. Eine geheime Kalenderadresse wird dabei beendet.',
       login_title: 'Anmeldung',
       email: 'E-Mail-Adresse',
       password: 'Passwort',

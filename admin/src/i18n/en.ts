@@ -300,7 +300,7 @@ export const en: TranslationMessages = {
       login_hint:
         'Sign in with your work email address. The Smart Cities unit provides access and new passwords.',
       password_rules:
-        'The new password must be at least %{min} characters long and must not contain your email address.',
+        'The new password must be at least %{min} characters long, must not contain your email address or name, must not be a simple pattern such as “123456” or “aaaa” and must differ from the old one. A secret calendar address ends with the change.',
       login_title: 'Sign in',
       email: 'Email',
       password: 'Password',

@@ -1,15 +1,18 @@
 import { BooleanField, EmailField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { useCan } from '../auth/useCan';
 import { EnumField } from '../common/EnumField';
 import { FieldGrid } from '../common/FieldGrid';
 import { RefChips } from '../common/RefFields';
 
 export default function UserShow() {
+  // The API sends e-mail addresses only to those who manage users (USER_EMAIL_READERS).
+  const emails = useCan('users', 'write');
   return (
     <Show>
       <SimpleShowLayout>
         <FieldGrid wide={['municipality_ids']}>
           <TextField source="name" />
-          <EmailField source="email" />
+          {emails && <EmailField source="email" />}
           <EnumField source="role" />
           <BooleanField source="active" />
           <RefChips source="municipality_ids" />

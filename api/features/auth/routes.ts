@@ -1,7 +1,8 @@
-import { Router, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { z } from 'zod';
-import { AppError, badRequest, validationError } from '../../errors';
+import { AppError, badRequest, translateDbError, validationError } from '../../errors';
+import { clearFailures, reserveAttempt, type ThrottleConfig } from '../../http/loginThrottle';
 import { writeAudit } from '../../rest/audit';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import {
@@ -13,62 +14,39 @@ import {
   sessionToken,
 } from './session';
 
-const WINDOW_MINUTES = 15;
-const MAX_FAILURES = 10;
 // Verifying against a real hash for unknown e-mails keeps both answers equally slow (no enumeration by timing).
 const DUMMY_HASH = hashPassword('dummy-password-for-timing');
 
-const loginBody = z.object({ email: z.string().max(254), password: z.string().max(200) });
+// eslint-disable-next-line no-control-regex -- control characters (NUL above all) cannot be in an address
+const noControl = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
+const loginBody = z.object({
+  email: z.string().max(254).refine(noControl),
+  password: z.string().max(200),
+});
 
-async function throttled(db: Knex, email: string, ip: string): Promise<number | undefined> {
-  const [row] = (await db('login_failures')
-    .select(
-      db.raw(`count(*) filter (where lower(email) = ?) as by_email`, [email]),
-      db.raw(`count(*) filter (where ip = ?) as by_ip`, [ip]),
-      db.raw(`min(at) as oldest`),
-    )
-    .where('at', '>', db.raw(`now() - make_interval(mins => ?)`, [WINDOW_MINUTES]))
-    .andWhere((w) => w.whereRaw('lower(email) = ?', [email]).orWhere('ip', ip))) as {
-    by_email: number;
-    by_ip: number;
-    oldest: string | null;
-  }[];
-  if (!row || (Number(row.by_email) < MAX_FAILURES && Number(row.by_ip) < MAX_FAILURES)) return undefined;
-  const oldest = row.oldest ? Date.parse(row.oldest) : Date.now();
-  return Math.max(1, Math.ceil((oldest + WINDOW_MINUTES * 60_000 - Date.now()) / 1000));
-}
+// login_failures.ip holds 64 characters; a longer "address" can only come from a forged header.
+const clientAddress = (req: Request): string => (req.ip ?? 'unbekannt').slice(0, 64);
 
-export function authRouter(db: Knex): Router {
+export function authRouter(db: Knex, config: ThrottleConfig): Router {
   const router = Router();
 
   router.post('/auth/login', async (req: Request, res: Response) => {
     const parsed = loginBody.safeParse(req.body);
     if (!parsed.success) throw badRequest('Bitte E-Mail-Adresse und Passwort angeben.');
     const email = parsed.data.email.trim().toLowerCase();
-    const ip = req.ip ?? 'unknown';
-    const retryAfter = await throttled(db, email, ip);
-    if (retryAfter)
-      throw new AppError(
-        429,
-        'too_many_attempts',
-        'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie einige Minuten.',
-        undefined,
-        { 'Retry-After': String(retryAfter) },
-      );
+    await reserveAttempt(db, config, email, clientAddress(req));
     const user = (await db('users')
       .whereRaw('lower(email) = ?', [email])
       .andWhere('active', true)
       .first()) as
       { id: number; email: string; name: string; role: string; password_hash: string } | undefined;
     const ok = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), parsed.data.password);
-    if (!user || !ok) {
-      await db('login_failures').insert({ email, ip });
-      throw new AppError(401, 'invalid_credentials', 'E-Mail oder Passwort ist falsch.');
-    }
+    // The reserved attempt stays as a failure.
+    if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'E-Mail oder Passwort ist falsch.');
     // A fresh session id at every login; an old one the browser still sends is ended (no fixation).
     const previous = sessionToken(req);
     if (previous) await db('sessions').where('id_hash', hashToken(previous)).delete();
-    await db('login_failures').whereRaw('lower(email) = ?', [email]).delete();
+    await clearFailures(db, email);
     const token = await createSession(db, user.id);
     res.cookie(SESSION_COOKIE, token, cookieOptions(req));
     const municipality_ids = (await db('guide_municipalities')
@@ -95,17 +73,28 @@ export function authRouter(db: Knex): Router {
       .object({ current_password: z.string().max(200), new_password: z.string().max(200) })
       .safeParse(req.body);
     if (!body.success) throw badRequest('Bitte das aktuelle und das neue Passwort angeben.');
+    const { current_password: current, new_password: chosen } = body.data;
+    // A wrong current password counts like a failed login: a stolen session must not guess it freely.
+    const account = user.email.toLowerCase();
+    await reserveAttempt(db, config, account, clientAddress(req));
     const row = (await db('users').where('id', user.id).first()) as { password_hash: string };
-    if (!(await verifyPassword(row.password_hash, body.data.current_password)))
+    if (!(await verifyPassword(row.password_hash, current)))
       throw validationError({ current_password: 'Das aktuelle Passwort ist falsch.' });
-    const problem = passwordProblem(body.data.new_password, user.email);
+    await clearFailures(db, account);
+    const problem = passwordProblem(chosen, user.email, user.name);
     if (problem) throw validationError({ new_password: problem });
+    if (chosen === current || (await verifyPassword(row.password_hash, chosen)))
+      throw validationError({
+        new_password: 'Das neue Passwort muss sich vom bisherigen unterscheiden.',
+      });
     const token = sessionToken(req)!;
     await db.transaction(async (trx) => {
       await trx('users')
         .where('id', user.id)
         .update({
-          password_hash: await hashPassword(body.data.new_password),
+          password_hash: await hashPassword(chosen),
+          // Like a reset by the CDO: the secret calendar address ends with the old password.
+          calendar_token_hash: null,
           updated_at: trx.fn.now(),
           version: trx.raw('version + 1'),
         });
@@ -115,6 +104,11 @@ export function authRouter(db: Knex): Router {
     });
     res.json({ ok: true });
   });
+
+  // Database errors of these routes (a value PostgreSQL refuses, a conflict) answer 4xx, never 500.
+  router.use((err: unknown, _req: Request, _res: Response, next: NextFunction) =>
+    next(translateDbError(err)),
+  );
 
   return router;
 }

@@ -1,12 +1,19 @@
 import { ROLES } from '../../domain';
-import { ACCESS } from '../access';
+import { ACCESS, USER_EMAIL_READERS } from '../access';
 import { bool, enumOf, ids, text, type ResourceFields } from '../../rest/fields';
 
 export default {
   name: 'users',
-  description: 'Benutzerinnen und Benutzer mit Rolle; Passwörter werden nie ausgegeben.',
+  description:
+    'Benutzerinnen und Benutzer mit Rolle; Passwörter werden nie ausgegeben, E-Mail-Adressen nur an CDO.',
   fields: {
-    email: text(254, { required: true, filter: true, sort: true, format: 'email' }),
+    email: text(254, {
+      required: true,
+      filter: true,
+      sort: true,
+      format: 'email',
+      readRoles: USER_EMAIL_READERS,
+    }),
     name: text(120, { required: true, sort: true }),
     role: enumOf(ROLES, { required: true, filter: true, sort: true }),
     active: bool({ filter: true, sort: true, nullable: false }),
@@ -16,7 +23,8 @@ export default {
   },
   inputOnly: {
     password: {
-      ...text(200),
+      // Taken exactly as typed: a trimmed password would not be the one the person logs in with.
+      ...text(200, { format: 'password' }),
       writeOnly: true,
       description: 'Neues Passwort (nur beim Anlegen oder Zurücksetzen)',
     },
