@@ -188,5 +188,27 @@ describeInBrowser('working with measures', () => {
       }
       expect(await seriousA11yViolations(page)).toEqual([]);
     });
+
+    it('shows the suggested light beside the set one, with its reason in words', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      // M-04: set amber, a milestone far more than 90 days behind its baseline suggests red.
+      const measure = await measureByCode('M-04');
+      await signIn(page, 'cdo');
+      await page.goto(`/#/measures/${measure.id}/show`);
+      // A labelled field: its label and its value under one parent.
+      const field = (label: string) =>
+        page.locator('.RaLabeled-label', { has: page.getByText(label, { exact: true }) }).locator('xpath=..');
+      await page.getByRole('tab', { name: 'Übersicht' }).waitFor();
+      await field('Vorgeschlagene Ampel')
+        .getByText(/^Meilenstein „.+“ \d+ Tage hinter Basistermin$/)
+        .waitFor();
+      await expect(field('Vorgeschlagene Ampel').textContent()).resolves.toMatch(
+        /^Vorgeschlagene AmpelRotMeilenstein „.+“ \d+ Tage hinter Basistermin$/,
+      );
+      await expect(field('Ampel').textContent()).resolves.toBe('AmpelGelb');
+      await screenshot(page, 'measure-show-suggested-light');
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    });
   });
 });
