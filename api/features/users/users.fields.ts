@@ -8,7 +8,7 @@ export default {
   fields: {
     email: text(254, { required: true, filter: true, sort: true, format: 'email' }),
     name: text(120, { required: true, sort: true }),
-    role: enumOf(ROLES, { required: true, filter: true, sort: true }),
+    role: enumOf(ROLES, { enumName: 'role', required: true, filter: true, sort: true }),
     active: bool({ filter: true, sort: true, nullable: false }),
   },
   derived: {
