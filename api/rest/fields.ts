@@ -26,6 +26,11 @@ export interface Field {
   /** Text with a fixed shape instead of free text. */
   format?: 'email' | 'colour' | 'password';
   enumValues?: readonly string[];
+  /**
+   * The enumeration's catalogue name (admin labels `app.enums.<name>.<value>`) where it differs from the field
+   * name; also marks an int field whose values are labelled like an enumeration (e.g. a target picture 1–3).
+   */
+  enumName?: string;
   /** The resource a ref field (or an ids link) points to. */
   references?: string;
   /** Roles that may see the field (and filter or sort on it); default: everyone who may read the resource. */
@@ -36,7 +41,10 @@ export interface Field {
 }
 
 type Opts = Partial<
-  Pick<Field, 'filter' | 'sort' | 'readOnly' | 'readRoles' | 'writeOnly' | 'description' | 'format'>
+  Pick<
+    Field,
+    'filter' | 'sort' | 'readOnly' | 'readRoles' | 'writeOnly' | 'description' | 'format' | 'enumName'
+  >
 > & {
   required?: boolean;
   nullable?: boolean;
@@ -56,6 +64,7 @@ function field(kind: FieldKind, opts: Opts, extra: Partial<Field> = {}): Field {
   if (opts.readRoles) f.readRoles = opts.readRoles;
   if (opts.writeOnly) f.writeOnly = opts.writeOnly;
   if (opts.description) f.description = opts.description;
+  if (opts.enumName) f.enumName = opts.enumName;
   return f;
 }
 

@@ -15,7 +15,7 @@ import {
   statusByFieldUrl,
   withoutContact,
 } from '../../admin/src/dashboard/cockpitShapes';
-import type { CockpitData } from '../../admin/src/dashboard/cockpitTypes';
+import type { DashboardResponse as CockpitData } from '../../api/features/dashboard/contract';
 import { de } from '../../admin/src/i18n/de';
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import { calendarContents } from '../../admin/src/calendar/calendarTexts';

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import englishMessages from 'ra-language-english';
 import { de } from '../../admin/src/i18n/de';
 import { en } from '../../admin/src/i18n/en';
@@ -11,7 +9,9 @@ import {
   messages,
   readStoredLocale,
 } from '../../admin/src/i18n';
-import { ENUMS, enumLabelKey, type EnumName } from '../../admin/src/common/enums';
+import { enumLabelKey } from '../../admin/src/common/enums';
+import { declarations } from '../../api/features/declarations';
+import type { Field, ResourceFields } from '../../api/rest/fields';
 
 // react-admin's CommonJS build pulls ESM-only UI packages that jest on node 20 cannot require;
 // the catalogues only need mergeTranslations, which react-admin re-exports from ra-core.
@@ -54,69 +54,26 @@ function placeholders(key: string, value: string): string[] {
 /** Values that are deliberately blank or identical in German (e.g. ra's empty boolean). */
 const BLANK_ALLOWED = new Set(['ra.boolean.null']);
 
-/** Tables that exist for the server only and are never a react-admin resource. */
-const INTERNAL_TABLES = new Set(['sessions', 'login_failures', 'expenditure_sums']);
+const DECLARED: ResourceFields[] = Object.values(declarations);
+const RESOURCES = DECLARED.map((d) => d.name);
 
-const RESOURCES = [
-  'users',
-  'guide_municipalities',
-  'municipalities',
-  'fields_of_action',
-  'measures',
-  'measure_municipalities',
-  'milestones',
-  'milestone_forecasts',
-  'partners',
-  'measure_partners',
-  'grants',
-  'grant_years',
-  'tranches',
-  'expenditures',
-  'transfers',
-  'contacts',
-  'contact_measures',
-  'status_reports',
-  'audit_entries',
-];
+/** Every declared field of a resource: stored, derived and input-only. */
+const fieldsOf = (d: ResourceFields): [string, Field][] =>
+  Object.entries({ ...d.fields, ...d.derived, ...d.inputOnly });
 
-/** Columns the API derives (never stored) that still need a label. */
-const DERIVED_FIELDS: Record<string, string[]> = {
-  measures: ['next_milestone_due', 'overdue_milestones', 'spent_cents', 'municipality_ids'],
-  tranches: ['spend_deadline', 'unspent_cents'],
-  municipalities: ['last_contact_on', 'open_follow_ups', 'days_since_contact', 'guide_ids'],
-  contacts: ['measure_ids'],
-  users: ['municipality_ids', 'password'],
-  milestones: ['overdue'],
-};
+/** Columns every resource has besides its declared fields, and the search box. */
+const COMMON_FIELDS = ['id', 'created_at', 'updated_at', 'version', 'q'];
 
-/** Table → columns, read from the Knex migrations' `createTable` blocks. */
-function columnsFromMigrations(): Map<string, string[]> {
-  const dir = path.join(__dirname, '../..', 'migrations');
-  const tables = new Map<string, string[]>();
-  const columnTypes =
-    'increments|bigIncrements|string|text|integer|bigInteger|smallint|tinyint|float|double|decimal|boolean|date|datetime|time|timestamp|json|jsonb|uuid|binary|enu|enum';
-  const columnRe = new RegExp(`\\bt\\.(?:${columnTypes})\\(\\s*['"](\\w+)['"]`, 'g');
-  for (const file of fs.readdirSync(dir).filter((f) => /\.[jt]s$/.test(f))) {
-    const source = fs.readFileSync(path.join(dir, file), 'utf8');
-    const blocks = source.split(/createTable\(\s*/).slice(1);
-    for (const block of blocks) {
-      const name = /^['"](\w+)['"]/.exec(block)?.[1];
-      if (!name) continue;
-      const body = block.split(/\n\s*\}\);/)[0]!;
-      const standard = /standardColumns\(\s*knex\s*,\s*t\s*(,\s*(\w+)\s*)?\)/.exec(body);
-      const columns: string[] = [];
-      if (standard) {
-        columns.push('id', 'created_at', 'updated_at');
-        if (standard[2] !== 'false') columns.push('version');
-      }
-      for (const m of body.matchAll(columnRe)) columns.push(m[1]!);
-      tables.set(name, columns);
-    }
-  }
-  return tables;
-}
-
-const migrationTables = columnsFromMigrations();
+/** Enum fields with their catalogue name and values; an int field with an enumName labels its whole range. */
+const ENUM_FIELDS = DECLARED.flatMap((d) =>
+  fieldsOf(d)
+    .filter(([, f]) => f.kind === 'enum' || f.enumName)
+    .map(([name, f]) => ({
+      field: `${d.name}.${name}`,
+      enumName: f.enumName ?? name,
+      values: f.enumValues ?? Array.from({ length: f.max! - f.min! + 1 }, (_, i) => f.min! + i),
+    })),
+);
 
 describe('i18n catalogues', () => {
   it('German covers every key of ra-language-english', () => {
@@ -169,16 +126,14 @@ describe('i18n catalogues', () => {
     ).toEqual([]);
   });
 
-  it('finds the resource tables in the migrations', () => {
-    const resourceTables = [...migrationTables.keys()].filter((t) => !INTERNAL_TABLES.has(t)).sort();
-    expect(resourceTables).toEqual([...RESOURCES].sort());
-  });
-
-  it('reads the columns of each table from the migrations', () => {
-    expect(migrationTables.get('measures')).toEqual(
-      expect.arrayContaining(['id', 'version', 'budget_cents']),
+  it('reads the resources and their enum fields from the declarations', () => {
+    expect(RESOURCES).toEqual(expect.arrayContaining(['measures', 'audit_entries', 'tranches']));
+    expect(ENUM_FIELDS).toEqual(
+      expect.arrayContaining([
+        { field: 'tranches.status', enumName: 'tranche_status', values: expect.arrayContaining(['planned']) },
+        { field: 'measures.target_picture', enumName: 'target_picture', values: [1, 2, 3] },
+      ]),
     );
-    expect(migrationTables.get('audit_entries')).not.toContain('version');
   });
 
   it('every resource has a singular |||| plural name', () => {
@@ -188,24 +143,11 @@ describe('i18n catalogues', () => {
     expect(bad).toEqual([]);
   });
 
-  it('every column of every migrated table has a field label', () => {
+  it('every declared field (stored, derived, input-only) and the common fields have a label', () => {
     const missing: string[] = [];
-    for (const [table, columns] of migrationTables) {
-      if (INTERNAL_TABLES.has(table)) continue;
-      for (const column of columns) {
-        const key = `resources.${table}.fields.${column}`;
-        if (!(key in flatDe)) missing.push(key);
-      }
-    }
-    expect(missing).toEqual([]);
-  });
-
-  it('every derived field and the common fields (version, q) have a label in every resource', () => {
-    const missing: string[] = [];
-    for (const resource of RESOURCES) {
-      const fields = ['id', 'created_at', 'updated_at', 'version', 'q', ...(DERIVED_FIELDS[resource] ?? [])];
-      for (const field of fields) {
-        const key = `resources.${resource}.fields.${field}`;
+    for (const d of DECLARED) {
+      for (const field of [...COMMON_FIELDS, ...fieldsOf(d).map(([name]) => name)]) {
+        const key = `resources.${d.name}.fields.${field}`;
         if (!(key in flatDe)) missing.push(key);
       }
     }
@@ -213,13 +155,21 @@ describe('i18n catalogues', () => {
     expect(flatDe['resources.measures.fields.q']).toBe('Suche');
   });
 
-  it('every enum value of api/domain.ts has a label', () => {
-    const missing = Object.entries(ENUMS).flatMap(([name, values]) =>
-      (values as readonly unknown[])
-        .map((v) => enumLabelKey(name as EnumName, v))
-        .filter((key) => !(key in flatDe)),
+  it('every value of every declared enum field has a label', () => {
+    const missing = ENUM_FIELDS.flatMap(({ enumName, values }) =>
+      values.map((v) => enumLabelKey(enumName, v)).filter((key) => !(key in flatDe)),
     );
     expect(missing).toEqual([]);
+  });
+
+  it('one catalogue name stands for the same values in every declaration', () => {
+    const byName = new Map<string, string>();
+    const clashes = ENUM_FIELDS.filter(({ enumName, values }) => {
+      const seen = byName.get(enumName);
+      byName.set(enumName, seen ?? values.join());
+      return seen !== undefined && seen !== values.join();
+    });
+    expect(clashes).toEqual([]);
   });
 });
 

@@ -1,43 +1,17 @@
 import type { Role } from '../../../api/domain';
-import { ACCESS } from '../../../api/features/access';
+import { declarationOf, declarations, type ResourceName } from '../common/declarations';
 
-/** Which row of the API's role matrix (api/features/access.ts) governs each resource. */
-const GROUP_OF = {
-  municipalities: 'reference',
-  fields_of_action: 'reference',
-  measures: 'portfolio',
-  measure_municipalities: 'portfolio',
-  milestones: 'portfolio',
-  milestone_forecasts: 'portfolio',
-  partners: 'portfolio',
-  measure_partners: 'portfolio',
-  grants: 'funding',
-  grant_years: 'funding',
-  tranches: 'funding',
-  expenditures: 'funding',
-  transfers: 'funding',
-  contacts: 'contacts',
-  contact_measures: 'contacts',
-  users: 'users',
-  guide_municipalities: 'users',
-  status_reports: 'statusReports',
-  audit_entries: 'audit',
-} as const satisfies Record<string, keyof typeof ACCESS>;
-
-export type ResourceName = keyof typeof GROUP_OF;
-
-/** Every resource of the API, in menu order. */
-export const RESOURCE_NAMES = Object.keys(GROUP_OF) as ResourceName[];
+export { RESOURCE_NAMES, type ResourceName } from '../common/declarations';
 export type AccessMode = 'read' | 'write';
 
 export function can(role: Role | undefined, resource: string, mode: AccessMode): boolean {
-  const group = GROUP_OF[resource as ResourceName];
-  if (!role || !group) return false;
-  return (ACCESS[group][mode] as readonly Role[]).includes(role);
+  const access = declarationOf(resource)?.access;
+  if (!role || !access) return false;
+  return access[mode].includes(role);
 }
 
 /** Roles that may read a resource: for menu entries of pages that show its data. */
-export const readersOf = (resource: ResourceName): readonly Role[] => ACCESS[GROUP_OF[resource]].read;
+export const readersOf = (resource: ResourceName): readonly Role[] => declarations[resource].access.read;
 
 const WRITE_ACTIONS = new Set(['create', 'edit', 'delete', 'clone']);
 

@@ -1,47 +1,36 @@
-import {
-  AUDIT_ACTIONS,
-  CONTACT_CHANNELS,
-  COST_CATEGORIES,
-  HEALTHS,
-  MEASURE_PHASES,
-  MEASURE_STATUSES,
-  MUNICIPALITY_KINDS,
-  PARTNER_SECTORS,
-  ROLES,
-  SPEND_RULES,
-  TRANCHE_STATUSES,
-} from '../../../api/domain';
+import { declarations, declaredFields } from './declarations';
 
-/** The enumerations of api/domain.ts under their catalogue names (labels: app.enums.<name>.<value>). */
-export const ENUMS = {
-  role: ROLES,
-  municipality_kind: MUNICIPALITY_KINDS,
-  phase: MEASURE_PHASES,
-  status: MEASURE_STATUSES,
-  health: HEALTHS,
-  sector: PARTNER_SECTORS,
-  spend_rule: SPEND_RULES,
-  tranche_status: TRANCHE_STATUSES,
-  cost_category: COST_CATEGORIES,
-  channel: CONTACT_CHANNELS,
-  audit_action: AUDIT_ACTIONS,
-  target_picture: [1, 2, 3],
-} as const;
+/** A catalogue name of an enumeration (labels: app.enums.<name>.<value>), e.g. 'tranche_status'. */
+export type EnumName = string;
+type EnumValue = string | number;
 
-export type EnumName = keyof typeof ENUMS;
+/** The values of an enum field; an int field with an enumName (target picture 1–3) takes its whole range. */
+function valuesOf(field: {
+  enumValues?: readonly string[];
+  min?: number;
+  max?: number;
+}): readonly EnumValue[] {
+  if (field.enumValues) return field.enumValues;
+  const { min = 0, max = -1 } = field;
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+}
+
+const enums: Record<EnumName, readonly EnumValue[]> = {};
+const enumFields: Record<string, Record<string, EnumName>> = {};
+for (const decl of Object.values(declarations)) {
+  for (const [source, field] of Object.entries(declaredFields(decl))) {
+    if (field.kind !== 'enum' && !field.enumName) continue;
+    const name = field.enumName ?? source;
+    (enumFields[decl.name] ??= {})[source] = name;
+    enums[name] ??= valuesOf(field);
+  }
+}
+
+/** The enumerations of the API declarations under their catalogue names. */
+export const ENUMS: Readonly<Record<EnumName, readonly EnumValue[]>> = enums;
 
 /** Which field of which resource holds which enumeration: EnumField, EnumInput and the CSV export look it up. */
-export const ENUM_FIELDS: Record<string, Record<string, EnumName>> = {
-  municipalities: { kind: 'municipality_kind' },
-  measures: { phase: 'phase', status: 'status', health: 'health', target_picture: 'target_picture' },
-  partners: { sector: 'sector' },
-  grants: { spend_rule: 'spend_rule' },
-  tranches: { status: 'tranche_status' },
-  expenditures: { cost_category: 'cost_category' },
-  contacts: { channel: 'channel' },
-  users: { role: 'role' },
-  audit_entries: { action: 'audit_action' },
-};
+export const ENUM_FIELDS: Readonly<Record<string, Readonly<Record<string, EnumName>>>> = enumFields;
 
 export function enumOf(resource: string | undefined, source: string): EnumName {
   const name = resource ? ENUM_FIELDS[resource]?.[source] : undefined;
@@ -53,4 +42,4 @@ export const enumLabelKey = (name: EnumName, value: unknown) => `app.enums.${nam
 
 /** Choices for a SelectInput; react-admin translates the names. */
 export const enumChoices = (name: EnumName) =>
-  ENUMS[name].map((value) => ({ id: value, name: enumLabelKey(name, value) }));
+  (ENUMS[name] ?? []).map((value) => ({ id: value, name: enumLabelKey(name, value) }));

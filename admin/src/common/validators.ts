@@ -1,12 +1,23 @@
 import { maxLength, maxValue, minValue, required, type Validator } from 'react-admin';
+import { fieldOf, type ResourceName } from './declarations';
 
 type Values = Record<string, unknown>;
 
-/** The server's rules, checked before sending: a required text with its maximum length. */
-export const requiredText = (max: number): Validator[] => [required(), maxLength(max)];
-export const optionalText = (max: number): Validator[] => [maxLength(max)];
+/** The declared rules of a text field, checked before sending: required on create, and its maximum length. */
+export function textValidators(resource: ResourceName, field: string): Validator[] {
+  const { kind, required: isMandatory, maxLength: max } = fieldOf(resource, field);
+  if (kind !== 'text' || max === undefined) throw new Error(`${resource}.${field} is not a declared text`);
+  return isMandatory ? [required(), maxLength(max)] : [maxLength(max)];
+}
+
+/** The declared rules of an int or number field: required on create, and its range. */
+export function rangeValidators(resource: ResourceName, field: string): Validator[] {
+  const { required: isMandatory, min, max } = fieldOf(resource, field);
+  if (min === undefined || max === undefined) throw new Error(`${resource}.${field} has no declared range`);
+  return [...(isMandatory ? [required()] : []), minValue(min), maxValue(max)];
+}
+
 export const isRequired = [required()];
-export const percentRange = [required(), minValue(0), maxValue(100)];
 
 /** A date that may not lie before another field's date (end ≥ start). */
 export const notBefore =
@@ -32,6 +43,3 @@ export const basisPoints: Validator[] = [
       ? { message: 'app.validation.max_value', args: { max: '100,00 %' } }
       : undefined,
 ];
-
-/** A fiscal year as the API accepts it. */
-export const fiscalYear: Validator[] = [required(), minValue(2000), maxValue(2100)];

@@ -2,7 +2,7 @@ import { Grid } from '@mui/material';
 import { BooleanInput, DateInput, TextInput, useGetIdentity } from 'react-admin';
 import { EnumInput } from '../common/EnumInput';
 import { RefArrayInput, RefInput } from '../common/RefInput';
-import { isRequired, optionalText, requiredText } from '../common/validators';
+import { isRequired, textValidators } from '../common/validators';
 
 /** A guide records contacts only for her own municipalities (the API refuses others). */
 function useMunicipalityFilter(): Record<string, unknown> | undefined {
@@ -36,18 +36,23 @@ export function ContactInputs({ quick = false }: { quick?: boolean }) {
         <EnumInput source="channel" validate={isRequired} />
       </Grid>
       <Grid size={size}>
-        <TextInput source="person_name" validate={optionalText(120)} />
+        <TextInput source="person_name" validate={textValidators('contacts', 'person_name')} />
       </Grid>
       {!quick && (
         <Grid size={size}>
-          <TextInput source="person_role" validate={optionalText(120)} />
+          <TextInput source="person_role" validate={textValidators('contacts', 'person_role')} />
         </Grid>
       )}
       <Grid size={size}>
-        <TextInput source="topic" validate={requiredText(200)} />
+        <TextInput source="topic" validate={textValidators('contacts', 'topic')} />
       </Grid>
       <Grid size={12}>
-        <TextInput source="notes" validate={optionalText(5000)} multiline minRows={quick ? 2 : 3} />
+        <TextInput
+          source="notes"
+          validate={textValidators('contacts', 'notes')}
+          multiline
+          minRows={quick ? 2 : 3}
+        />
       </Grid>
       <Grid size={size}>
         <DateInput source="follow_up_on" />

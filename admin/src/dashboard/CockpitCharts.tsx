@@ -37,7 +37,7 @@ import {
   statusByFieldUrl,
   type MoneySeries,
 } from './cockpitShapes';
-import type { MeasureStatus } from './cockpitTypes';
+import type { MeasureStatus } from '../../../api/features/dashboard/contract';
 
 /** The recharts charts of the cockpit; this module is only ever imported lazily (its own chunk). */
 

@@ -19,7 +19,7 @@ import {
   useWithoutContact,
 } from './cockpitHooks';
 import { listUrl, reasonMessage, showUrl } from './cockpitShapes';
-import type { Health, MilestoneItem } from './cockpitTypes';
+import type { Health, MilestoneItem } from '../../../api/features/dashboard/contract';
 import { StartCard } from './StartCard';
 
 /** The list cards of the cockpit: each row opens its record, the footer the complete filtered list. */

@@ -11,7 +11,7 @@ import {
   shapeStatusByField,
   withoutContact,
 } from './cockpitShapes';
-import type { CockpitData } from './cockpitTypes';
+import type { DashboardResponse as CockpitData } from '../../../api/features/dashboard/contract';
 
 /**
  * One hook per card or chart. They all read the one GET /api/dashboard answer (fetched once per visit, shared by

@@ -1,13 +1,12 @@
-import {
-  HEALTHS,
-  MEASURE_STATUSES,
-  type CockpitData,
-  type Health,
-  type LightReason,
-  type MeasureStatus,
-  type MunicipalityContacts,
-  type YearMoney,
-} from './cockpitTypes';
+import { HEALTHS, MEASURE_STATUSES } from '../../../api/domain';
+import type {
+  DashboardResponse as CockpitData,
+  Health,
+  LightReason,
+  MeasureStatus,
+  MunicipalityContacts,
+  YearMoney,
+} from '../../../api/features/dashboard/contract';
 
 /**
  * Pure shaping of the dashboard answer into chart rows and list entries (no React, no clock of their own: "today"

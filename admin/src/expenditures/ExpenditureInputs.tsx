@@ -11,7 +11,7 @@ import { EnumInput } from '../common/EnumInput';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefInput } from '../common/RefInput';
 import { DEFAULT_SORTS } from '../common/sorts';
-import { isRequired, optionalText, requiredText } from '../common/validators';
+import { isRequired, textValidators } from '../common/validators';
 
 /** Tranches have no text search: a select, limited to the chosen grant's tranches. */
 function TrancheSelect() {
@@ -54,13 +54,13 @@ export function ExpenditureInputs() {
         <EnumInput source="cost_category" validate={isRequired} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextInput source="payee" validate={requiredText(200)} />
+        <TextInput source="payee" validate={textValidators('expenditures', 'payee')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextInput source="receipt_no" validate={optionalText(60)} />
+        <TextInput source="receipt_no" validate={textValidators('expenditures', 'receipt_no')} />
       </Grid>
       <Grid size={12}>
-        <TextInput source="description" validate={optionalText(2000)} multiline />
+        <TextInput source="description" validate={textValidators('expenditures', 'description')} multiline />
       </Grid>
       <Grid size={12}>
         <BooleanInput source="eligible" />

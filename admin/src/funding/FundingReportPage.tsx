@@ -23,6 +23,7 @@ import {
 import { lazy, Suspense, useState } from 'react';
 import { Title, useCreatePath, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
+import { CATEGORY_MONEY_COLUMNS, MEASURE_MONEY_COLUMNS } from '../../../api/features/funding/contract';
 import { todayIso } from '../common/dates';
 import { formatEuro, formatPercentBp } from '../common/money';
 import {
@@ -41,22 +42,11 @@ const FundingChart = lazy(() => import('./FundingChart'));
 type View = 'measures' | 'categories';
 type MoneyKey = keyof Figures;
 
-const MEASURE_MONEY: MoneyKey[] = [
-  'planned_cents',
-  'approved_cents',
-  'requested_cents',
-  'received_cents',
-  'spent_cents',
-  'federal_share_cents',
-  'own_share_cents',
-  'remaining_cents',
-];
-const CATEGORY_MONEY: MoneyKey[] = ['spent_cents', 'federal_share_cents', 'own_share_cents'];
 const label = (k: MoneyKey) => `app.funding.col_${k.replace(/_cents$/, '')}`;
 
 const money = (v: number | null | undefined) => (v === null || v === undefined ? '—' : formatEuro(v));
 
-function MoneyCells({ row, keys }: { row: Partial<Figures>; keys: MoneyKey[] }) {
+function MoneyCells({ row, keys }: { row: Partial<Figures>; keys: readonly MoneyKey[] }) {
   return (
     <>
       {keys.map((k) => (
@@ -71,7 +61,7 @@ function MoneyCells({ row, keys }: { row: Partial<Figures>; keys: MoneyKey[] }) 
 function ReportTable({ report, view }: { report: FundingReport; view: View }) {
   const translate = useTranslate();
   const createPath = useCreatePath();
-  const keys = view === 'measures' ? MEASURE_MONEY : CATEGORY_MONEY;
+  const keys = view === 'measures' ? MEASURE_MONEY_COLUMNS : CATEGORY_MONEY_COLUMNS;
   const head =
     view === 'measures'
       ? ['app.funding.col_code', 'app.funding.col_measure']

@@ -2,7 +2,7 @@ import { Grid } from '@mui/material';
 import { DateInput, required, TextInput } from 'react-admin';
 import { EnumInput } from '../common/EnumInput';
 import { MoneyInput, PercentInput } from '../common/HundredthsInput';
-import { basisPoints, isRequired, notBefore, optionalText, requiredText } from '../common/validators';
+import { basisPoints, isRequired, notBefore, textValidators } from '../common/validators';
 
 const periodEndRule = [required(), notBefore('period_start')];
 
@@ -10,16 +10,16 @@ export function GrantInputs() {
   return (
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextInput source="programme" validate={requiredText(200)} />
+        <TextInput source="programme" validate={textValidators('grants', 'programme')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextInput source="funder" validate={requiredText(200)} />
+        <TextInput source="funder" validate={textValidators('grants', 'funder')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextInput source="file_number" validate={requiredText(60)} />
+        <TextInput source="file_number" validate={textValidators('grants', 'file_number')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <TextInput source="phase" validate={requiredText(60)} />
+        <TextInput source="phase" validate={textValidators('grants', 'phase')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 4 }}>
         <DateInput source="committed_on" validate={isRequired} />
@@ -46,7 +46,7 @@ export function GrantInputs() {
         <DateInput source="proof_due_on" />
       </Grid>
       <Grid size={12}>
-        <TextInput source="notes" validate={optionalText(5000)} multiline minRows={2} />
+        <TextInput source="notes" validate={textValidators('grants', 'notes')} multiline minRows={2} />
       </Grid>
     </Grid>
   );

@@ -447,6 +447,7 @@ export const de: TranslationMessages = {
         proof_due_on: 'Verwendungsnachweis fällig am',
         proof_received_on: 'Verwendungsnachweis eingegangen am',
         proof_checked_on: 'Verwendungsnachweis geprüft am',
+        proof_overdue: 'Verwendungsnachweis überfällig',
         notes: 'Anmerkungen',
       },
     },

@@ -225,6 +225,7 @@ export const en: TranslationMessages = {
         proof_due_on: 'Proof of use due on',
         proof_received_on: 'Proof of use received on',
         proof_checked_on: 'Proof of use checked on',
+        proof_overdue: 'Proof of use overdue',
         notes: 'Notes',
       },
     },

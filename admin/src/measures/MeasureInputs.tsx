@@ -3,7 +3,7 @@ import { DateInput, NumberInput, TextInput } from 'react-admin';
 import { EnumInput } from '../common/EnumInput';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefArrayInput, RefInput } from '../common/RefInput';
-import { isRequired, notBefore, optionalText, percentRange, requiredText } from '../common/validators';
+import { isRequired, notBefore, rangeValidators, textValidators } from '../common/validators';
 
 const endRule = [notBefore('start_date')];
 
@@ -12,13 +12,13 @@ export function MeasureInputs() {
   return (
     <Grid container columnSpacing={2} sx={{ width: '100%' }}>
       <Grid size={{ xs: 12, sm: 3 }}>
-        <TextInput source="code" validate={requiredText(20)} helperText="z. B. M-07" />
+        <TextInput source="code" validate={textValidators('measures', 'code')} helperText="z. B. M-07" />
       </Grid>
       <Grid size={{ xs: 12, sm: 9 }}>
-        <TextInput source="title" validate={requiredText(200)} />
+        <TextInput source="title" validate={textValidators('measures', 'title')} />
       </Grid>
       <Grid size={12}>
-        <TextInput source="summary" validate={optionalText(5000)} multiline minRows={2} />
+        <TextInput source="summary" validate={textValidators('measures', 'summary')} multiline minRows={2} />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <RefInput source="field_of_action_id" reference="fields_of_action" isRequired />
@@ -36,10 +36,10 @@ export function MeasureInputs() {
         <EnumInput source="health" validate={isRequired} />
       </Grid>
       <Grid size={12}>
-        <TextInput source="health_note" validate={optionalText(2000)} multiline />
+        <TextInput source="health_note" validate={textValidators('measures', 'health_note')} multiline />
       </Grid>
       <Grid size={{ xs: 12, sm: 4 }}>
-        <NumberInput source="progress" validate={percentRange} />
+        <NumberInput source="progress" validate={rangeValidators('measures', 'progress')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 4 }}>
         <RefInput source="owner_id" reference="users" />

@@ -1,18 +1,18 @@
 import { BooleanInput, DateInput, TextInput } from 'react-admin';
 import { RefInput } from '../common/RefInput';
-import { isRequired, optionalText, requiredText } from '../common/validators';
+import { isRequired, textValidators } from '../common/validators';
 
 /** The milestone form; a changed forecast date is recorded for the trend analysis by the API. */
 export function MilestoneInputs() {
   return (
     <>
       <RefInput source="measure_id" reference="measures" isRequired />
-      <TextInput source="title" validate={requiredText(200)} />
+      <TextInput source="title" validate={textValidators('milestones', 'title')} />
       <DateInput source="baseline_date" validate={isRequired} />
       <DateInput source="due_date" validate={isRequired} />
       <DateInput source="completed_on" />
       <BooleanInput source="is_final" />
-      <TextInput source="notes" validate={optionalText(5000)} multiline minRows={2} />
+      <TextInput source="notes" validate={textValidators('milestones', 'notes')} multiline minRows={2} />
     </>
   );
 }

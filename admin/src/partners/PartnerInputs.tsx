@@ -1,21 +1,21 @@
 import { DateInput, email, TextInput } from 'react-admin';
 import { EnumInput } from '../common/EnumInput';
-import { isRequired, optionalText, requiredText } from '../common/validators';
+import { isRequired, textValidators } from '../common/validators';
 
-const emailRule = [email(), ...optionalText(254)];
+const emailRule = [email(), ...textValidators('partners', 'email')];
 
 export function PartnerInputs() {
   return (
     <>
-      <TextInput source="name" validate={requiredText(200)} />
+      <TextInput source="name" validate={textValidators('partners', 'name')} />
       <EnumInput source="sector" validate={isRequired} />
-      <TextInput source="contact_person" validate={optionalText(120)} />
+      <TextInput source="contact_person" validate={textValidators('partners', 'contact_person')} />
       <TextInput source="email" type="email" validate={emailRule} />
-      <TextInput source="phone" type="tel" validate={optionalText(40)} />
-      <TextInput source="website" type="url" validate={optionalText(300)} />
-      <TextInput source="city" validate={optionalText(120)} />
+      <TextInput source="phone" type="tel" validate={textValidators('partners', 'phone')} />
+      <TextInput source="website" type="url" validate={textValidators('partners', 'website')} />
+      <TextInput source="city" validate={textValidators('partners', 'city')} />
       <DateInput source="agreement_signed_on" />
-      <TextInput source="notes" validate={optionalText(5000)} multiline minRows={2} />
+      <TextInput source="notes" validate={textValidators('partners', 'notes')} multiline minRows={2} />
     </>
   );
 }

@@ -5,31 +5,9 @@ import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { formatDate } from '../common/dates';
 import { LightDot } from '../dashboard/CockpitLists';
-import type { Health } from '../dashboard/cockpitTypes';
+import type { ReportComparison } from '../../../api/features/status_reports/contract';
 import { dateLocale } from '../i18n';
 import { httpClient } from '../providers/httpClient';
-
-/** GET /api/status_reports/:id/comparison (api/features/status_reports/routes.ts). */
-interface Comparison {
-  previous: { id: number; title: string; reported_on: string } | null;
-  health_changes: { measure_id: number; code: string; title: string; from: Health; to: Health }[];
-  slipped_milestones: {
-    milestone_id: number;
-    title: string;
-    code: string;
-    from: string;
-    to: string;
-    days: number;
-  }[];
-  new_measures: { measure_id: number; code: string; title: string }[];
-  closed_measures: {
-    measure_id: number;
-    code: string;
-    title: string;
-    status_before: string;
-    status_now: string | null;
-  }[];
-}
 
 function Section({ title, count, children }: { title: string; count: number; children: ReactNode }) {
   const translate = useTranslate();
@@ -63,7 +41,7 @@ export function StatusReportComparison(_props: { label?: false }) {
   const { data, error, isPending } = useQuery({
     queryKey: ['status-report-comparison', record?.id],
     queryFn: async () =>
-      (await httpClient(`/api/status_reports/${record!.id}/comparison`)).json as Comparison,
+      (await httpClient(`/api/status_reports/${record!.id}/comparison`)).json as ReportComparison,
     enabled: record !== undefined,
   });
   if (!record || isPending) return null;

@@ -3,7 +3,7 @@ import { BooleanInput, DateInput, maxValue, minValue, NumberInput, required, Tex
 import { EnumInput } from '../common/EnumInput';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefInput } from '../common/RefInput';
-import { fiscalYear, isRequired, notAbove, notBefore, optionalText } from '../common/validators';
+import { isRequired, notAbove, notBefore, rangeValidators, textValidators } from '../common/validators';
 import { TrancheUsagePanel } from '../funding/TrancheUsagePanel';
 
 const numberRule = [required(), minValue(1), maxValue(10_000)];
@@ -21,7 +21,7 @@ export function TrancheInputs() {
         <RefInput source="measure_id" reference="measures" />
       </Grid>
       <Grid size={{ xs: 12, sm: 4 }}>
-        <NumberInput source="fiscal_year" validate={fiscalYear} />
+        <NumberInput source="fiscal_year" validate={rangeValidators('tranches', 'fiscal_year')} />
       </Grid>
       <Grid size={{ xs: 12, sm: 4 }}>
         <NumberInput source="number" validate={numberRule} />
@@ -48,10 +48,10 @@ export function TrancheInputs() {
         <TrancheUsagePanel />
       </Grid>
       <Grid size={12}>
-        <TextInput source="justification" validate={optionalText(2000)} multiline />
+        <TextInput source="justification" validate={textValidators('tranches', 'justification')} multiline />
       </Grid>
       <Grid size={12}>
-        <TextInput source="notes" validate={optionalText(5000)} multiline />
+        <TextInput source="notes" validate={textValidators('tranches', 'notes')} multiline />
       </Grid>
     </Grid>
   );

@@ -2,7 +2,7 @@ import { Grid } from '@mui/material';
 import { DateInput, TextInput, type Validator } from 'react-admin';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefInput } from '../common/RefInput';
-import { isRequired, notBefore, optionalText } from '../common/validators';
+import { isRequired, notBefore, textValidators } from '../common/validators';
 
 /** Exactly one recipient: a municipality or a partner (as the API demands). */
 const oneRecipient: Validator = (_value, all: Record<string, unknown>) =>
@@ -46,7 +46,7 @@ export function TransferInputs() {
         <DateInput source="proof_checked_on" validate={checkedRule} />
       </Grid>
       <Grid size={12}>
-        <TextInput source="notes" validate={optionalText(5000)} multiline />
+        <TextInput source="notes" validate={textValidators('transfers', 'notes')} multiline />
       </Grid>
     </Grid>
   );

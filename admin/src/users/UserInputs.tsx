@@ -9,9 +9,9 @@ import {
 } from 'react-admin';
 import { EnumInput } from '../common/EnumInput';
 import { RefArrayInput } from '../common/RefInput';
-import { isRequired, requiredText } from '../common/validators';
+import { isRequired, textValidators } from '../common/validators';
 
-const emailRule = [...requiredText(254), email()];
+const emailRule = [...textValidators('users', 'email'), email()];
 const newPasswordRule = [required(), minLength(12)];
 const changedPasswordRule = [minLength(12)];
 
@@ -22,7 +22,7 @@ const changedPasswordRule = [minLength(12)];
 export function UserInputs({ create = false }: { create?: boolean }) {
   return (
     <>
-      <TextInput source="name" validate={requiredText(120)} />
+      <TextInput source="name" validate={textValidators('users', 'name')} />
       <TextInput source="email" type="email" validate={emailRule} />
       <EnumInput source="role" validate={isRequired} />
       <BooleanInput source="active" />

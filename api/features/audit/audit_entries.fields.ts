@@ -10,7 +10,7 @@ export default {
   fields: {
     at: timestamp({ filter: true, sort: true }),
     user_id: { ...ref('users', { filter: true, sort: true }), ...readOnly },
-    action: { ...enumOf(AUDIT_ACTIONS, { filter: true, sort: true }), ...readOnly },
+    action: { ...enumOf(AUDIT_ACTIONS, { enumName: 'audit_action', filter: true, sort: true }), ...readOnly },
     resource: { ...text(40, { filter: true, sort: true }), ...readOnly },
     record_id: { ...int(1, 2147483647, { filter: true, sort: true }), ...readOnly },
     changes: { ...json(), ...readOnly },

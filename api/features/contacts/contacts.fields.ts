@@ -9,7 +9,7 @@ export default {
     municipality_id: ref('municipalities', { required: true, filter: true, sort: true }),
     author_id: { ...ref('users', { filter: true, sort: true }), readOnly: true },
     contact_on: date({ required: true, filter: true, sort: true }),
-    channel: enumOf(CONTACT_CHANNELS, { required: true, filter: true, sort: true }),
+    channel: enumOf(CONTACT_CHANNELS, { enumName: 'channel', required: true, filter: true, sort: true }),
     person_name: text(120, { sort: true }),
     person_role: text(120),
     topic: text(200, { required: true, sort: true }),

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { currentUser } from '../auth/session';
-import type { YearMoney } from './contract';
+import type { DashboardResponse, MeasureStatus, YearMoney } from './contract';
 import { SnapshotCache } from '../../db/snapshotCache';
 import { ROLES, MEASURE_STATUSES, HEALTHS, type Role } from '../../domain';
 import { requireRole } from '../../http/requireRole';
@@ -25,8 +25,6 @@ export const LIST_LIMIT = 50;
 export const CONTACT_WINDOW_DAYS = 90;
 export const DUE_SOON_DAYS = 30;
 
-type Json = Record<string, unknown>;
-
 async function one<T>(db: Knex, sql: string, bindings: readonly Knex.RawBinding[] = []): Promise<T> {
   const { rows } = (await db.raw(sql, bindings)) as { rows: T[] };
   return rows[0]!;
@@ -47,7 +45,7 @@ interface PortfolioRow {
   by_status: { status: string; count: number }[];
   by_health: { health: string; count: number }[];
   fields: { id: number; name: string; colour: string }[];
-  matrix: { field_of_action_id: number; status: string; count: number }[];
+  matrix: { field_of_action_id: number; status: MeasureStatus; count: number }[];
 }
 
 function portfolio(db: Knex) {
@@ -74,7 +72,7 @@ const zeroFilled = <K extends string>(keys: readonly K[], rows: { key: string; c
 
 // ---------------------------------------------------------------- milestones
 
-interface MilestoneItem {
+interface MilestoneRow {
   id: number;
   title: string;
   due_date: string;
@@ -91,7 +89,7 @@ interface MilestoneItem {
 
 /** Overdue open milestones and those due within the next 30 days, each list capped, with full counts. */
 function milestoneLists(db: Knex) {
-  return all<MilestoneItem>(
+  return all<MilestoneRow>(
     db,
     `select * from (
        select ms.id, ms.title, ms.due_date, ms.baseline_date, ms.is_final, ms.measure_id,
@@ -107,8 +105,8 @@ function milestoneLists(db: Knex) {
   );
 }
 
-function splitMilestones(rows: MilestoneItem[]) {
-  const pick = (bucket: MilestoneItem['bucket']) => {
+function splitMilestones(rows: MilestoneRow[]): DashboardResponse['milestones'] {
+  const pick = (bucket: MilestoneRow['bucket']) => {
     const items = rows.filter((r) => r.bucket === bucket);
     return {
       count: items[0]?.total ?? 0,
@@ -126,7 +124,7 @@ interface LightRow {
   id: number;
   code: string;
   title: string;
-  status: string;
+  status: MeasureStatus;
   health: Health;
   slip_milestone: string | null;
   slip_days: number | null;
@@ -392,7 +390,7 @@ function contactFigures(db: Knex) {
 
 // ---------------------------------------------------------------- the endpoint
 
-export async function dashboard(db: Knex, role: Role): Promise<Json> {
+export async function dashboard(db: Knex, role: Role): Promise<DashboardResponse> {
   const money = canSeeMoney(role);
   const contacts = canSeeContacts(role);
   const [p, milestones, lights, m, transfers, c] = await Promise.all([
@@ -404,7 +402,7 @@ export async function dashboard(db: Knex, role: Role): Promise<Json> {
     contacts ? contactFigures(db) : undefined,
   ]);
 
-  const result: Json = {
+  const result: DashboardResponse = {
     today: p.today,
     role,
     sections: { money, contacts },

@@ -2,7 +2,7 @@ import type { COST_CATEGORIES } from '../../domain';
 
 /**
  * The answers of the funding endpoints (reports/funding, tranche usage, deadlines), shared by the API and the
- * admin (types only; api/domain is the one import, itself free of dependencies).
+ * admin (types and plain constants; api/domain is the one import, itself free of dependencies).
  */
 
 export type CostCategory = (typeof COST_CATEGORIES)[number];
@@ -18,6 +18,23 @@ export interface Figures {
   own_share_cents: number;
   remaining_cents: number | null;
 }
+
+/** The report's money columns in order: per measure every figure, per cost category the spending only. */
+export const MEASURE_MONEY_COLUMNS = [
+  'planned_cents',
+  'approved_cents',
+  'requested_cents',
+  'received_cents',
+  'spent_cents',
+  'federal_share_cents',
+  'own_share_cents',
+  'remaining_cents',
+] as const satisfies readonly (keyof Figures)[];
+export const CATEGORY_MONEY_COLUMNS = [
+  'spent_cents',
+  'federal_share_cents',
+  'own_share_cents',
+] as const satisfies readonly (keyof Figures)[];
 
 export interface MeasureRow extends Figures {
   measure_id: number | null;

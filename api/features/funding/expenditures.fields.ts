@@ -11,7 +11,12 @@ export default {
     tranche_id: ref('tranches', { filter: true, sort: true }),
     booked_on: date({ required: true, filter: true, sort: true }),
     amount_cents: money({ required: true, filter: true, sort: true }),
-    cost_category: enumOf(COST_CATEGORIES, { required: true, filter: true, sort: true }),
+    cost_category: enumOf(COST_CATEGORIES, {
+      enumName: 'cost_category',
+      required: true,
+      filter: true,
+      sort: true,
+    }),
     payee: text(200, { required: true, filter: true, sort: true }),
     receipt_no: text(60, { filter: true, sort: true }),
     description: text(2000),

@@ -16,7 +16,7 @@ export default {
     eligible_cents: money({ required: true, sort: true }),
     funding_rate_bp: int(0, 10_000, { required: true, sort: true }),
     approved_cents: money({ required: true, sort: true }),
-    spend_rule: enumOf(SPEND_RULES, { required: true, filter: true, sort: true }),
+    spend_rule: enumOf(SPEND_RULES, { enumName: 'spend_rule', required: true, filter: true, sort: true }),
     proof_due_on: date({ filter: true, sort: true }),
     notes: text(5000),
   },

@@ -3,7 +3,15 @@ import { loadExcel } from '../../lazyModules';
 import { csvDocument, hundredths, type CsvValue } from '../../http/csvCell';
 import { fileNamePart } from '../../http/attachment';
 import { COST_GROUPS, EURO_FORMAT, euros } from './rules';
-import type { CategoryRow, Figures, FundingReport, MeasureRow, Totals } from './contract';
+import {
+  CATEGORY_MONEY_COLUMNS,
+  MEASURE_MONEY_COLUMNS,
+  type CategoryRow,
+  type Figures,
+  type FundingReport,
+  type MeasureRow,
+  type Totals,
+} from './contract';
 
 export const VIEWS = ['measures', 'categories'] as const;
 export type View = (typeof VIEWS)[number];
@@ -18,26 +26,24 @@ interface Column<R> {
   text?: (r: R) => string | null;
 }
 
-const moneyColumns: { key: Money; header: string }[] = [
-  { key: 'planned_cents', header: 'Geplant (Kosten lt. Plan)' },
-  { key: 'approved_cents', header: 'Bewilligt' },
-  { key: 'requested_cents', header: 'Angefordert' },
-  { key: 'received_cents', header: 'Eingegangen' },
-  { key: 'spent_cents', header: 'Verausgabt (zuwendungsfähig)' },
-  { key: 'federal_share_cents', header: 'Bundesanteil' },
-  { key: 'own_share_cents', header: 'Eigenanteil' },
-  { key: 'remaining_cents', header: 'Restbudget' },
-];
+const MONEY_HEADERS: Record<Money, string> = {
+  planned_cents: 'Geplant (Kosten lt. Plan)',
+  approved_cents: 'Bewilligt',
+  requested_cents: 'Angefordert',
+  received_cents: 'Eingegangen',
+  spent_cents: 'Verausgabt (zuwendungsfähig)',
+  federal_share_cents: 'Bundesanteil',
+  own_share_cents: 'Eigenanteil',
+  remaining_cents: 'Restbudget',
+};
 
-const money = <R>(keys: Money[]): Column<R>[] =>
-  moneyColumns
-    .filter((c) => keys.includes(c.key))
-    .map((c) => ({ header: c.header, width: 18, money: c.key }));
+const money = <R>(keys: readonly Money[]): Column<R>[] =>
+  keys.map((key) => ({ header: MONEY_HEADERS[key], width: 18, money: key }));
 
 const MEASURE_COLUMNS: Column<MeasureRow>[] = [
   { header: 'Nr.', width: 8, text: (r) => r.code },
   { header: 'Maßnahme', width: 48, text: (r) => r.title },
-  ...money<MeasureRow>(moneyColumns.map((c) => c.key)),
+  ...money<MeasureRow>(MEASURE_MONEY_COLUMNS),
 ];
 
 const CATEGORY_COLUMNS: Column<CategoryRow>[] = [
@@ -47,7 +53,7 @@ const CATEGORY_COLUMNS: Column<CategoryRow>[] = [
     width: 32,
     text: (r) => COST_GROUPS.find((g) => g.key === r.group)!.label,
   },
-  ...money<CategoryRow>(['spent_cents', 'federal_share_cents', 'own_share_cents']),
+  ...money<CategoryRow>(CATEGORY_MONEY_COLUMNS),
 ];
 
 export const SHEET_NAMES: Record<View, string> = { measures: 'Nach Maßnahme', categories: 'Nach Kostenart' };

@@ -16,7 +16,12 @@ export default {
     requested_cents: money({ required: true, filter: true, sort: true }),
     received_on: date({ filter: true, sort: true }),
     received_cents: money({ filter: true, sort: true }),
-    status: enumOf(TRANCHE_STATUSES, { required: true, filter: true, sort: true }),
+    status: enumOf(TRANCHE_STATUSES, {
+      enumName: 'tranche_status',
+      required: true,
+      filter: true,
+      sort: true,
+    }),
     justification: text(2000),
     notes: text(5000),
   },

@@ -7,7 +7,12 @@ export default {
   description: 'Die zehn Kommunen (Städte und Verbandsgemeinden) des Landkreises.',
   fields: {
     name: text(120, { required: true, filter: true, sort: true }),
-    kind: enumOf(MUNICIPALITY_KINDS, { required: true, filter: true, sort: true }),
+    kind: enumOf(MUNICIPALITY_KINDS, {
+      enumName: 'municipality_kind',
+      required: true,
+      filter: true,
+      sort: true,
+    }),
     official_key: text(12, { required: true, filter: true, sort: true }),
     seat: text(120, { required: true, sort: true }),
     population: int(0, 10_000_000, { sort: true, filter: true }),

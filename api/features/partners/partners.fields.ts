@@ -8,7 +8,7 @@ export default {
     'Kooperationspartner: Unternehmen, Wissenschaft, Zivilgesellschaft, öffentliche Hand, Programmbegleitung.',
   fields: {
     name: text(200, { required: true, sort: true, filter: true }),
-    sector: enumOf(PARTNER_SECTORS, { required: true, filter: true, sort: true }),
+    sector: enumOf(PARTNER_SECTORS, { enumName: 'sector', required: true, filter: true, sort: true }),
     contact_person: text(120, { sort: true }),
     email: text(254, { format: 'email' }),
     phone: text(40),

@@ -1,50 +1,11 @@
+import type { Health } from '../dashboard/contract';
+import type { SnapshotChanges } from './contract';
 import type { MeasureSnapshot } from './snapshot';
+
+export type { ClosedMeasure, HealthChange, MeasureRef, SlippedMilestone, SnapshotChanges } from './contract';
 
 /** Statuses that end a measure: a measure that reaches one of them between two reports counts as closed. */
 export const CLOSING_STATUSES: readonly string[] = ['completed', 'stopped'];
-
-export interface HealthChange {
-  measure_id: number;
-  code: string;
-  title: string;
-  from: string;
-  to: string;
-}
-
-export interface SlippedMilestone {
-  milestone_id: number;
-  title: string;
-  measure_id: number;
-  code: string;
-  measure_title: string;
-  from: string;
-  to: string;
-  days: number;
-}
-
-export interface MeasureRef {
-  measure_id: number;
-  code: string;
-  title: string;
-  status: string;
-  health: string;
-}
-
-export interface ClosedMeasure {
-  measure_id: number;
-  code: string;
-  title: string;
-  status_before: string;
-  /** null when the measure no longer exists. */
-  status_now: string | null;
-}
-
-export interface SnapshotChanges {
-  health_changes: HealthChange[];
-  slipped_milestones: SlippedMilestone[];
-  new_measures: MeasureRef[];
-  closed_measures: ClosedMeasure[];
-}
 
 const DAY_MS = 86_400_000;
 const days = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY_MS);
@@ -92,8 +53,9 @@ export function compareSnapshots(
         measure_id: m.id,
         code: m.code,
         title: m.title,
-        from: old.health,
-        to: m.health,
+        // Snapshots hold the measures' health column as it was: one of HEALTHS.
+        from: old.health as Health,
+        to: m.health as Health,
       });
     if (CLOSING_STATUSES.includes(m.status) && !CLOSING_STATUSES.includes(old.status))
       changes.closed_measures.push({

@@ -5,7 +5,8 @@ import { parseId } from '../../http/params';
 import { requireRole } from '../../http/requireRole';
 import { ACCESS } from '../access';
 import type { ExtraModule } from '../feature';
-import { compareSnapshots, type SnapshotChanges } from './compare';
+import { compareSnapshots } from './compare';
+import type { ReportComparison } from './contract';
 import { pdfFileName, renderStatusReportPdf } from './pdf';
 import type { MeasureSnapshot } from './snapshot';
 
@@ -43,11 +44,6 @@ async function loadReport(db: Knex, id: number): Promise<ReportPair> {
   )) as { rows: ReportPair[] };
   if (!rows[0]) throw notFound('Der Statusbericht wurde nicht gefunden.');
   return rows[0];
-}
-
-export interface ReportComparison extends SnapshotChanges {
-  report: { id: number; title: string; reported_on: string };
-  previous: { id: number; title: string; reported_on: string } | null;
 }
 
 function comparison(r: ReportPair): ReportComparison {

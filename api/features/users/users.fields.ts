@@ -15,7 +15,7 @@ export default {
       readRoles: USER_EMAIL_READERS,
     }),
     name: text(120, { required: true, sort: true }),
-    role: enumOf(ROLES, { required: true, filter: true, sort: true }),
+    role: enumOf(ROLES, { enumName: 'role', required: true, filter: true, sort: true }),
     active: bool({ filter: true, sort: true, nullable: false }),
   },
   derived: {
