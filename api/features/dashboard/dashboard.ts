@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { currentUser } from '../auth/session';
-import type { DashboardResponse, MeasureStatus, YearMoney } from './contract';
+import type { DashboardResponse, MeasureStatus, MilestoneItem, YearMoney } from './contract';
 import { SnapshotCache } from '../../db/snapshotCache';
 import { ROLES, MEASURE_STATUSES, HEALTHS, type Role } from '../../domain';
 import { requireRole } from '../../http/requireRole';
@@ -72,15 +72,7 @@ const zeroFilled = <K extends string>(keys: readonly K[], rows: { key: string; c
 
 // ---------------------------------------------------------------- milestones
 
-interface MilestoneRow {
-  id: number;
-  title: string;
-  due_date: string;
-  baseline_date: string;
-  is_final: boolean;
-  measure_id: number;
-  measure_code: string;
-  measure_title: string;
+interface MilestoneRow extends Omit<MilestoneItem, 'days_overdue' | 'days_left'> {
   days: number;
   bucket: 'overdue' | 'due_soon';
   total: number;
