@@ -11,6 +11,9 @@ import type { Config } from './config';
 import { AppError, isUnavailable, unavailable } from './errors';
 import { createLogger, type Logger } from './logger';
 import { openApiRouter } from './openapi';
+import { backupRouter } from './features/backup/routes';
+import { metricsRoute, requestMetrics } from './features/metrics/routes';
+import { privacyRouter } from './features/privacy/routes';
 import { extraModules } from './reports';
 import { resources } from './resources';
 import { resourceRouter } from './rest/router';
@@ -21,7 +24,8 @@ export interface AppDeps {
   logger?: Logger;
 }
 
-const ADMIN_DIST = path.resolve(__dirname, '../dist/admin');
+// Run from api/ (tsx, jest) or compiled into dist/server/api/ (npm start): the admin build lies at the root's dist/.
+const ADMIN_DIST = path.resolve(__dirname, __filename.endsWith('.js') ? '../../admin' : '../dist/admin');
 
 function healthRoute(db: Knex) {
   return async (_req: Request, res: Response) => {
@@ -129,6 +133,8 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
     }),
   );
   app.use('/api', accessLog(logger));
+  app.use(requestMetrics());
+  app.get('/metrics', metricsRoute(db, config));
 
   const api = express.Router();
   api.use((_req, res, next) => {
@@ -143,6 +149,7 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   api.use(authRouter(db));
   api.use(openApiRouter());
   for (const m of extraModules) api.use(m.router(db, config));
+  api.use(privacyRouter(db, config), backupRouter(db, config));
   api.use(requireUser);
   // Straight to the named resource's router instead of trying every resource's routes in turn.
   const routers = new Map(resources.map((def) => [def.name, resourceRouter(db, def)]));

@@ -10,6 +10,14 @@ export interface Config {
   sessionAbsoluteHours: number;
   /** Public origin of the dashboard (e.g. https://cockpit.example); requests from elsewhere may not write. */
   publicOrigin?: string;
+  /** Months after the contact date until a contact's personal fields are anonymised (issue #19). */
+  contactRetentionMonths: number;
+  /** Folder of the automatic backups, how many to keep, and whether the nightly job runs (embedded default). */
+  backupDir: string;
+  backupKeep: number;
+  nightlyBackups: boolean;
+  /** Bearer token for /metrics; without one, /metrics answers only on loopback. */
+  metricsToken?: string;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -43,5 +51,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intEnv(env, 'SESSION_IDLE_MINUTES', 120),
     sessionAbsoluteHours: intEnv(env, 'SESSION_ABSOLUTE_HOURS', 12),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
+    contactRetentionMonths: intEnv(env, 'CONTACT_RETENTION_MONTHS', 36),
+    backupDir: env.BACKUP_DIR || './data/backups',
+    backupKeep: intEnv(env, 'BACKUP_KEEP', 14),
+    nightlyBackups: env.BACKUP_NIGHTLY ? env.BACKUP_NIGHTLY === 'true' : !env.DATABASE_URL,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }
