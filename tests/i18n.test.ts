@@ -55,7 +55,7 @@ function placeholders(key: string, value: string): string[] {
 const BLANK_ALLOWED = new Set(['ra.boolean.null']);
 
 /** Tables that exist for the server only and are never a react-admin resource. */
-const INTERNAL_TABLES = new Set(['sessions', 'login_failures', 'expenditure_sums']);
+const INTERNAL_TABLES = new Set(['sessions', 'login_failures', 'expenditure_sums', 'privacy_log']);
 
 const RESOURCES = [
   'users',

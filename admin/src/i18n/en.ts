@@ -231,6 +231,7 @@ export const en: TranslationMessages = {
     contacts: {
       name: 'Contact |||| Contacts',
       fields: {
+        anonymised_at: 'Anonymised on',
         ...common,
         municipality_id: 'Municipality',
         author_id: 'Logged by',
