@@ -64,6 +64,29 @@ export interface MunicipalityContacts {
   open_follow_ups: number;
 }
 
+/** A paid transfer whose proof of use is still open. */
+export interface TransferProofItem {
+  id: number;
+  measure_id: number;
+  measure_code: string;
+  recipient: string;
+  amount_cents: number;
+  paid_on: string;
+  proof_due_on: string | null;
+  overdue: boolean;
+}
+
+/** An open follow-up of the contact log. */
+export interface FollowUpItem {
+  contact_id: number;
+  municipality_id: number;
+  municipality: string;
+  topic: string;
+  follow_up_on: string;
+  author: string;
+  overdue: boolean;
+}
+
 /** The answer of GET /api/dashboard; money and contacts only when the role may read them. */
 export interface DashboardResponse {
   today: string;
@@ -101,16 +124,7 @@ export interface DashboardResponse {
       count: number;
       amount_cents: number;
       overdue_count: number;
-      items: {
-        id: number;
-        measure_id: number;
-        measure_code: string;
-        recipient: string;
-        amount_cents: number;
-        paid_on: string;
-        proof_due_on: string | null;
-        overdue: boolean;
-      }[];
+      items: TransferProofItem[];
     };
   };
   contacts?: {
@@ -119,15 +133,7 @@ export interface DashboardResponse {
     open_follow_ups: {
       count: number;
       overdue_count: number;
-      items: {
-        contact_id: number;
-        municipality_id: number;
-        municipality: string;
-        topic: string;
-        follow_up_on: string;
-        author: string;
-        overdue: boolean;
-      }[];
+      items: FollowUpItem[];
     };
   };
 }

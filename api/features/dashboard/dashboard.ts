@@ -1,7 +1,15 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { currentUser } from '../auth/session';
-import type { DashboardResponse, MeasureStatus, MilestoneItem, YearMoney } from './contract';
+import type {
+  DashboardResponse,
+  FollowUpItem,
+  MeasureStatus,
+  MilestoneItem,
+  MunicipalityContacts,
+  TransferProofItem,
+  YearMoney,
+} from './contract';
 import { SnapshotCache } from '../../db/snapshotCache';
 import { ROLES, MEASURE_STATUSES, HEALTHS, type Role } from '../../domain';
 import { requireRole } from '../../http/requireRole';
@@ -286,15 +294,7 @@ export function moneyByYear(m: Omit<MoneyRow, 'drawdown'>): {
   return { years: list, total };
 }
 
-interface TransferItem {
-  id: number;
-  measure_id: number;
-  measure_code: string;
-  recipient: string;
-  amount_cents: number;
-  paid_on: string;
-  proof_due_on: string | null;
-  overdue: boolean;
+interface TransferItem extends TransferProofItem {
   total: number;
   total_cents: number;
   overdue_count: number;
@@ -323,24 +323,8 @@ function transfersAwaitingProof(db: Knex) {
 // ---------------------------------------------------------------- contacts
 
 interface ContactRow {
-  municipalities: {
-    municipality_id: number;
-    name: string;
-    contacts_90d: number;
-    last_contact_on: string | null;
-    days_since_contact: number | null;
-    open_follow_ups: number;
-  }[];
-  follow_ups: {
-    contact_id: number;
-    municipality_id: number;
-    municipality: string;
-    topic: string;
-    follow_up_on: string;
-    author_id: number;
-    author: string;
-    overdue: boolean;
-  }[];
+  municipalities: MunicipalityContacts[];
+  follow_ups: (FollowUpItem & { author_id: number })[];
   follow_up_count: number;
   follow_up_overdue: number;
 }
