@@ -261,3 +261,49 @@ describe.each(resources.map((def) => [def.name, def] as const))('random requests
     );
   });
 });
+
+/** Text as people and attackers send it: any Unicode, control characters and NUL included, or not text at all. */
+const anyValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.string({ unit: 'binary', maxLength: 300 }),
+  fc.string({ unit: 'binary', maxLength: 20 }).map((s) => `${s}\u0000@x.de`),
+  fc.anything({ maxDepth: 2 }),
+);
+
+describe('random requests on the sign-in routes', () => {
+  it('POST /api/auth/login with any body never answers 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(anyValue, anyValue, async (email, password) => {
+        const res = await t.anonymous().post('/api/auth/login').send({ email, password });
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: LIST_RUNS, ...seed, examples: [['a\u0000b@x.de', 'x']] },
+    );
+  });
+
+  it('POST /api/auth/password with any body never answers 5xx', async () => {
+    const viewer = await t.as('viewer');
+    await fc.assert(
+      fc.asyncProperty(anyValue, anyValue, async (current, next) => {
+        const res = await viewer
+          .post('/api/auth/password')
+          .send({ current_password: current, new_password: next });
+        expect(res.status).toBeLessThan(500);
+      }),
+      { numRuns: LIST_RUNS, ...seed },
+    );
+  });
+
+  it('any session cookie counts as no session, on the login and on a resource route', async () => {
+    await fc.assert(
+      // Header values are printable ASCII on the wire; broken percent-escapes are the interesting part.
+      fc.asyncProperty(fc.stringMatching(/^[\x21-\x3a\x3c-\x7e%]{0,60}$/), async (raw) => {
+        const cookie = `myk10_sid=${raw}`;
+        const list = await t.anonymous().get('/api/measures').set('Cookie', cookie);
+        const login = await t.anonymous().post('/api/auth/login').set('Cookie', cookie).send({});
+        expect([401, 400]).toContain(list.status);
+        expect(login.status).toBeLessThan(500);
+      }),
+      { numRuns: LIST_RUNS, ...seed, examples: [['%E0%A4%A']] },
+    );
+  });
+});
