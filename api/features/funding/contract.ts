@@ -121,6 +121,10 @@ export interface UsageReport {
   budget: (YearBudget & { fiscal_year: number }) | null;
 }
 
+/** The windows the deadline pages offer (days ahead; `all` = no limit). */
+export const DEADLINE_RANGES = ['30', '90', 'all'] as const;
+export type DeadlineRange = (typeof DEADLINE_RANGES)[number];
+
 export type DeadlineKind = 'spend_deadline' | 'interim_proof' | 'final_proof' | 'transfer_proof';
 
 export interface DeadlineItem {
