@@ -9,6 +9,7 @@ export function ExpenditureTable(props: TableProps) {
   return (
     <ResourceTable {...props}>
       <DataTable.Col source="booked_on" field={DateField} />
+      <DataTable.Col source="paid_on" field={DateField} />
       <DataTable.Col source="measure_id" field={MeasureCodeField} />
       <DataTable.Col source="tranche_id" field={RefField} />
       <DataTable.Col source="cost_category" field={EnumField} />

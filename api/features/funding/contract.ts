@@ -76,6 +76,8 @@ export interface GrantInfo {
   funding_rate_bp: number;
   spend_rule: string;
   approved_cents: number;
+  /** Eligible costs the grant notice accepts (the federal share is approved_cents). */
+  eligible_cents: number;
   period_start: string;
   period_end: string;
 }

@@ -121,6 +121,7 @@ async function grantInfo(db: Knex, grantId: number): Promise<GrantInfo> {
       'funding_rate_bp',
       'spend_rule',
       'approved_cents',
+      'eligible_cents',
       'period_start',
       'period_end',
     )
