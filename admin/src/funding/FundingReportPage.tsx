@@ -277,7 +277,9 @@ export default function FundingReportPage() {
               <Tab value="measures" label={translate('app.funding.by_measure')} />
               <Tab value="categories" label={translate('app.funding.by_category')} />
             </Tabs>
-            <Box sx={{ overflowX: 'auto', maxHeight: 560, contain: 'inline-size' }}>
+            <Box
+              sx={{ overflow: 'auto', maxHeight: 'max(320px, calc(100vh - 340px))', contain: 'inline-size' }}
+            >
               <ReportTable report={report.data} view={view} />
             </Box>
             <Typography component="h2" variant="h6" sx={{ mt: 3 }}>
