@@ -10,7 +10,9 @@ export async function up(knex: Knex): Promise<void> {
     t.date('paid_on');
   });
   await knex.raw('update expenditures set paid_on = booked_on');
-  await knex.raw('create index expenditures_tranche_paid on expenditures (tranche_id, paid_on) where eligible');
+  await knex.raw(
+    'create index expenditures_tranche_paid on expenditures (tranche_id, paid_on) where eligible',
+  );
 }
 
 export async function down(knex: Knex): Promise<void> {

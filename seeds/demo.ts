@@ -2,7 +2,14 @@ import type { Knex } from 'knex';
 import { hashPassword } from '../api/features/auth/passwords';
 import type { Role } from '../api/domain';
 import { FIELDS, GUIDE_MUNICIPALITIES, MUNICIPALITIES, PARTNERS, USERS } from './demoData';
-import { buildExpenditures, buildTranches, GRANTS, numberReceipts, paymentDate, TRANSFERS } from './demoFunding';
+import {
+  buildExpenditures,
+  buildTranches,
+  GRANTS,
+  numberReceipts,
+  paymentDate,
+  TRANSFERS,
+} from './demoFunding';
 import { MEASURES } from './demoMeasures';
 import { buildContacts, buildMilestones } from './demoPlans';
 import { addDays, euro, insertAll, insertIds, Rng, TODAY } from './util';

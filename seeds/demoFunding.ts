@@ -491,8 +491,11 @@ export function buildExpenditures(rng: Rng, measures: MeasureDef[]): Omit<Expend
  * (a weekday; the lag follows from the amount, so the data stays deterministic without drawing from the PRNG). An
  * invoice whose payment would fall after "today" is still open (null).
  */
-export function paymentDate(e: Pick<ExpenditurePlan, 'booked_on' | 'amount_cents' | 'cost_category' | 'payee'>): string | null {
-  const immediate = e.cost_category === 'personnel' || e.payee.startsWith('Personalkosten') || e.cost_category === 'other';
+export function paymentDate(
+  e: Pick<ExpenditurePlan, 'booked_on' | 'amount_cents' | 'cost_category' | 'payee'>,
+): string | null {
+  const immediate =
+    e.cost_category === 'personnel' || e.payee.startsWith('Personalkosten') || e.cost_category === 'other';
   const paid = immediate ? e.booked_on : weekday(addDays(e.booked_on, 5 + (e.amount_cents % 26)));
   return paid <= TODAY ? paid : null;
 }

@@ -110,7 +110,8 @@ export const deadlinesModule: ExtraModule = {
     const r = Router();
     r.get('/deadlines', requireRole(...FUNDING_READERS), async (req: Request, res: Response) => {
       const query = req.query as Record<string, unknown>;
-      const within = query.within === undefined ? undefined : choiceParam(query, 'within', DEADLINE_RANGES, '90');
+      const within =
+        query.within === undefined ? undefined : choiceParam(query, 'within', DEADLINE_RANGES, '90');
       res.json(await deadlines(db, idParam(query, 'grant_id'), within));
     });
     return r;

@@ -41,7 +41,8 @@ const MONEY_HEADERS: Record<Money, string> = {
 /** The period a column covers, in its header: the chosen year, cumulative, or (planned cost) the whole measure. */
 function headerOf(key: Money, year: number | null): string {
   if (key === 'planned_cents') return MONEY_HEADERS[key];
-  if (key === 'remaining_cents') return year ? `Restbudget (Stand 31.12.${year})` : 'Restbudget (Stand heute)';
+  if (key === 'remaining_cents')
+    return year ? `Restbudget (Stand 31.12.${year})` : 'Restbudget (Stand heute)';
   return `${MONEY_HEADERS[key]} ${year ? year : '(kumuliert)'}`;
 }
 
@@ -126,9 +127,7 @@ function addSheet<R>(
   ws.addRow([reportTitle(report)]).font = { bold: true, size: 14 };
   for (const [k, v] of head) ws.addRow([`${k}:`, v]).getCell(1).font = { bold: true };
   ws.addRow([]);
-  const header = ws.addRow(
-    columns.map((c) => (c.money ? headerOf(c.money, report.fiscal_year) : c.header)),
-  );
+  const header = ws.addRow(columns.map((c) => (c.money ? headerOf(c.money, report.fiscal_year) : c.header)));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
   header.eachCell((cell) => {
@@ -153,7 +152,10 @@ function addSheet<R>(
         return v === null ? null : euros(v);
       }),
     );
-  ws.autoFilter = { from: { row: first, column: 1 }, to: { row: first + rows.length, column: columns.length } };
+  ws.autoFilter = {
+    from: { row: first, column: 1 },
+    to: { row: first + rows.length, column: columns.length },
+  };
   const sum = cellsOf(
     columns.map((c, i) => (i === 0 ? 'Summe' : c.money ? euros(totals[c.money]) : null)),
     true,
