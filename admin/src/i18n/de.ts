@@ -733,6 +733,7 @@ export const de: TranslationMessages = {
       grant_and_number: 'Bescheid · Nr.',
       action: 'Aktion',
       today: 'heute',
+      paid_on_short: 'Bezahlt am',
       justification_hint:
         'Pflicht, wenn die Anforderung das verbleibende Jahresbudget übersteigt, und bei einer Korrektur des Status zurück.',
     },

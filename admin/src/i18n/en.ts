@@ -508,6 +508,7 @@ export const en: TranslationMessages = {
       grant_and_number: 'Grant · no.',
       action: 'Action',
       today: 'today',
+      paid_on_short: 'Paid on',
       justification_hint:
         'Required when the request exceeds the remaining annual budget, and when correcting the status backwards.',
     },
