@@ -64,13 +64,13 @@ export function BookReceiptButton() {
   };
   return (
     <>
-      <Button size="small" variant="outlined" onClick={start}>
+      <Button size="small" variant="outlined" onClick={start} sx={{ whiteSpace: 'nowrap' }}>
         {translate('app.funding.book_receipt')}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} onClick={(e) => e.stopPropagation()}>
         <DialogTitle>
           {translate('app.funding.book_receipt')}: {translate('resources.tranches.name', { smart_count: 1 })}{' '}
-          {String(record.number)} ({String(record.fiscal_year)})
+          Nr. {String(record.number)} ({String(record.fiscal_year)})
         </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
