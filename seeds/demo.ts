@@ -2,7 +2,14 @@ import type { Knex } from 'knex';
 import { hashPassword } from '../api/features/auth/passwords';
 import type { Role } from '../api/domain';
 import { FIELDS, GUIDE_MUNICIPALITIES, MUNICIPALITIES, PARTNERS, USERS } from './demoData';
-import { buildExpenditures, buildTranches, GRANTS, numberReceipts, TRANSFERS } from './demoFunding';
+import {
+  buildExpenditures,
+  buildTranches,
+  GRANTS,
+  numberReceipts,
+  paymentDate,
+  TRANSFERS,
+} from './demoFunding';
 import { MEASURES } from './demoMeasures';
 import { buildContacts, buildMilestones } from './demoPlans';
 import { addDays, euro, insertAll, insertIds, Rng, TODAY } from './util';
@@ -212,6 +219,7 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
     'expenditures',
     expenditures.map(({ grant: key, measure: code, tranche, ...e }) => ({
       ...e,
+      paid_on: paymentDate(e),
       grant_id: grant.get(key),
       measure_id: measure.get(code),
       tranche_id: tranche === null ? null : trancheIds[tranche],
