@@ -12,11 +12,9 @@ export interface IndicatorSummary {
   measures_on_track: number;
 }
 
-/** One indicator as a status report freezes it (snapshot.indicators). */
+/** One indicator of a measure as a status report freezes it (snapshot[].indicators). */
 export interface IndicatorSnapshot {
   id: number;
-  measure_id: number;
-  measure_code: string;
   name: string;
   unit: string;
   direction: 'higher' | 'lower';
