@@ -1,4 +1,4 @@
-import { addMonths, Rng, TODAY } from './util';
+import { addMonths, TODAY, type Rng } from './util';
 
 /**
  * Demo impact indicators (#20): two to three per started measure, with value histories built to land in a chosen
