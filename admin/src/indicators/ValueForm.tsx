@@ -3,6 +3,8 @@ import { useState, type FormEvent } from 'react';
 import { useCreate, useRefresh, useTranslate } from 'react-admin';
 import { todayIso } from '../common/dates';
 
+const FIELD_SX = { flex: '1 1 160px', maxWidth: 280 };
+
 /** "Wert erfassen": a measured value for one indicator; the page refreshes its state, chart and table. */
 export function ValueForm({ indicatorId }: { indicatorId: number }) {
   const translate = useTranslate();
@@ -46,6 +48,8 @@ export function ValueForm({ indicatorId }: { indicatorId: number }) {
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }}>
         <TextField
           size="small"
+          fullWidth={false}
+          sx={FIELD_SX}
           type="date"
           label={translate('resources.indicator_values.fields.measured_on')}
           value={measuredOn}
@@ -55,6 +59,8 @@ export function ValueForm({ indicatorId }: { indicatorId: number }) {
         />
         <TextField
           size="small"
+          fullWidth={false}
+          sx={FIELD_SX}
           label={translate('resources.indicator_values.fields.value')}
           value={value}
           onChange={(e) => setValue(e.target.value)}
@@ -63,6 +69,8 @@ export function ValueForm({ indicatorId }: { indicatorId: number }) {
         />
         <TextField
           size="small"
+          fullWidth={false}
+          sx={FIELD_SX}
           label={translate('resources.indicator_values.fields.source')}
           value={source}
           onChange={(e) => setSource(e.target.value)}
