@@ -372,6 +372,7 @@ export const de: TranslationMessages = {
         value: 'Wert',
         source: 'Quelle',
         note: 'Anmerkung',
+        measure_owner_id: 'Verantwortlich für die Maßnahme',
       },
     },
     partners: {

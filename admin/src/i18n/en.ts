@@ -150,6 +150,7 @@ export const en: TranslationMessages = {
         value: 'Value',
         source: 'Source',
         note: 'Note',
+        measure_owner_id: 'Owner of the measure',
       },
     },
     partners: {

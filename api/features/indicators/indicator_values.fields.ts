@@ -13,6 +13,10 @@ export default {
     source: text(200),
     note: text(2000),
   },
+  derived: {
+    // Whoever owns the indicator's measure may change the value too (the admin shows her the buttons).
+    measure_owner_id: { ...ref('users'), readOnly: true },
+  },
   defaultSort: ['measured_on', 'ASC'],
   access: ACCESS.indicatorValues,
 } satisfies ResourceFields;

@@ -16,6 +16,12 @@ const ownedIndicators = (qb: Knex.QueryBuilder, userId: number) =>
 
 export default defineResource({
   ...plain,
+  derived: {
+    measure_owner_id: {
+      ...plain.derived.measure_owner_id,
+      sql: '(select om.owner_id from indicators oi join measures om on om.id = oi.measure_id where oi.id = indicator_values.indicator_id)',
+    },
+  },
   // Besides cdo and steering, a measure's owner enters, changes and deletes the values of its indicators.
   writeScope: (qb, user) => {
     if (!isEditor(user))

@@ -8,6 +8,7 @@ import { testApp, type TestApp } from '../../support/app';
 let t: TestApp;
 let own: { indicator: number; measure: number };
 let foreign: number;
+let viewerId: number;
 
 beforeAll(async () => {
   t = await testApp();
@@ -22,6 +23,7 @@ beforeAll(async () => {
   // The reading user becomes owner of the first indicator's measure (only there).
   await t.db('measures').where('id', mine.measure_id).update({ owner_id: viewer.id });
   own = { indicator: mine.id, measure: mine.measure_id };
+  viewerId = viewer.id;
   foreign = other.id;
 });
 afterAll(async () => t?.close());
@@ -43,7 +45,7 @@ it('the owner enters, changes and deletes values of her measure’s indicators',
   const deleted = await viewer.delete(`/api/indicator_values/${created.body.id}`);
 
   expect([created.status, changed.status, deleted.status]).toEqual([201, 200, 200]);
-  expect(changed.body).toMatchObject({ value: 8, version: 2 });
+  expect(changed.body).toMatchObject({ value: 8, version: 2, measure_owner_id: viewerId });
   const audit = await t
     .db('audit_entries')
     .where({ resource: 'indicator_values', record_id: created.body.id })
