@@ -11,6 +11,7 @@ import {
   TRANSFERS,
 } from './demoFunding';
 import { MEASURES } from './demoMeasures';
+import { buildValues, INDICATORS } from './demoIndicators';
 import { buildContacts, buildMilestones } from './demoPlans';
 import { addDays, euro, insertAll, insertIds, Rng, TODAY } from './util';
 
@@ -188,6 +189,30 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
     milestones.flatMap((ms, i) => ms.forecasts.map((f) => ({ milestone_id: milestoneIds[i], ...f }))),
     1000,
   );
+
+  // ---- impact indicators and their measured values ----
+  const indicatorRng = new Rng(2020);
+  for (const def of INDICATORS) {
+    const [{ id }] = (await trx('indicators')
+      .insert({
+        measure_id: measure.get(def.measure),
+        name: def.name,
+        unit: def.unit,
+        direction: def.direction,
+        baseline_value: def.baseline[0],
+        baseline_date: def.baseline[1],
+        target_value: def.target[0],
+        target_date: def.target[1],
+        method: def.method,
+        reported_by: def.reportedBy,
+      })
+      .returning('id')) as [{ id: number }];
+    await insertAll(
+      trx,
+      'indicator_values',
+      buildValues(indicatorRng, def).map((v) => ({ indicator_id: id, ...v })),
+    );
+  }
 
   // ---- grants, yearly budgets, tranches, expenditures, transfers ----
   const grantIds = await insertIds(

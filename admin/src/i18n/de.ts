@@ -344,6 +344,37 @@ export const de: TranslationMessages = {
         due_date: 'Prognostizierter Termin',
       },
     },
+    indicators: {
+      name: 'Wirkungsindikator |||| Wirkungsindikatoren',
+      fields: {
+        ...common,
+        measure_id: 'Maßnahme',
+        name: 'Indikator',
+        unit: 'Einheit',
+        direction: 'Richtung',
+        baseline_value: 'Ausgangswert',
+        baseline_date: 'Stand des Ausgangswerts',
+        target_value: 'Zielwert',
+        target_date: 'Zieltermin',
+        method: 'Erhebungsmethode',
+        reported_by: 'Gemeldet von',
+        state: 'Stand',
+        latest_value: 'Letzter Wert',
+        latest_measured_on: 'Gemessen am',
+      },
+    },
+    indicator_values: {
+      name: 'Messwert |||| Messwerte',
+      fields: {
+        ...common,
+        indicator_id: 'Indikator',
+        measured_on: 'Gemessen am',
+        value: 'Wert',
+        source: 'Quelle',
+        note: 'Anmerkung',
+        measure_owner_id: 'Verantwortlich für die Maßnahme',
+      },
+    },
     partners: {
       name: 'Kooperationspartner |||| Kooperationspartner',
       fields: {
@@ -759,7 +790,20 @@ export const de: TranslationMessages = {
         'von %{from} auf %{to} (+%{smart_count} Tag) |||| von %{from} auf %{to} (+%{smart_count} Tage)',
       removed: 'entfernt',
     },
+    indicators: {
+      card_title: 'Wirkungsindikatoren',
+      measures_on_track: '%{on_track} von %{measures} Maßnahmen mit Indikatoren liegen bei allen im Plan.',
+      none: 'Für diese Maßnahme sind noch keine Wirkungsindikatoren angelegt.',
+      line: 'Von %{baseline} (%{baseline_date}) auf %{target} bis %{target_date}',
+      target_line: 'Ziellinie',
+      measured: 'Messwerte',
+      values_table: 'Messwerte',
+      older_values: '%{count} ältere Werte in der Liste der Messwerte',
+      enter_value: 'Wert erfassen',
+      value_invalid: 'Bitte eine Zahl eingeben (z. B. 1.234,5).',
+    },
     measure_tabs: {
+      impact: 'Wirkung',
       overview: 'Übersicht',
       milestones: 'Meilensteine',
       partners: 'Partner',
@@ -887,6 +931,16 @@ export const de: TranslationMessages = {
       recipient: 'Empfänger',
     },
     enums: {
+      indicator_direction: {
+        higher: 'höher ist besser',
+        lower: 'niedriger ist besser',
+      },
+      indicator_state: {
+        on_track: 'im Plan',
+        behind: 'knapp dahinter',
+        off_track: 'deutlich dahinter',
+        stale: 'keine aktuellen Werte',
+      },
       role: {
         cdo: 'Chief Digital Officer',
         steering: 'Projektsteuerung',

@@ -122,6 +122,37 @@ export const en: TranslationMessages = {
         due_date: 'Forecast date',
       },
     },
+    indicators: {
+      name: 'Impact indicator |||| Impact indicators',
+      fields: {
+        ...common,
+        measure_id: 'Measure',
+        name: 'Indicator',
+        unit: 'Unit',
+        direction: 'Direction',
+        baseline_value: 'Baseline value',
+        baseline_date: 'Baseline date',
+        target_value: 'Target value',
+        target_date: 'Target date',
+        method: 'Method of measurement',
+        reported_by: 'Reported by',
+        state: 'State',
+        latest_value: 'Latest value',
+        latest_measured_on: 'Measured on',
+      },
+    },
+    indicator_values: {
+      name: 'Measured value |||| Measured values',
+      fields: {
+        ...common,
+        indicator_id: 'Indicator',
+        measured_on: 'Measured on',
+        value: 'Value',
+        source: 'Source',
+        note: 'Note',
+        measure_owner_id: 'Owner of the measure',
+      },
+    },
     partners: {
       name: 'Cooperation partner |||| Cooperation partners',
       fields: {
@@ -534,7 +565,20 @@ export const en: TranslationMessages = {
         'from %{from} to %{to} (+%{smart_count} day) |||| from %{from} to %{to} (+%{smart_count} days)',
       removed: 'removed',
     },
+    indicators: {
+      card_title: 'Impact indicators',
+      measures_on_track: '%{on_track} of %{measures} measures with indicators are on track with all of them.',
+      none: 'No impact indicators have been set up for this measure yet.',
+      line: 'From %{baseline} (%{baseline_date}) to %{target} by %{target_date}',
+      target_line: 'Target line',
+      measured: 'Measured values',
+      values_table: 'Measured values',
+      older_values: '%{count} older values in the list of measured values',
+      enter_value: 'Enter value',
+      value_invalid: 'Please enter a number.',
+    },
     measure_tabs: {
+      impact: 'Impact',
       overview: 'Overview',
       milestones: 'Milestones',
       partners: 'Partners',
@@ -660,6 +704,16 @@ export const en: TranslationMessages = {
       recipient: 'Recipient',
     },
     enums: {
+      indicator_direction: {
+        higher: 'higher is better',
+        lower: 'lower is better',
+      },
+      indicator_state: {
+        on_track: 'on track',
+        behind: 'slightly behind',
+        off_track: 'off track',
+        stale: 'no current values',
+      },
       role: {
         cdo: 'Chief Digital Officer',
         steering: 'Project steering',
