@@ -519,6 +519,7 @@ export const de: TranslationMessages = {
       audit: 'Änderungsprotokoll',
     },
     auth: {
+      user_menu_short: 'Benutzermenü',
       user_menu: 'Benutzermenü von %{name}',
       login_hint:
         'Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an. Zugang oder neues Passwort erhalten Sie bei der Stabsstelle Smart Cities.',
@@ -632,6 +633,13 @@ export const de: TranslationMessages = {
       open_follow_ups: 'Offene Wiedervorlagen',
       overdue_follow_ups: 'Überfällige Wiedervorlagen',
       quick_contact: 'Kontakt erfassen',
+      log_contact_with: 'Kontakt erfassen mit',
+      open_municipality: 'Seite der Kommune %{name} öffnen',
+      follow_up_of: 'Wiedervorlage „%{topic}“',
+      plus_weeks: '+%{smart_count} Woche |||| +%{smart_count} Wochen',
+      follow_up_closed: 'Wiedervorlage erledigt',
+      follow_up_moved: 'Wiedervorlage auf %{date} verschoben',
+      my_open_follow_ups: 'Meine offenen Wiedervorlagen',
       saved: 'Kontakt gespeichert',
     },
     funding: {
@@ -793,6 +801,12 @@ export const de: TranslationMessages = {
       no_data: 'Zu diesen Meilensteinen sind noch keine Prognosen erfasst.',
       table: 'Meilensteine des Diagramms',
       slip_days: 'Verschiebung (Tage)',
+    },
+    search: {
+      label: 'Suche',
+      placeholder: 'Suchen …',
+      results: 'Suchergebnisse',
+      nothing: 'Nichts gefunden.',
     },
     language: {
       de: 'Deutsch',

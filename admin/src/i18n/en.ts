@@ -297,6 +297,7 @@ export const en: TranslationMessages = {
       audit: 'Audit log',
     },
     auth: {
+      user_menu_short: 'User menu',
       user_menu: 'User menu of %{name}',
       login_hint:
         'Sign in with your work email address. The Smart Cities unit provides access and new passwords.',
@@ -408,6 +409,13 @@ export const en: TranslationMessages = {
       open_follow_ups: 'Open follow-ups',
       overdue_follow_ups: 'Overdue follow-ups',
       quick_contact: 'Log contact',
+      log_contact_with: 'Log a contact with',
+      open_municipality: 'Open the page of %{name}',
+      follow_up_of: 'Follow-up “%{topic}”',
+      plus_weeks: '+%{smart_count} week |||| +%{smart_count} weeks',
+      follow_up_closed: 'Follow-up done',
+      follow_up_moved: 'Follow-up moved to %{date}',
+      my_open_follow_ups: 'My open follow-ups',
       saved: 'Contact saved',
     },
     funding: {
@@ -566,6 +574,12 @@ export const en: TranslationMessages = {
       no_data: 'No forecasts recorded for these milestones yet.',
       table: 'Milestones of the chart',
       slip_days: 'Shift (days)',
+    },
+    search: {
+      label: 'Search',
+      placeholder: 'Search …',
+      results: 'Search results',
+      nothing: 'Nothing found.',
     },
     language: {
       de: 'Deutsch',
