@@ -36,8 +36,10 @@ function SearchField({
   return (
     <TextField
       type="search"
+      variant="outlined"
       size="small"
       fullWidth
+      sx={{ '& .MuiInputBase-root': { bgcolor: 'common.white', color: 'grey.900', borderRadius: 1 } }}
       autoFocus={autoFocus}
       value={text}
       onChange={(e) => onText(e.target.value)}
@@ -75,7 +77,13 @@ export function AppSearch() {
     setText('');
   };
   const results = search.enabled && search.data && (
-    <Box id={resultsId} role="region" aria-label={translate('app.search.results')} aria-live="polite">
+    <Box
+      id={resultsId}
+      role="region"
+      aria-label={translate('app.search.results')}
+      aria-live="polite"
+      sx={{ color: 'text.primary', bgcolor: 'background.paper' }}
+    >
       <SearchResults groups={search.data.groups} onPick={close} />
     </Box>
   );
@@ -85,7 +93,12 @@ export function AppSearch() {
         <IconButton color="inherit" aria-label={translate('app.search.label')} onClick={() => setOpen(true)}>
           <SearchIcon />
         </IconButton>
-        <Dialog fullScreen open={open} onClose={close} aria-label={translate('app.search.label')}>
+        <Dialog
+          fullScreen
+          open={open}
+          onClose={close}
+          slotProps={{ paper: { 'aria-label': translate('app.search.label') } }}
+        >
           <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', p: 1 }}>
             <SearchField
               text={text}
@@ -109,7 +122,6 @@ export function AppSearch() {
       sx={{
         width: { md: 240, lg: 300 },
         mx: 1,
-        '& .MuiInputBase-root': { bgcolor: 'background.paper', color: 'text.primary' },
       }}
       onFocus={() => setOpen(true)}
       onBlur={(e) => {
