@@ -1,5 +1,6 @@
 import { Grid } from '@mui/material';
-import { BooleanInput, DateInput, TextInput, useGetIdentity } from 'react-admin';
+import { BooleanInput, TextInput, useGetIdentity } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { EnumInput } from '../common/EnumInput';
 import { RefArrayInput, RefInput } from '../common/RefInput';
 import { isRequired, textValidators } from '../common/validators';

@@ -1,12 +1,6 @@
 import { Grid } from '@mui/material';
-import {
-  BooleanInput,
-  DateInput,
-  FormDataConsumer,
-  ReferenceInput,
-  SelectInput,
-  TextInput,
-} from 'react-admin';
+import { BooleanInput, FormDataConsumer, ReferenceInput, SelectInput, TextInput } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { EnumInput } from '../common/EnumInput';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefInput } from '../common/RefInput';

@@ -29,7 +29,8 @@ function SearchField({
   onText: (t: string) => void;
   busy: boolean;
   onEscape: () => void;
-  resultsId: string;
+  /** The results' id, only while they are shown (aria-controls must name an element that exists). */
+  resultsId?: string;
   autoFocus?: boolean;
 }) {
   const translate = useTranslate();
@@ -105,7 +106,7 @@ export function AppSearch() {
               onText={setText}
               busy={search.isFetching}
               onEscape={close}
-              resultsId={resultsId}
+              resultsId={results ? resultsId : undefined}
               autoFocus
             />
             <IconButton aria-label={translate('ra.action.close')} onClick={close}>
@@ -136,7 +137,7 @@ export function AppSearch() {
         }}
         busy={search.isFetching}
         onEscape={close}
-        resultsId={resultsId}
+        resultsId={results ? resultsId : undefined}
       />
       <Popper
         open={open && !!results}
