@@ -14,6 +14,7 @@ import grants from './grants';
 import guide_municipalities from './guide_municipalities';
 import { i18nProvider } from './i18n';
 import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
 import { theme } from './layout/theme';
 import measure_municipalities from './measure_municipalities';
 import measure_partners from './measure_partners';
@@ -44,6 +45,7 @@ export function App() {
       loginPage={LoginPage}
       dashboard={Dashboard}
       layout={AppLayout}
+      catchAll={NotFoundPage}
       theme={theme}
       requireAuth
       disableTelemetry

@@ -503,7 +503,8 @@ export const de: TranslationMessages = {
   app: {
     title: 'MYK10 Steuerungscockpit',
     menu: {
-      trend_short: 'Meilenstein-Trendanalyse',
+      // One word everywhere; the soft hyphen lets it break as "Meilenstein-/trendanalyse" in the narrow sidebar.
+      trend_short: 'Meilenstein\u00ADtrendanalyse',
       dashboard: 'Übersicht',
       portfolio: 'Portfolio',
       funding: 'Fördermittel',
@@ -800,7 +801,17 @@ export const de: TranslationMessages = {
       diagonal: 'Diagonale (erreicht)',
       no_data: 'Zu diesen Meilensteinen sind noch keine Prognosen erfasst.',
       table: 'Meilensteine des Diagramms',
-      slip_days: 'Verschiebung (Tage)',
+      lines_shown:
+        'Im Diagramm: %{shown} von %{smart_count} Meilensteinen (die mit der größten Verschiebung)',
+      top_n: 'Top %{smart_count}',
+      all_lines: 'Alle',
+      slip_days: 'Verschiebung',
+    },
+    not_found: {
+      title: 'Seite nicht gefunden',
+      heading: 'Diese Seite gibt es nicht',
+      text: 'Die Adresse ist falsch, veraltet oder der Link ist fehlerhaft. Über die Suche oben oder das Menü finden Sie weiter.',
+      back: 'Zur Startseite',
     },
     search: {
       label: 'Suche',
@@ -860,7 +871,7 @@ export const de: TranslationMessages = {
     milestones: {
       open: 'Noch offen',
       slip: 'Verschiebung',
-      slip_days: '%{smart_count} Tag |||| %{smart_count} Tage',
+      slip_days: '%{days} Tag |||| %{days} Tage',
       forecasts: 'Prognoseverlauf',
     },
     users: {

@@ -573,7 +573,16 @@ export const en: TranslationMessages = {
       diagonal: 'Diagonal (reached)',
       no_data: 'No forecasts recorded for these milestones yet.',
       table: 'Milestones of the chart',
-      slip_days: 'Shift (days)',
+      lines_shown: 'In the chart: %{shown} of %{smart_count} milestones (those that moved most)',
+      top_n: 'Top %{smart_count}',
+      all_lines: 'All',
+      slip_days: 'Shift',
+    },
+    not_found: {
+      title: 'Page not found',
+      heading: 'This page does not exist',
+      text: 'The address is wrong or out of date, or the link is broken. The search above or the menu will take you on.',
+      back: 'To the start page',
     },
     search: {
       label: 'Search',
@@ -633,7 +642,7 @@ export const en: TranslationMessages = {
     milestones: {
       open: 'Still open',
       slip: 'Slip',
-      slip_days: '%{smart_count} day |||| %{smart_count} days',
+      slip_days: '%{days} day |||| %{days} days',
       forecasts: 'Forecast history',
     },
     users: {

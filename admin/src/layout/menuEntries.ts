@@ -51,7 +51,7 @@ export const MENU_GROUPS: MenuGroup[] = [
     label: 'app.menu.reports',
     entries: [
       { resource: 'status_reports' },
-      // The hyphenated compound wraps in the narrow sidebar.
+      // The compound with a soft hyphen, so it wraps in the narrow sidebar.
       { to: '/mta', label: 'app.menu.trend_short', icon: ShowChartIcon, roles: ROLES },
       { to: '/fristen', label: 'app.menu.deadlines', icon: EventBusyIcon, roles: fundingReaders },
       { to: '/foerderbericht', label: 'app.menu.funding_report', icon: SummarizeIcon, roles: fundingReaders },
