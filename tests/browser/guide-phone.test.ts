@@ -17,7 +17,6 @@ const isoIn = (days: number) => {
   d.setDate(d.getDate() + days);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 };
-const german = (iso: string) => iso.split('-').reverse().join('.');
 
 async function noHorizontalOverflow(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
@@ -60,8 +59,8 @@ describeInBrowser('the guide on her phone (390 px)', () => {
     const pellenz = (await api.get('/api/municipalities').query({ filter: JSON.stringify({ q: 'Pellenz' }) }))
       .body as { id: number }[];
     expect(saved).toHaveLength(1);
-    expect(saved[0].municipality_id).toBe(pellenz[0].id);
-    expect(saved[0].measure_ids).toHaveLength(1);
+    expect(saved[0]!.municipality_id).toBe(pellenz[0]!.id);
+    expect(saved[0]!.measure_ids).toHaveLength(1);
     // The municipality's own page is still one tap away.
     await page.getByRole('link', { name: 'Seite der Kommune Pellenz öffnen' }).click();
     await page.waitForURL(/\/municipalities\/\d+\/show$/);

@@ -30,7 +30,9 @@ describeInBrowser('polish', () => {
     tab = await env.open();
     const { page } = tab;
     const report = (
-      await (await env.api('steering'))
+      await (
+        await env.api('steering')
+      )
         .post('/api/status_reports')
         .send({ reported_on: '2026-11-27', title: 'Statusbericht November 2026' })
     ).body as { id: number };
@@ -47,9 +49,9 @@ describeInBrowser('polish', () => {
     const partners = (
       await (await env.api('viewer')).get('/api/partners').query({ filter: JSON.stringify({ q: 'Geysir' }) })
     ).body as { id: number; agreement_signed_on: string | null }[];
-    expect(partners[0].agreement_signed_on).toBeNull();
+    expect(partners[0]!.agreement_signed_on).toBeNull();
     await signIn(page, 'viewer');
-    await page.goto(`/#/partners/${partners[0].id}/show`);
+    await page.goto(`/#/partners/${partners[0]!.id}/show`);
     const field = page
       .locator('.RaLabeled-label', {
         has: page.getByText('Kooperationsvereinbarung unterzeichnet am', { exact: true }),
@@ -124,7 +126,7 @@ describeInBrowser('polish', () => {
     expect(partner).toHaveLength(1);
     const id = /measure_partners\/(\d+)/.exec(page.url())![1];
     expect(((await api.get(`/api/measure_partners/${id}`)).body as { partner_id: number }).partner_id).toBe(
-      partner[0].id,
+      partner[0]!.id,
     );
   });
 });

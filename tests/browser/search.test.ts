@@ -45,7 +45,7 @@ describeInBrowser('the search in the app bar', () => {
       (await (await env.api('funding')).get('/api/grants').query({ range: '[0,0]' })).body as {
         file_number: string;
       }[]
-    )[0];
+    )[0]!;
     await page.getByRole('searchbox', { name: 'Suche' }).fill(grant.file_number);
     await page.getByRole('list', { name: 'Zuwendungsbescheide' }).waitFor();
     await page.getByRole('list', { name: 'Mittelabrufe' }).waitFor();

@@ -30,11 +30,7 @@ const rules = (isRequired?: boolean, validate: Validator[] = []) =>
 export function RefInput({ source, reference, isRequired, validate, filter, create, ...rest }: Props) {
   return (
     <ReferenceInput source={source} reference={reference} filter={filter} sort={DEFAULT_SORTS[reference]}>
-      <AutocompleteInput
-        validate={rules(isRequired, validate)}
-        create={create}
-        {...rest}
-      />
+      <AutocompleteInput validate={rules(isRequired, validate)} create={create} {...rest} />
     </ReferenceInput>
   );
 }

@@ -12,7 +12,7 @@ import {
   useMediaQuery,
   type Theme,
 } from '@mui/material';
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslate } from 'react-admin';
 import { SearchResults } from './SearchResults';
 import { useSearch } from './useSearch';
@@ -70,7 +70,7 @@ export function AppSearch() {
   const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('md'));
   const [text, setText] = useState('');
   const [open, setOpen] = useState(false);
-  const anchor = useRef<HTMLDivElement>(null);
+  const [anchor, setAnchor] = useState<HTMLDivElement | null>(null);
   const resultsId = useId();
   const search = useSearch(text);
   const close = () => {
@@ -119,7 +119,7 @@ export function AppSearch() {
     );
   return (
     <Box
-      ref={anchor}
+      ref={setAnchor}
       sx={{
         width: { md: 240, lg: 300 },
         mx: 1,
@@ -141,7 +141,7 @@ export function AppSearch() {
       />
       <Popper
         open={open && !!results}
-        anchorEl={anchor.current}
+        anchorEl={anchor}
         placement="bottom-end"
         disablePortal
         sx={{ zIndex: (theme) => theme.zIndex.modal }}

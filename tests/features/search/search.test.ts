@@ -28,7 +28,7 @@ describe('GET /api/search', () => {
     for (const g of r.groups) expect(g.hits.length).toBeLessThanOrEqual(5);
     const measures = await search('cdo', 'RegioHub');
     expect(hits(measures, 'measures').length).toBeGreaterThan(0);
-    expect(hits(measures, 'measures')[0].label).toMatch(/^\S+ .*RegioHub/);
+    expect(hits(measures, 'measures')[0]!.label).toMatch(/^\S+ .*RegioHub/);
   });
 
   it('ranks partners whose name matches before those that match elsewhere (city, contact person)', async () => {
@@ -44,7 +44,7 @@ describe('GET /api/search', () => {
     const [grant] = (await t.db('grants').select('phase', 'file_number').orderBy('id').limit(1)) as {
       phase: string;
       file_number: string;
-    }[];
+    }[] as [{ phase: string; file_number: string }];
     const byGrant = await search('funding', grant.file_number);
     expect(hits(byGrant, 'grants').map((h) => h.detail)).toContain(grant.file_number);
     expect(hits(byGrant, 'tranches').length).toBeGreaterThan(0);
