@@ -16,6 +16,7 @@ import { i18nProvider } from './i18n';
 import indicator_values from './indicator_values';
 import indicators from './indicators';
 import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
 import { theme } from './layout/theme';
 import measure_municipalities from './measure_municipalities';
 import measure_partners from './measure_partners';
@@ -46,6 +47,7 @@ export function App() {
       loginPage={LoginPage}
       dashboard={Dashboard}
       layout={AppLayout}
+      catchAll={NotFoundPage}
       theme={theme}
       requireAuth
       disableTelemetry

@@ -10,6 +10,7 @@ import measures from './measures';
 import milestones from './milestones';
 import municipalities from './municipalities';
 import partners from './partners';
+import search from './search';
 import status_reports from './status_reports';
 import users from './users';
 
@@ -27,6 +28,7 @@ export const features: readonly Feature[] = [
   audit,
   dashboard,
   calendar,
+  search,
 ];
 
 export const resources: readonly ResourceDef[] = features.flatMap((f) => f.resources);

@@ -48,7 +48,7 @@ const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
     writesMeasures: false,
   },
   guide: {
-    visible: ['Meine Kommunen', 'Maßnahmen', 'Kontakte', 'Meilenstein-Trendanalyse', 'Kalender'],
+    visible: ['Meine Kommunen', 'Maßnahmen', 'Kontakte', 'Meilenstein\u00ADtrendanalyse', 'Kalender'],
     hidden: [
       'Zuwendungsbescheide',
       'Mittelabrufe',

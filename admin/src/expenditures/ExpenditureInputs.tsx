@@ -1,7 +1,6 @@
 import { Grid } from '@mui/material';
 import {
   BooleanInput,
-  DateInput,
   FormDataConsumer,
   ReferenceInput,
   SelectInput,
@@ -10,6 +9,7 @@ import {
   useTranslate,
   type RaRecord,
 } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { formatEuro } from '../common/money';
 import { EnumInput } from '../common/EnumInput';
 import { MoneyInput } from '../common/HundredthsInput';

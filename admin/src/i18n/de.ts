@@ -535,7 +535,8 @@ export const de: TranslationMessages = {
   app: {
     title: 'MYK10 Steuerungscockpit',
     menu: {
-      trend_short: 'Meilenstein-Trendanalyse',
+      // One word everywhere; the soft hyphen lets it break as "Meilenstein-/trendanalyse" in the narrow sidebar.
+      trend_short: 'Meilenstein\u00ADtrendanalyse',
       dashboard: 'Übersicht',
       portfolio: 'Portfolio',
       funding: 'Fördermittel',
@@ -551,6 +552,7 @@ export const de: TranslationMessages = {
       audit: 'Änderungsprotokoll',
     },
     auth: {
+      user_menu_short: 'Benutzermenü',
       user_menu: 'Benutzermenü von %{name}',
       login_hint:
         'Melden Sie sich mit Ihrer dienstlichen E-Mail-Adresse an. Zugang oder neues Passwort erhalten Sie bei der Stabsstelle Smart Cities.',
@@ -664,6 +666,13 @@ export const de: TranslationMessages = {
       open_follow_ups: 'Offene Wiedervorlagen',
       overdue_follow_ups: 'Überfällige Wiedervorlagen',
       quick_contact: 'Kontakt erfassen',
+      log_contact_with: 'Kontakt erfassen mit',
+      open_municipality: 'Seite der Kommune %{name} öffnen',
+      follow_up_of: 'Wiedervorlage „%{topic}“',
+      plus_weeks: '+%{smart_count} Woche |||| +%{smart_count} Wochen',
+      follow_up_closed: 'Wiedervorlage erledigt',
+      follow_up_moved: 'Wiedervorlage auf %{date} verschoben',
+      my_open_follow_ups: 'Meine offenen Wiedervorlagen',
       saved: 'Kontakt gespeichert',
     },
     funding: {
@@ -862,7 +871,23 @@ export const de: TranslationMessages = {
       diagonal: 'Diagonale (erreicht)',
       no_data: 'Zu diesen Meilensteinen sind noch keine Prognosen erfasst.',
       table: 'Meilensteine des Diagramms',
-      slip_days: 'Verschiebung (Tage)',
+      lines_shown:
+        'Im Diagramm: %{shown} von %{smart_count} Meilensteinen (die mit der größten Verschiebung)',
+      top_n: 'Top %{smart_count}',
+      all_lines: 'Alle',
+      slip_days: 'Verschiebung',
+    },
+    not_found: {
+      title: 'Seite nicht gefunden',
+      heading: 'Diese Seite gibt es nicht',
+      text: 'Die Adresse ist falsch, veraltet oder der Link ist fehlerhaft. Über die Suche oben oder das Menü finden Sie weiter.',
+      back: 'Zur Startseite',
+    },
+    search: {
+      label: 'Suche',
+      placeholder: 'Suchen …',
+      results: 'Suchergebnisse',
+      nothing: 'Nichts gefunden.',
     },
     language: {
       de: 'Deutsch',
@@ -916,7 +941,7 @@ export const de: TranslationMessages = {
     milestones: {
       open: 'Noch offen',
       slip: 'Verschiebung',
-      slip_days: '%{smart_count} Tag |||| %{smart_count} Tage',
+      slip_days: '%{days} Tag |||| %{days} Tage',
       forecasts: 'Prognoseverlauf',
     },
     users: {

@@ -329,6 +329,7 @@ export const en: TranslationMessages = {
       audit: 'Audit log',
     },
     auth: {
+      user_menu_short: 'User menu',
       user_menu: 'User menu of %{name}',
       login_hint:
         'Sign in with your work email address. The Smart Cities unit provides access and new passwords.',
@@ -440,6 +441,13 @@ export const en: TranslationMessages = {
       open_follow_ups: 'Open follow-ups',
       overdue_follow_ups: 'Overdue follow-ups',
       quick_contact: 'Log contact',
+      log_contact_with: 'Log a contact with',
+      open_municipality: 'Open the page of %{name}',
+      follow_up_of: 'Follow-up “%{topic}”',
+      plus_weeks: '+%{smart_count} week |||| +%{smart_count} weeks',
+      follow_up_closed: 'Follow-up done',
+      follow_up_moved: 'Follow-up moved to %{date}',
+      my_open_follow_ups: 'My open follow-ups',
       saved: 'Contact saved',
     },
     funding: {
@@ -635,7 +643,22 @@ export const en: TranslationMessages = {
       diagonal: 'Diagonal (reached)',
       no_data: 'No forecasts recorded for these milestones yet.',
       table: 'Milestones of the chart',
-      slip_days: 'Shift (days)',
+      lines_shown: 'In the chart: %{shown} of %{smart_count} milestones (those that moved most)',
+      top_n: 'Top %{smart_count}',
+      all_lines: 'All',
+      slip_days: 'Shift',
+    },
+    not_found: {
+      title: 'Page not found',
+      heading: 'This page does not exist',
+      text: 'The address is wrong or out of date, or the link is broken. The search above or the menu will take you on.',
+      back: 'To the start page',
+    },
+    search: {
+      label: 'Search',
+      placeholder: 'Search …',
+      results: 'Search results',
+      nothing: 'Nothing found.',
     },
     language: {
       de: 'Deutsch',
@@ -689,7 +712,7 @@ export const en: TranslationMessages = {
     milestones: {
       open: 'Still open',
       slip: 'Slip',
-      slip_days: '%{smart_count} day |||| %{smart_count} days',
+      slip_days: '%{days} day |||| %{days} days',
       forecasts: 'Forecast history',
     },
     users: {

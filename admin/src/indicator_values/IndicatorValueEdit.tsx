@@ -1,4 +1,5 @@
-import { DateInput, NumberInput, TextInput } from 'react-admin';
+import { NumberInput, TextInput } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { ResourceEdit } from '../common/ResourceForms';
 import { RefInput } from '../common/RefInput';
 import { isRequired, rangeValidators, textValidators } from '../common/validators';
