@@ -17,7 +17,7 @@ module.exports = {
   projects: [
     {
       displayName: 'api',
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/tests/support/environment.js',
       transform,
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
       testPathIgnorePatterns: ['<rootDir>/tests/browser/', '<rootDir>/tests/admin/'],
@@ -33,7 +33,7 @@ module.exports = {
     },
     {
       displayName: 'browser',
-      testEnvironment: 'node',
+      testEnvironment: '<rootDir>/tests/support/environment.js',
       transform,
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/support/globalSetup.ts',
