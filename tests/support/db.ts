@@ -17,10 +17,10 @@ interface PglitePool {
   release(pglite: PGlite): void;
 }
 
-/** A prepared database from this jest worker's pool (tests/support/environment.js), returned to it on close. */
+/** A prepared database from this jest worker's pool (tests/support/environment.cjs), returned to it on close. */
 async function borrowedPglite(kind: 'seeded' | 'migrated'): Promise<TestDb> {
   const pool = (globalThis as { __MYK10_PGLITE_POOL__?: PglitePool }).__MYK10_PGLITE_POOL__;
-  if (!pool) throw new Error('jest.config.js: the database projects need tests/support/environment.js');
+  if (!pool) throw new Error('jest.config.js: the database projects need tests/support/environment.cjs');
   const pglite = await pool.acquire(kind);
   // knex closes its connection on destroy; the pool keeps this one open for the next file.
   const lent = new Proxy(pglite, {
@@ -58,7 +58,8 @@ async function ownPglite(pglite: PGlite): Promise<TestDb> {
  */
 export async function testDb({ seed = true, empty = false } = {}): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
-  if (!url) return empty ? ownPglite(createPglite('memory://')) : borrowedPglite(seed ? 'seeded' : 'migrated');
+  if (!url)
+    return empty ? ownPglite(createPglite('memory://')) : borrowedPglite(seed ? 'seeded' : 'migrated');
   const template = process.env.MYK10_TEST_TEMPLATE!;
   const name = `myk10_t_${template.slice(11)}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: url });

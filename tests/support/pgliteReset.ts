@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 
 /**
- * Returning a used embedded database to its prepared state, for the next test file (tests/support/environment.js).
+ * Returning a used embedded database to its prepared state, for the next test file (tests/support/environment.cjs).
  * The prepared rows are kept outside the database (COPY to a blob), so the database a test sees holds nothing
  * but the application's own tables. A database whose schema a test changed is not reset but replaced.
  */
@@ -70,7 +70,9 @@ export async function resetTo(pglite: PGlite, prepared: PreparedState): Promise<
       await tx.exec('set local session_replication_role = replica');
       await tx.exec(`truncate ${prepared.tables.map(quoteIdent).join(', ')}`);
       for (const { name, columns, rows } of prepared.copies) {
-        await tx.query(`copy ${quoteIdent(name)} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: rows });
+        await tx.query(`copy ${quoteIdent(name)} (${columns.join(', ')}) from '/dev/blob'`, [], {
+          blob: rows,
+        });
       }
       for (const { name, value, called } of prepared.sequences) {
         await tx.query('select setval($1, $2, $3)', [name, value, called]);

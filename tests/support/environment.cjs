@@ -22,16 +22,21 @@ async function start(kind) {
   return { kind, pglite, prepared: await capture(pglite) };
 }
 
-// An open PGlite keeps the process alive: when no file has asked for a database for a moment, the run is over
-// (or between files), and the idle ones are closed; the next file then starts a new one.
+// An open PGlite keeps the process alive, so the idle ones are closed when the run is over: in a worker when jest
+// tells it to end (jest-worker's CHILD_MESSAGE_END, 2), in band when no file has asked for a database for a second
+// (also between slow files; the next file then starts a new one).
+function closeIdle() {
+  for (const entries of Object.values(idle)) {
+    for (const entry of entries.splice(0)) entry.pglite.close().catch(() => undefined);
+  }
+}
+process.on('message', (message) => {
+  if (Array.isArray(message) && message[0] === 2) closeIdle();
+});
 let closeTimer;
 function closeIdleSoon() {
   clearTimeout(closeTimer);
-  closeTimer = setTimeout(() => {
-    for (const entries of Object.values(idle)) {
-      for (const entry of entries.splice(0)) entry.pglite.close().catch(() => undefined);
-    }
-  }, 1000).unref();
+  closeTimer = setTimeout(closeIdle, 1000).unref();
 }
 
 async function acquire(kind) {
