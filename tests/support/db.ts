@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import { createDb, createPglite } from '../../api/db/knex';
 
@@ -13,26 +12,54 @@ export interface TestDb {
   close(): Promise<void>;
 }
 
+interface PglitePool {
+  acquire(kind: 'seeded' | 'migrated'): Promise<PGlite>;
+  release(pglite: PGlite): void;
+}
+
+/** A prepared database from this jest worker's pool (tests/support/environment.cjs), returned to it on close. */
+async function borrowedPglite(kind: 'seeded' | 'migrated'): Promise<TestDb> {
+  const pool = (globalThis as { __MYK10_PGLITE_POOL__?: PglitePool }).__MYK10_PGLITE_POOL__;
+  if (!pool) throw new Error('jest.config.js: the database projects need tests/support/environment.cjs');
+  const pglite = await pool.acquire(kind);
+  // knex closes its connection on destroy; the pool keeps this one open for the next file.
+  const lent = new Proxy(pglite, {
+    get: (target, key) => {
+      if (key === 'close') return async () => undefined;
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+  const db = createDb({ dataDir: 'memory://' }, lent);
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      pool.release(pglite);
+    },
+  };
+}
+
+async function ownPglite(pglite: PGlite): Promise<TestDb> {
+  await pglite.waitReady;
+  const db = createDb({ dataDir: 'memory://' }, pglite);
+  return {
+    db,
+    close: async () => {
+      await db.destroy();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
 /**
  * A database of this test file's own, copied from the one globalSetup prepared: migrated and (by default) with
  * the demo data. `empty: true` gives one with no tables at all, for migration tests.
  */
 export async function testDb({ seed = true, empty = false } = {}): Promise<TestDb> {
   const url = process.env.DATABASE_URL;
-  if (!url) {
-    const prepared = empty ? undefined : seed ? 'seeded' : 'migrated';
-    const tar = prepared && fs.readFileSync(path.join(process.env.MYK10_TEST_PGLITE_DIR!, `${prepared}.tar`));
-    const pglite = createPglite('memory://', tar ? new Blob([tar]) : undefined);
-    await pglite.waitReady;
-    const db = createDb({ dataDir: 'memory://' }, pglite);
-    return {
-      db,
-      close: async () => {
-        await db.destroy();
-        if (!pglite.closed) await pglite.close();
-      },
-    };
-  }
+  if (!url)
+    return empty ? ownPglite(createPglite('memory://')) : borrowedPglite(seed ? 'seeded' : 'migrated');
   const template = process.env.MYK10_TEST_TEMPLATE!;
   const name = `myk10_t_${template.slice(11)}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: url });
