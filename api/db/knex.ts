@@ -3,7 +3,7 @@ import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
 import type * as PGliteModule from '@electric-sql/pglite';
-import type { PGlite } from '@electric-sql/pglite';
+import type { Extension, PGlite } from '@electric-sql/pglite';
 
 export interface DbConfig {
   databaseUrl?: string;
@@ -33,11 +33,19 @@ function pgliteModule(): typeof PGliteModule {
   return require('@electric-sql/pglite') as typeof PGliteModule;
 }
 
+/** pg_trgm (trigram indexes for the substring searches), bundled with PGlite; loaded with it. */
+function pgliteExtensions() {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see pgliteModule()
+  const { pg_trgm } = require('@electric-sql/pglite/contrib/pg_trgm') as { pg_trgm: Extension };
+  return { pg_trgm };
+}
+
 /** `loadDataDir`: a tarball from `dumpDataDir()` to start from instead of an empty cluster (tests' prepared copy). */
 export function createPglite(dataDir: string, loadDataDir?: Blob): PGlite {
   const { PGlite, types } = pgliteModule();
   return new PGlite(dataDir, {
     loadDataDir,
+    extensions: pgliteExtensions(),
     parsers: {
       [types.DATE]: (v: string) => v,
       [types.INT8]: Number,
