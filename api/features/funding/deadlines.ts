@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { DeadlineItem, DeadlineKind } from './contract';
+import { SnapshotCache } from '../../db/snapshotCache';
 import { idParam } from '../../http/params';
 import { MUNICIPALITY_KIND_PREFIXES } from '../../labels';
 import {
@@ -96,8 +97,14 @@ export async function deadlines(
 export const deadlinesModule: ExtraModule = {
   router(db: Knex) {
     const r = Router();
+    // Every tranche's unspent money is summed for the list: once per grant filter and database state, not per request.
+    const cache = new SnapshotCache<string>(db);
     r.get('/deadlines', requireRole(...FUNDING_READERS), async (req: Request, res: Response) => {
-      res.json(await deadlines(db, idParam(req.query as Record<string, unknown>, 'grant_id')));
+      const grantId = idParam(req.query as Record<string, unknown>, 'grant_id');
+      const body = await cache.get(String(grantId ?? 'all'), async () =>
+        JSON.stringify(await deadlines(db, grantId)),
+      );
+      res.type('json').send(body);
     });
     return r;
   },
