@@ -207,7 +207,7 @@ async function pageOfFewHits(
   columns: (string | Knex.Raw)[],
   params: ListParams,
 ): Promise<{ rows: Record<string, unknown>[]; total: number } | undefined> {
-  const hits = where(db(def.name).select(storedColumns(columns))).limit(COUNT_CAP + 1);
+  const hits = where(db(def.name).select(storedColumns(def))).limit(COUNT_CAP + 1);
   const page = db
     .withMaterialized('hits', hits)
     .select([...columns, db.raw('(select count(*) from hits) as ??', [HITS])])
@@ -221,9 +221,11 @@ async function pageOfFewHits(
   return { rows: rows.map(({ [HITS]: _, ...row }) => row), total };
 }
 
-/** The stored columns among a select list (derived fields are computed on the outer query). */
-function storedColumns(columns: (string | Knex.Raw)[]): string[] {
-  return columns.filter((c): c is string => typeof c === 'string');
+/** Every stored column, whatever the role: derived fields computed on a CTE of hits may read any of them. */
+function storedColumns(def: ResourceDef): string[] {
+  return [...SYSTEM_FIELDS.filter((c) => c !== 'version' || def.versioned), ...Object.keys(def.fields)].map(
+    (c) => `${def.name}.${c}`,
+  );
 }
 
 function present(def: ResourceDef, user: SessionUser, rows: Record<string, unknown>[]) {

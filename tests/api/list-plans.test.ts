@@ -25,30 +25,34 @@ beforeAll(async () => {
   const [municipality] = (await t.db('municipalities').orderBy('id').pluck('id')) as number[];
   const author = ((await t.db('users').where('role', 'guide').orderBy('id').first('id')) as { id: number })
     .id;
-  // Every entry says "Kommune"; three name the rare word.
-  await t.db.raw(
-    `insert into contacts (municipality_id, author_id, contact_on, channel, topic, notes)
-     select ?, ?, date '2024-01-01' + (i % 700), 'phone', 'Abstimmung mit der Kommune ' || i,
-       case when i % ${Math.floor(ROWS / 3)} = 7 then 'Besprochen: ${RARE}' else 'Rückmeldung folgt' end
-     from generate_series(1, ${ROWS}) i`,
-    [municipality!, author],
-  );
-  const grant = (await t.db('grants').orderBy('id').first('id')) as { id: number };
-  const measure = (await t.db('measures').orderBy('id').first('id')) as { id: number };
-  await t.db.raw(
-    `insert into expenditures (measure_id, grant_id, booked_on, amount_cents, cost_category, payee, receipt_no, description)
-     select ?, ?, date '2024-01-01' + (i % 700), 1000 + i, 'services', 'Planungsbüro Rechnungshof ' || (i % 50),
-       'RE-' || i, case when i % ${Math.floor(ROWS / 3)} = 7 then 'Lieferung ${RARE}' else 'Rechnung Abschlag' end
-     from generate_series(1, ${ROWS}) i`,
-    [measure.id, grant.id],
-  );
+  // Bulk inserts (expenditures run their sum triggers per row) may outlast the API's statement timeout on a busy machine.
+  await t.db.transaction(async (trx) => {
+    await trx.raw("set local statement_timeout = '300s'");
+    // Every entry says "Kommune"; three name the rare word.
+    await trx.raw(
+      `insert into contacts (municipality_id, author_id, contact_on, channel, topic, notes)
+       select ?, ?, date '2024-01-01' + (i % 700), 'phone', 'Abstimmung mit der Kommune ' || i,
+         case when i % ${Math.floor(ROWS / 3)} = 7 then 'Besprochen: ${RARE}' else 'Rückmeldung folgt' end
+       from generate_series(1, ${ROWS}) i`,
+      [municipality!, author],
+    );
+    const grant = (await trx('grants').orderBy('id').first('id')) as { id: number };
+    const measure = (await trx('measures').orderBy('id').first('id')) as { id: number };
+    await trx.raw(
+      `insert into expenditures (measure_id, grant_id, booked_on, amount_cents, cost_category, payee, receipt_no, description)
+       select ?, ?, date '2024-01-01' + (i % 700), 1000 + i, 'services', 'Planungsbüro Rechnungshof ' || (i % 50),
+         'RE-' || i, case when i % ${Math.floor(ROWS / 3)} = 7 then 'Lieferung ${RARE}' else 'Rechnung Abschlag' end
+       from generate_series(1, ${ROWS}) i`,
+      [measure.id, grant.id],
+    );
+  });
   // As autovacuum would leave it: statistics, and the new entries moved out of the GIN indexes' pending lists.
   await t.db.raw('vacuum analyze');
   cdo = await t.as('cdo');
   guide = await t.as('guide');
   guideMunicipalities = ((await guide.get('/api/auth/me')).body as { municipality_ids: number[] })
     .municipality_ids;
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await t?.close();
 });
