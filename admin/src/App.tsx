@@ -13,6 +13,8 @@ import grant_years from './grant_years';
 import grants from './grants';
 import guide_municipalities from './guide_municipalities';
 import { i18nProvider } from './i18n';
+import indicator_values from './indicator_values';
+import indicators from './indicators';
 import { AppLayout } from './layout/AppLayout';
 import { theme } from './layout/theme';
 import measure_municipalities from './measure_municipalities';
@@ -51,6 +53,8 @@ export function App() {
       <Resource name="measures" {...measures} />
       <Resource name="milestones" {...milestones} />
       <Resource name="milestone_forecasts" {...milestone_forecasts} />
+      <Resource name="indicators" {...indicators} />
+      <Resource name="indicator_values" {...indicator_values} />
       <Resource name="municipalities" {...municipalities} />
       <Resource name="measure_municipalities" {...measure_municipalities} />
       <Resource name="partners" {...partners} />

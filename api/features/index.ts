@@ -5,6 +5,7 @@ import contacts from './contacts';
 import dashboard from './dashboard';
 import type { ExtraModule, Feature } from './feature';
 import funding from './funding';
+import indicators from './indicators';
 import measures from './measures';
 import milestones from './milestones';
 import municipalities from './municipalities';
@@ -17,6 +18,7 @@ export const features: readonly Feature[] = [
   municipalities,
   measures,
   milestones,
+  indicators,
   partners,
   funding,
   contacts,

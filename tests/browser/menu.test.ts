@@ -19,7 +19,7 @@ interface RoleView {
   writesMeasures: boolean;
 }
 
-const BASE_TABS = ['Übersicht', 'Meilensteine', 'Partner'];
+const BASE_TABS = ['Übersicht', 'Meilensteine', 'Wirkung', 'Partner'];
 
 const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
   cdo: {
@@ -61,7 +61,7 @@ const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
     writesMeasures: false,
   },
   viewer: {
-    visible: ['Maßnahmen', 'Zuwendungsbescheide', 'Fristen', 'Statusberichte'],
+    visible: ['Maßnahmen', 'Wirkungsindikatoren', 'Zuwendungsbescheide', 'Fristen', 'Statusberichte'],
     hidden: ['Kontakte', 'Protokolleinträge'],
     measureTabs: [...BASE_TABS, 'Finanzen'],
     writesMeasures: false,

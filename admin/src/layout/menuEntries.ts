@@ -24,6 +24,7 @@ export const MENU_GROUPS: MenuGroup[] = [
     entries: [
       { resource: 'measures' },
       { resource: 'milestones' },
+      { resource: 'indicators' },
       { resource: 'municipalities' },
       { resource: 'partners' },
       { resource: 'fields_of_action' },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type Pdfmake from 'pdfmake';
 import { germanDate, HEALTH_LABELS, MEASURE_STATUS_LABELS } from '../../labels';
 import { loadPdfmake } from '../../lazyModules';
+import { indicatorsSection } from '../indicators/pdfSection';
 import type { SnapshotChanges } from './compare';
 import type { MeasureSnapshot } from './snapshot';
 
@@ -255,7 +256,12 @@ export function statusReportDocument(r: ReportForPdf, options: { compress?: bool
       margin: [40, 20, 40, 0],
       fontSize: 8,
     }),
-    content: [...titlePage(r), ...changesSection(r), ...measuresSection(r)],
+    content: [
+      ...titlePage(r),
+      ...changesSection(r),
+      ...measuresSection(r),
+      ...indicatorsSection(r.snapshot, table),
+    ],
   };
 }
 
