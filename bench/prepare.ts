@@ -75,43 +75,32 @@ export async function prepareData(db: Knex, factor: number): Promise<{ seeded: b
   return { seeded, counts: after };
 }
 
-/** A cdo bench user (sees every field, the widest SELECTs) with a fresh session; returns the cookie. */
-export async function benchSession(db: Knex): Promise<string> {
+/**
+ * A bench user of the role with a fresh session; returns the cookie. The cdo sees every field (the widest
+ * SELECTs); the guide looks after `municipalities` (her row scope on the contact log).
+ */
+export async function benchSession(
+  db: Knex,
+  role: 'cdo' | 'guide' = 'cdo',
+  municipalities: number[] = [],
+): Promise<string> {
+  const email = role === 'cdo' ? BENCH_EMAIL : `bench-${role}@myk10.example`;
   const hash = await hashPassword(crypto.randomBytes(24).toString('base64url'));
-  const existing = (await db('users').whereRaw('lower(email) = ?', [BENCH_EMAIL]).first('id')) as
+  const existing = (await db('users').whereRaw('lower(email) = ?', [email]).first('id')) as
     { id: number } | undefined;
   let id = existing?.id;
-  if (id) await db('users').where({ id }).update({ password_hash: hash, active: true, role: 'cdo' });
+  if (id) await db('users').where({ id }).update({ password_hash: hash, active: true, role });
   else
     [{ id }] = (await db('users')
-      .insert({ email: BENCH_EMAIL, name: 'Benchmark', role: 'cdo', password_hash: hash })
+      .insert({ email, name: `Benchmark (${role})`, role, password_hash: hash })
       .returning('id')) as [{ id: number }];
+  if (role === 'guide') {
+    await db('guide_municipalities').where('user_id', id!).delete();
+    if (municipalities.length)
+      await db('guide_municipalities').insert(
+        municipalities.map((m) => ({ user_id: id, municipality_id: m })),
+      );
+  }
   await db('sessions').where('user_id', id!).delete();
   return `myk10_sid=${await createSession(db, id!)}`;
-}
-
-export interface RouteParams {
-  measureIds: number[];
-  grantB?: number;
-  q: string;
-  qMatches: number;
-}
-
-export async function routeParams(db: Knex, q: string): Promise<RouteParams> {
-  // 25 ids spread over the table, deterministic.
-  const all = (await db('measures').orderBy('id').pluck('id')) as number[];
-  const step = Math.max(1, Math.floor(all.length / 25));
-  const measureIds = all.filter((_, i) => i % step === 0).slice(0, 25);
-  const grant = (await db('grants')
-    .where('phase', 'like', 'B%')
-    .orWhere('file_number', 'like', '%-B')
-    .orderBy('id')
-    .first('id')) as { id: number } | undefined;
-  const [{ n }] = (await db('contacts')
-    .count({ n: '*' })
-    .whereRaw(
-      "to_tsvector('german', coalesce(topic, '') || ' ' || coalesce(notes, '') || ' ' || coalesce(person_name, '')) @@ to_tsquery('german', ?)",
-      [`${q}:*`],
-    )) as [{ n: number }];
-  return { measureIds, grantB: grant?.id, q, qMatches: Number(n) };
 }

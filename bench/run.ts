@@ -21,28 +21,30 @@ import {
   waitFor200,
   type CapturedRoute,
   type Child,
-  type RouteDef,
   type Statement,
 } from './lib';
-import { benchSession, ensureDatabase, prepareData, routeParams, type RouteParams } from './prepare';
+import { cellName, listCells, reportCells, type BenchRole, type Cell } from './matrix';
+import { benchSession, ensureDatabase, prepareData } from './prepare';
 
 /**
- * `npm run bench`: the API (a child process, NODE_ENV=production) against the FLOOR (bench/floor.ts: bare
- * node:http + one pool replaying the API's own captured SQL), per route, alternating API and floor so drift on
- * the machine hits both; then RSS over 20,000 mixed requests, EXPLAIN of every statement, admin JS weight.
+ * `npm run bench`: a matrix of cells (bench/matrix.ts: every list route × filters × search words × roles × two
+ * sorts, plus every report route), each loaded with autocannon for a few seconds against the API (a child process,
+ * NODE_ENV=production). The simple lists and the searches are also measured against the FLOOR (bench/floor.ts:
+ * bare node:http + one pool replaying the API's own captured SQL), alternating API and floor so drift on the
+ * machine hits both. Then RSS over mixed requests, EXPLAIN of the floor cells' statements, admin JS weight.
  * PostgreSQL (DATABASE_URL) at factor 10 by default; `--pglite` runs the embedded database at factor 1.
  */
 
 const { values: opt } = parseArgs({
   options: {
     pglite: { type: 'boolean', default: false },
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
+    quick: { type: 'boolean', default: false },
+    duration: { type: 'string', default: '2' },
+    warmup: { type: 'string', default: '0.5' },
     rounds: { type: 'string', default: '2' },
     connections: { type: 'string', default: '10' },
     factor: { type: 'string' },
-    q: { type: 'string', default: 'Hochwasser' },
-    'memory-requests': { type: 'string', default: '20000' },
+    'memory-requests': { type: 'string', default: '10000' },
     only: { type: 'string' },
   },
 });
@@ -56,40 +58,11 @@ const PGLITE = opt.pglite;
 const FACTOR = Number(opt.factor ?? (PGLITE ? 1 : 10));
 const POOL_MAX = PGLITE ? 1 : 10;
 
-const TARGET = { p99Ms: 50, dashboardP99MsPglite: 200, listRatio: 0.6, rssMb: 200 };
+const TARGET = { p99Ms: PGLITE ? 100 : 50, listRatio: 0.75, rssMb: PGLITE ? 300 : 200 };
 
 const children: Child[] = [];
 const stopAll = () => Promise.all(children.map((c) => c.stop()));
 process.on('SIGINT', () => void stopAll().finally(() => process.exit(130)));
-
-function routes(p: RouteParams): RouteDef[] {
-  const q = (o: unknown) => encodeURIComponent(JSON.stringify(o));
-  const all: RouteDef[] = [
-    {
-      name: 'measures list (filter+sort)',
-      path: `/api/measures?filter=${q({ status: 'implementation' })}&sort=${q(['title', 'ASC'])}&range=${q([0, 24])}`,
-      kind: 'list',
-    },
-    {
-      name: 'contacts full-text search',
-      path: `/api/contacts?filter=${q({ q: p.q })}&sort=${q(['contact_on', 'DESC'])}&range=${q([0, 24])}`,
-      kind: 'list',
-    },
-    {
-      name: 'measures getMany (25 ids)',
-      path: `/api/measures?filter=${q({ id: p.measureIds })}`,
-      kind: 'list',
-    },
-    { name: 'dashboard', path: '/api/dashboard', kind: 'report', optional: true },
-    {
-      name: 'funding report (phase B, 2025)',
-      path: `/api/reports/funding?grant_id=${p.grantB ?? 0}&fiscal_year=2025`,
-      kind: 'report',
-      optional: true,
-    },
-  ];
-  return opt.only ? all.filter((r) => r.name.includes(opt.only!)) : all;
-}
 
 interface Sample {
   latencies: number[];
@@ -102,8 +75,8 @@ interface Sample {
 
 function load(
   base: string,
-  cookie: string,
   target: {
+    cookie: string;
     path?: string;
     amount?: number;
     seconds?: number;
@@ -119,7 +92,7 @@ function load(
       {
         url: base + (target.path ?? ''),
         connections: CONNECTIONS,
-        headers: { cookie, accept: 'application/json' },
+        headers: { cookie: target.cookie, accept: 'application/json' },
         timeout: 10,
         ...(target.amount ? { amount: target.amount } : { duration: target.seconds }),
         ...(target.requests ? { requests: target.requests } : {}),
@@ -184,33 +157,45 @@ async function startApi(
   return { child, base };
 }
 
-/** One request per route against a capturing API: its statements, body and Content-Range. */
+interface CapturedCell extends CapturedRoute {
+  cell: Cell;
+}
+
+/** One request per cell against a capturing API: its statements, body and Content-Range. */
 async function capture(
   db: { url?: string; dataDir?: string },
-  cookie: string,
-  defs: RouteDef[],
-): Promise<{ captured: CapturedRoute[]; skipped: { name: string; reason: string }[] }> {
+  cookies: Record<BenchRole, string>,
+  cells: Cell[],
+): Promise<{ captured: CapturedCell[]; skipped: { name: string; reason: string }[] }> {
   const file = path.join(os.tmpdir(), `myk10-bench-sql-${process.pid}.jsonl`);
   fs.writeFileSync(file, '');
   const { child, base } = await startApi(db, file);
-  const captured: CapturedRoute[] = [];
+  const captured: CapturedCell[] = [];
   const skipped: { name: string; reason: string }[] = [];
   const lines = () => fs.readFileSync(file, 'utf8').split('\n').filter(Boolean);
   try {
-    for (const def of defs) {
+    for (const cell of cells) {
       const before = lines().length;
-      const res = await fetch(base + def.path, { headers: { cookie, accept: 'application/json' } });
+      const res = await fetch(base + cell.path, {
+        headers: { cookie: cookies[cell.role], accept: 'application/json' },
+      });
       const text = await res.text();
       if (res.status !== 200) {
-        const reason = `answers ${res.status}${def.optional && res.status === 404 ? ' (not built yet)' : ''}: ${text.slice(0, 200)}`;
-        if (!def.optional) throw new Error(`${def.name}: ${reason}`);
-        skipped.push({ name: def.name, reason });
+        skipped.push({ name: cellName(cell), reason: `answers ${res.status}: ${text.slice(0, 160)}` });
         continue;
       }
       const statements = lines()
         .slice(before)
         .map((l) => JSON.parse(l) as Statement);
-      captured.push({ ...def, statements, apiBody: text, contentRange: res.headers.get('content-range') });
+      captured.push({
+        cell,
+        name: cellName(cell),
+        path: cell.path,
+        kind: cell.kind,
+        statements,
+        apiBody: text,
+        contentRange: res.headers.get('content-range'),
+      });
     }
   } finally {
     await child.stop();
@@ -228,6 +213,13 @@ async function startFloor(spec: Omit<FloorSpec, 'port'>): Promise<{ child: Child
   // The floor reads its spec once at start; the file goes with the process.
   child.proc.once('exit', () => fs.rmSync(specFile, { force: true }));
   return { child, base: `http://127.0.0.1:${port}` };
+}
+
+/** The class of a cell, for the summary: what kind of request it is, whatever the resource. */
+function cellClass(c: Cell): string {
+  if (c.kind === 'report') return 'report';
+  if (c.variant.startsWith('q ')) return c.variant.split(' (')[0]!;
+  return c.variant === 'no filter' ? 'no filter' : 'filter';
 }
 
 async function main(): Promise<void> {
@@ -249,7 +241,7 @@ async function main(): Promise<void> {
     `Benchmark auf ${PGLITE ? 'PGlite' : 'PostgreSQL'}, Faktor ${FACTOR}; ${machine.cores} Kerne, Load ${machine.loadavg_at_start.join(' ')}`,
   );
 
-  // 1. Data, bench user and session.
+  // 1. Data, bench users (cdo, guide) and sessions, the cells.
   let dataDir: string | undefined;
   let floorDir: string | undefined;
   if (PGLITE) {
@@ -259,30 +251,37 @@ async function main(): Promise<void> {
   // Seeding runs bulk statements far longer than the API's statement timeout.
   const db = createDb(PGLITE ? { dataDir } : { databaseUrl: url, statementTimeoutMs: 600_000 });
   const { counts, seeded } = await prepareData(db, FACTOR);
-  const cookie = await benchSession(db);
-  const params = await routeParams(db, opt.q!);
+  const guideMunicipalities = (await db('municipalities').orderBy('id').limit(3).pluck('id')) as number[];
+  const cookies: Record<BenchRole, string> = {
+    cdo: await benchSession(db, 'cdo'),
+    guide: await benchSession(db, 'guide', guideMunicipalities),
+  };
+  const allCells = [
+    ...(await listCells(db, { quick: opt.quick!, guideMunicipalities })),
+    ...(await reportCells(db)),
+  ];
+  const cells = opt.only ? allCells.filter((c) => cellName(c).includes(opt.only!)) : allCells;
   const serverVersion = ((await db.raw('show server_version')) as { rows: { server_version: string }[] })
     .rows[0]!.server_version;
   await db.destroy();
   // The floor gets its own copy of the embedded database (one process per PGlite folder).
   if (PGLITE) fs.cpSync(dataDir!, floorDir!, { recursive: true });
-  console.log(`Daten: ${JSON.stringify(counts)}; Suchwort "${params.q}" trifft ${params.qMatches} Kontakte.`);
-  if (!params.qMatches) console.warn(`Warnung: "${params.q}" kommt in den Kontakten nicht vor (--q wählen).`);
+  console.log(`Daten: ${JSON.stringify(counts)}; ${cells.length} Zellen.`);
 
   // In --pglite mode a DATABASE_URL in the environment must not leak into the API or the floor.
   const dbRef = PGLITE ? { dataDir } : { url };
-  const defs = routes(params);
 
-  // 2. Capture the API's SQL per route.
-  const { captured, skipped } = await capture(dbRef, cookie, defs);
+  // 2. Capture the API's SQL per cell.
+  const { captured, skipped } = await capture(dbRef, cookies, cells);
   for (const s of skipped) console.log(`Ausgelassen: ${s.name} – ${s.reason}`);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  fs.writeFileSync(path.join(RESULTS_DIR, 'captured.tmp'), JSON.stringify(captured, null, 1));
+  const floorCells = captured.filter((c) => c.cell.floor);
+  fs.writeFileSync(path.join(RESULTS_DIR, 'captured.tmp'), JSON.stringify(floorCells, null, 1));
 
-  // 3. EXPLAIN (PostgreSQL).
+  // 3. EXPLAIN (PostgreSQL) of the floor cells' statements.
   let explain: ExplainReport | undefined;
-  if (!PGLITE) {
-    explain = await explainRoutes(url!, captured);
+  if (!PGLITE && floorCells.length) {
+    explain = await explainRoutes(url!, floorCells, 3);
     fs.writeFileSync(path.join(RESULTS_DIR, 'explain.txt'), explain.text);
     console.log(
       explain.violations.length
@@ -291,86 +290,129 @@ async function main(): Promise<void> {
     );
   }
 
-  // 4. Floor and API side by side.
-  const floor = await startFloor({
-    databaseUrl: dbRef.url,
-    dataDir: floorDir,
-    poolMax: POOL_MAX,
-    statementTimeoutMs: 10_000,
-    routes: captured,
-  });
-  const notes = await new Promise<Record<string, string>>((resolve, reject) => {
-    let out = '';
-    floor.child.proc.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /FLOOR_READY (.*)\n/.exec(out);
-      if (m) resolve(JSON.parse(m[1]!) as Record<string, string>);
+  // 4. Floor and API.
+  let floor: { child: Child; base: string } | undefined;
+  let notes: Record<string, string> = {};
+  if (floorCells.length) {
+    floor = await startFloor({
+      databaseUrl: dbRef.url,
+      dataDir: floorDir,
+      poolMax: POOL_MAX,
+      statementTimeoutMs: 10_000,
+      routes: floorCells,
     });
-    floor.child.proc.once('exit', () => reject(new Error(`floor exited: ${floor.child.stderr()}`)));
-  });
+    const f = floor;
+    notes = await new Promise<Record<string, string>>((resolve, reject) => {
+      let out = '';
+      f.child.proc.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        const m = /FLOOR_READY (.*)\n/.exec(out);
+        if (m) resolve(JSON.parse(m[1]!) as Record<string, string>);
+      });
+      f.child.proc.once('exit', () => reject(new Error(`floor exited: ${f.child.stderr()}`)));
+    });
+  }
   const api = await startApi(dbRef);
   const sampler = new RssSampler(api.child.proc.pid);
-  sampler.start(500);
+  sampler.start(250);
 
-  let rssAfterWarmup: number | undefined;
-  const rows: (ReturnType<typeof routeResult> & { api_rss_peak_mb?: number })[] = [];
-  function routeResult(route: CapturedRoute, a: Sample[], f: Sample[]) {
+  const head = [
+    'cell',
+    'total',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'cpu ms/req',
+    'floor req/s',
+    'floor p99',
+    'API/floor',
+    'target',
+  ];
+  console.log(`\n${table(head, [])}`);
+  const results: ReturnType<typeof cellResult>[] = [];
+  function cellResult(c: CapturedCell, a: Sample[], f: Sample[]) {
     const apiS = summarise(a);
-    const floorS = summarise(f);
-    const ratio = Math.round((apiS.rps / floorS.rps) * 100) / 100;
-    const p99Limit = PGLITE && route.name === 'dashboard' ? TARGET.dashboardP99MsPglite : TARGET.p99Ms;
+    const floorS = f.length ? summarise(f) : undefined;
+    const ratio = floorS ? Math.round((apiS.rps / floorS.rps) * 100) / 100 : undefined;
+    const p99Ok = apiS.p99_ms < TARGET.p99Ms && apiS.non2xx === 0 && apiS.errors === 0;
+    const ratioOk = ratio === undefined || ratio >= TARGET.listRatio;
     return {
-      name: route.name,
-      path: route.path,
-      kind: route.kind,
-      statements: route.statements.length,
-      // PostgreSQL's own time for this route's statements (median EXPLAIN ANALYZE, summed): the part no server can save.
+      name: c.name,
+      class: cellClass(c.cell),
+      group: c.cell.group,
+      role: c.cell.role,
+      path: c.path,
+      total: c.contentRange?.split('/').pop() ?? null,
+      statements: c.statements.length,
       sql_ms: explain
         ? Math.round(
-            explain.executionMs
-              .filter((e) => e.route === route.name)
-              .reduce((sum, e) => sum + e.median_ms, 0) * 100,
+            explain.executionMs.filter((e) => e.route === c.name).reduce((sum, e) => sum + e.median_ms, 0) *
+              100,
           ) / 100
         : undefined,
       api: apiS,
       floor: floorS,
       ratio,
-      floor_body: notes[route.name],
-      p99_target_ms: p99Limit,
-      p99_ok: apiS.p99_ms < p99Limit && apiS.non2xx === 0,
-      ratio_ok: route.kind !== 'list' || ratio >= TARGET.listRatio,
+      floor_body: notes[c.name],
+      p99_ok: p99Ok,
+      ratio_ok: ratioOk,
     };
   }
-  for (const route of captured) {
-    process.stdout.write(`${route.name} …`);
-    const phaseStart = Date.now();
-    await load(api.base, cookie, { path: route.path, seconds: WARMUP });
-    rssAfterWarmup ??= sampler.now();
-    await load(floor.base, cookie, { path: route.path, seconds: WARMUP });
+  for (const c of captured) {
+    const measure = (base: string, pid: number | undefined, seconds: number) =>
+      load(base, { cookie: cookies[c.cell.role], path: c.path, seconds, pid });
+    // Reports computed once per data state: the first request computes (under load that can outlast a short
+    // cell), the cell measures what follows. The first computation itself is in the README.
+    await fetch(api.base + c.path, { headers: { cookie: cookies[c.cell.role] } }).then((r) =>
+      r.arrayBuffer(),
+    );
+    await measure(api.base, undefined, WARMUP);
     const a: Sample[] = [];
     const f: Sample[] = [];
-    for (let r = 0; r < ROUNDS; r++) {
-      // A B B A …: a drift in the machine's load hits both sides alike.
-      const order = r % 2 === 0 ? (['api', 'floor'] as const) : (['floor', 'api'] as const);
-      for (const side of order) {
-        const s = await load(side === 'api' ? api.base : floor.base, cookie, {
-          path: route.path,
-          seconds: DURATION / ROUNDS,
-          pid: (side === 'api' ? api : floor).child.proc.pid,
-        });
-        (side === 'api' ? a : f).push(s);
+    if (c.cell.floor && floor) {
+      await measure(floor.base, undefined, WARMUP);
+      for (let r = 0; r < ROUNDS; r++) {
+        // A B B A …: a drift in the machine's load hits both sides alike.
+        const order = r % 2 === 0 ? (['api', 'floor'] as const) : (['floor', 'api'] as const);
+        for (const side of order) {
+          const target = side === 'api' ? api : floor;
+          (side === 'api' ? a : f).push(await measure(target.base, target.child.proc.pid, DURATION / ROUNDS));
+        }
       }
-    }
-    rows.push({ ...routeResult(route, a, f), api_rss_peak_mb: sampler.peak(phaseStart) });
-    process.stdout.write(' ok\n');
+    } else a.push(await measure(api.base, api.child.proc.pid, DURATION));
+    const r = cellResult(c, a, f);
+    results.push(r);
+    console.log(
+      table(head, [
+        [
+          r.name,
+          r.total ?? '-',
+          r.api.rps,
+          r.api.p50_ms,
+          r.api.p99_ms,
+          r.api.cpu_ms_per_req ?? '-',
+          r.floor?.rps ?? '',
+          r.floor?.p99_ms ?? '',
+          r.ratio?.toFixed(2) ?? '',
+          r.p99_ok && r.ratio_ok
+            ? 'ok'
+            : `MISS${r.p99_ok ? '' : ` p99≥${TARGET.p99Ms}`}${r.ratio_ok ? '' : ` ratio<${TARGET.listRatio}`}${r.api.non2xx ? ` ${r.api.non2xx}×non-2xx` : ''}`,
+        ],
+      ])
+        .split('\n')
+        .pop(),
+    );
   }
 
-  // 5. Memory: RSS before and after MEMORY_REQUESTS mixed requests.
+  // 5. Memory: RSS before and after mixed requests over every cell (cdo's).
   const rssBefore = sampler.now();
   const mixedStart = Date.now();
-  const mixed = await load(api.base, cookie, {
+  const mixed = await load(api.base, {
+    cookie: cookies.cdo,
     amount: MEMORY_REQUESTS,
-    requests: captured.map((r) => ({ method: 'GET' as const, path: r.path })),
+    requests: captured
+      .filter((c) => c.cell.role === 'cdo')
+      .map((c) => ({ method: 'GET' as const, path: c.path })),
   });
   const rssAfter = sampler.now();
   sampler.stop();
@@ -381,7 +423,6 @@ async function main(): Promise<void> {
   const growth = rssBefore !== undefined && rssAfter !== undefined ? round1(rssAfter - rssBefore) : undefined;
   const peak = sampler.peak();
   const memory = {
-    rss_after_warmup_mb: rssAfterWarmup,
     rss_before_mixed_mb: rssBefore,
     rss_after_mixed_mb: rssAfter,
     mixed_requests: mixed.latencies.length,
@@ -394,51 +435,42 @@ async function main(): Promise<void> {
   };
   const weight = adminWeight();
 
-  // 6. Report.
+  // 6. Summary per class of cell.
+  const classes = [...new Set(results.map((r) => r.class))];
   console.log(
     `\n${table(
-      [
-        'route',
-        'SQL ms',
-        'API req/s',
-        'p50 ms',
-        'p99 ms',
-        'cpu ms/req',
-        'floor req/s',
-        'p50 ms',
-        'p99 ms',
-        'cpu ms/req',
-        'API/floor',
-        'targets',
-      ],
-      rows.map((r) => [
-        r.name,
-        r.sql_ms ?? '-',
-        r.api.rps,
-        r.api.p50_ms,
-        r.api.p99_ms,
-        r.api.cpu_ms_per_req ?? '-',
-        r.floor.rps,
-        r.floor.p50_ms,
-        r.floor.p99_ms,
-        r.floor.cpu_ms_per_req ?? '-',
-        r.ratio.toFixed(2),
-        r.p99_ok && r.ratio_ok
-          ? 'ok'
-          : `MISS${r.p99_ok ? '' : ` p99≥${r.p99_target_ms}`}${r.ratio_ok ? '' : ` ratio<${TARGET.listRatio}`}`,
-      ]),
+      ['class', 'cells', 'p99 median', 'p99 max', 'req/s min', 'API/floor min', 'over target'],
+      classes.map((k) => {
+        const rs = results.filter((r) => r.class === k);
+        const p99s = rs.map((r) => r.api.p99_ms).sort((x, y) => x - y);
+        const ratios = rs.flatMap((r) => (r.ratio === undefined ? [] : [r.ratio]));
+        return [
+          k,
+          rs.length,
+          percentile(p99s, 50),
+          p99s[p99s.length - 1]!,
+          Math.min(...rs.map((r) => r.api.rps)),
+          ratios.length ? Math.min(...ratios).toFixed(2) : '-',
+          rs.filter((r) => !r.p99_ok || !r.ratio_ok).length,
+        ];
+      }),
     )}`,
   );
+  const misses = results.filter((r) => !r.p99_ok || !r.ratio_ok);
   console.log(
-    `\nRSS der API: ${memory.rss_after_warmup_mb} MB nach dem Aufwärmen, ${memory.rss_before_mixed_mb} → ${memory.rss_after_mixed_mb} MB über ${memory.mixed_requests} gemischte Anfragen (Spitze ${memory.peak_mb} MB, je Route: ${rows.map((r) => `${r.name.split(' ')[0]} ${r.api_rss_peak_mb}`).join(', ')}; Ziel < ${TARGET.rssMb} MB): ${memory.ok ? 'ok' : 'MISS'}`,
+    misses.length
+      ? `\nÜber dem Ziel (p99 < ${TARGET.p99Ms} ms, Listen ≥ ${TARGET.listRatio} × Floor): ${misses.length} von ${results.length} Zellen:\n${misses.map((r) => `  ${r.name}: p99 ${r.api.p99_ms} ms${r.ratio !== undefined ? `, ${r.ratio} × Floor` : ''}`).join('\n')}`
+      : `\nAlle ${results.length} Zellen im Ziel (p99 < ${TARGET.p99Ms} ms, Listen ≥ ${TARGET.listRatio} × Floor).`,
+  );
+  console.log(
+    `RSS der API: Spitze ${memory.peak_mb} MB, ${memory.rss_before_mixed_mb} → ${memory.rss_after_mixed_mb} MB über ${memory.mixed_requests} gemischte Anfragen (Ziel < ${TARGET.rssMb} MB): ${memory.ok ? 'ok' : 'MISS'}`,
   );
   console.log(
     weight
       ? `Admin, initiales JS: ${weight.js_gzip_kb} KB gzip (Ziel ≤ ${weight.target_kb} KB): ${weight.ok ? 'ok' : 'MISS'}`
       : 'Admin-Gewicht: dist/admin fehlt (npm run build).',
   );
-  for (const s of skipped) console.log(`Nicht gemessen: ${s.name} (${s.reason.slice(0, 80)})`);
-  for (const r of rows)
+  for (const r of results)
     if (r.floor_body && !r.floor_body.startsWith('same JSON'))
       console.log(`Floor ${r.name}: ${r.floor_body}`);
   const finished = { ...machine, loadavg_at_end: os.loadavg().map(round1) };
@@ -458,8 +490,11 @@ async function main(): Promise<void> {
       warmup_s: WARMUP,
       rounds: ROUNDS,
       pool_max: POOL_MAX,
+      quick: opt.quick,
+      only: opt.only ?? null,
     },
-    routes: rows,
+    targets: TARGET,
+    cells: results,
     skipped,
     memory,
     explain: explain ? { statements: explain.statements, violations: explain.violations } : undefined,

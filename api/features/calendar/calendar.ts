@@ -1,5 +1,6 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
+import { SnapshotCache } from '../../db/snapshotCache';
 import { currentUser, hashToken, newToken } from '../auth/session';
 import type { Config } from '../../config';
 import type { Role } from '../../domain';
@@ -193,13 +194,29 @@ export async function calendarEvents(db: Knex, user: CalendarUser): Promise<IcsE
   return events;
 }
 
-async function sendFeed(db: Knex, user: CalendarUser, res: Response): Promise<void> {
-  const body = renderCalendar({
-    name: `MYK10 Cockpit – ${user.name}`,
-    description: 'Termine und Fristen aus dem MYK10 Steuerungscockpit',
-    now: new Date(),
-    events: await calendarEvents(db, user),
-  });
+/**
+ * The rendered feed, once per person and database state (at factor 10 it holds ~8,000 open milestones, 1.6 MB:
+ * ~0.5 s to build). The key carries everything the feed depends on besides the data: id, role and name.
+ */
+function feedCache(db: Knex) {
+  const cache = new SnapshotCache<string>(db, 50);
+  return (user: CalendarUser) =>
+    cache.get(JSON.stringify([user.id, user.role, user.name]), async () =>
+      renderCalendar({
+        name: `MYK10 Cockpit – ${user.name}`,
+        description: 'Termine und Fristen aus dem MYK10 Steuerungscockpit',
+        now: new Date(),
+        events: await calendarEvents(db, user),
+      }),
+    );
+}
+
+async function sendFeed(
+  feed: ReturnType<typeof feedCache>,
+  user: CalendarUser,
+  res: Response,
+): Promise<void> {
+  const body = await feed(user);
   res.set({
     'Content-Type': 'text/calendar; charset=utf-8',
     'Content-Disposition': 'inline; filename="MYK10-Kalender.ics"',
@@ -221,6 +238,7 @@ function origin(req: Request, config: Config): string {
  */
 export function calendarTokenFeed(db: Knex): Router {
   const router = Router();
+  const feed = feedCache(db);
   router.get(TOKEN_FEED_PATH, async (req: Request, res: Response) => {
     const token = TOKEN_FILE.exec(String(req.params[0]))?.[1];
     const user = token
@@ -230,7 +248,7 @@ export function calendarTokenFeed(db: Knex): Router {
           .first()) as CalendarUser | undefined)
       : undefined;
     if (!user) throw notFound('Dieser Kalender-Link ist ungültig oder wurde erneuert.');
-    await sendFeed(db, user, res);
+    await sendFeed(feed, user, res);
   });
   return router;
 }
@@ -238,9 +256,10 @@ export function calendarTokenFeed(db: Knex): Router {
 export const calendarModule: ExtraModule = {
   router(db: Knex, config: Config) {
     const router = Router();
+    const feed = feedCache(db);
 
     router.get('/calendar.ics', async (req: Request, res: Response) => {
-      await sendFeed(db, currentUser(req), res);
+      await sendFeed(feed, currentUser(req), res);
     });
 
     router.get('/calendar/token', async (req: Request, res: Response) => {

@@ -1,6 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { DEADLINE_RANGES, type DeadlineItem, type DeadlineKind, type DeadlineRange } from './contract';
+import { SnapshotCache } from '../../db/snapshotCache';
 import { choiceParam, idParam } from '../../http/params';
 import { MUNICIPALITY_KIND_PREFIXES } from '../../labels';
 import {
@@ -108,11 +109,17 @@ export async function deadlines(
 export const deadlinesModule: ExtraModule = {
   router(db: Knex) {
     const r = Router();
+    // Every tranche's unspent money is summed for the list: once per grant filter and database state, not per request.
+    const cache = new SnapshotCache<string>(db);
     r.get('/deadlines', requireRole(...FUNDING_READERS), async (req: Request, res: Response) => {
       const query = req.query as Record<string, unknown>;
+      const grantId = idParam(query, 'grant_id');
       const within =
         query.within === undefined ? undefined : choiceParam(query, 'within', DEADLINE_RANGES, '90');
-      res.json(await deadlines(db, idParam(query, 'grant_id'), within));
+      const body = await cache.get(JSON.stringify([grantId ?? null, within ?? null]), async () =>
+        JSON.stringify(await deadlines(db, grantId, within)),
+      );
+      res.type('json').send(body);
     });
     return r;
   },
