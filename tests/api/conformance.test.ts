@@ -501,7 +501,9 @@ describe('derived fields', () => {
     );
     const expenditures = (await t
       .db('expenditures')
-      .select('tranche_id', 'amount_cents', 'eligible')) as Row[];
+      .select('tranche_id', 'amount_cents', 'eligible', 'paid_on')) as Row[];
+    const { rows } = (await t.db.raw('select current_date::text as today')) as { rows: { today: string }[] };
+    const today = rows[0]!.today;
 
     const tranches = await listAll('tranches');
 
@@ -514,10 +516,11 @@ describe('derived fields', () => {
           : grants.get(tr.grant_id) === 'anbest_p'
             ? addDays(received, 42)
             : addMonths(received, 2);
-      const spent = expenditures
-        .filter((e) => e.tranche_id === tr.id && e.eligible)
+      // Unspent money: only on an open (received, not settled) tranche, payments up to today, never below zero.
+      const paid = expenditures
+        .filter((e) => e.tranche_id === tr.id && e.eligible && e.paid_on !== null && e.paid_on <= today)
         .reduce((s, e) => s + (e.amount_cents as number), 0);
-      const unspent = tr.received_cents === null ? null : (tr.received_cents as number) - spent;
+      const unspent = tr.status === 'received' ? Math.max((tr.received_cents as number) - paid, 0) : 0;
       expect({ id: tr.id, deadline: tr.spend_deadline, unspent: tr.unspent_cents }).toEqual({
         id: tr.id,
         deadline,
