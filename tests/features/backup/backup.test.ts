@@ -10,6 +10,9 @@ import { onPostgres, testDb, type TestDb } from '../../support/db';
 import { emptyDb, postgresUrl, restore } from './support';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'myk10-backup-test-'));
+
+// Restores and migrations take their time on a busy two-core machine.
+jest.setTimeout(300_000);
 let source: TestDb;
 let file: string;
 

@@ -3,6 +3,7 @@ import knexFactory, { type Knex } from 'knex';
 import { createDb, createPglite } from '../../../api/db/knex';
 import { knownMigrations, migrateUpTo } from '../../../api/db/migrate';
 import { restoreBackup, type RestoreSummary } from '../../../api/features/backup/snapshot';
+import { onPostgres, testDb } from '../../support/db';
 
 /** The PostgreSQL server for the cross-database round trips: the test run's own, or MYK10_TEST_POSTGRES_URL. */
 export const postgresUrl = process.env.DATABASE_URL || process.env.MYK10_TEST_POSTGRES_URL || undefined;
@@ -13,8 +14,12 @@ export interface Empty {
   close(): Promise<void>;
 }
 
-/** A database with no tables at all, of the kind asked for. */
+/**
+ * An empty database of the kind asked for: of the test run's own kind a migrated copy without data (quick), of the
+ * other kind one without any tables (the restore migrates it).
+ */
 export async function emptyDb(kind: 'pglite' | 'postgresql'): Promise<Empty> {
+  if ((kind === 'postgresql') === onPostgres) return testDb({ seed: false });
   if (kind === 'pglite') {
     const pglite = createPglite('memory://');
     await pglite.waitReady;

@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { retentionCutoff, runRetention } from '../../../api/features/privacy/retention';
 import { testApp, type TestApp } from '../../support/app';
 
+// Restores and migrations take their time on a busy two-core machine.
+jest.setTimeout(300_000);
 let t: TestApp;
 beforeAll(async () => {
   t = await testApp();

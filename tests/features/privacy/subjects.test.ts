@@ -5,6 +5,8 @@ import { pdfText } from '../../cockpit/pdfText';
 const NAME = 'Henrike Quastenberg';
 const EMAIL = 'henrike.quastenberg@vg-maifeld.example';
 
+// Restores and migrations take their time on a busy two-core machine.
+jest.setTimeout(300_000);
 let t: TestApp;
 let cdo: Agent;
 let ids: { contact: number; partner: number; user: number };
