@@ -534,7 +534,7 @@ export const de: TranslationMessages = {
       subject_title: 'Auskunft und Löschung (Art. 15 und 17 DSGVO)',
       subject_intro:
         'Sucht einen Namen oder eine E-Mail-Adresse im Kontaktprotokoll, bei den Ansprechpersonen der Partner, in den Benutzerkonten und in allen übrigen Texten einschließlich des Änderungsprotokolls.',
-      search_label: 'Name oder E-Mail-Adresse',
+      search_label: 'Namen oder E-Mail-Adressen (mehrere durch Komma)',
       search: 'Suchen',
       nothing_found: 'Zu „%{q}“ ist nichts gespeichert.',
       found_contacts: 'Kontakte (%{count})',

@@ -312,7 +312,7 @@ export const en: TranslationMessages = {
       subject_title: 'Access and erasure (Art. 15 and 17 GDPR)',
       subject_intro:
         "Searches a name or e-mail address in the contact log, the partners' contact persons, the user accounts and every other text including the audit log.",
-      search_label: 'Name or e-mail address',
+      search_label: 'Names or e-mail addresses (several separated by commas)',
       search: 'Search',
       nothing_found: 'Nothing is stored about “%{q}”.',
       found_contacts: 'Contacts (%{count})',

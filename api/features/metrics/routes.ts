@@ -30,7 +30,7 @@ interface TarnPool {
 
 /** The pool of the most recently created app (one per process outside tests). */
 let poolOf: Knex | undefined;
-const pool = new Gauge({
+new Gauge({
   name: 'myk10_db_pool_connections',
   help: 'Database pool: connections in use, idle, requests waiting, and the maximum.',
   labelNames: ['state'] as const,
@@ -80,7 +80,6 @@ const sameToken = (a: string, b: string): boolean => {
  */
 export function metricsRoute(db: Knex, config: Config) {
   poolOf = db;
-  void pool;
   return async (req: Request, res: Response): Promise<void> => {
     res.set('Cache-Control', 'no-store');
     if (config.metricsToken) {

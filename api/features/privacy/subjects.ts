@@ -33,28 +33,36 @@ const USER_PERSONAL_FIELDS = ['name', 'email'] as const;
 const SKIPPED = new Set(['sessions', 'knex_migrations', 'knex_migrations_lock']);
 
 /**
- * A search term: a name or an e-mail address, at least three characters. Quotes and backslashes are refused, so
- * replacing the term inside a JSON text (audit trail, report snapshots) always leaves valid JSON.
+ * The search terms: names or e-mail addresses separated by commas ("Henrike Quastenberg, h.quastenberg@vg.example"),
+ * each at least three characters. Quotes and backslashes are refused, so replacing a term inside a JSON text
+ * (audit trail, report snapshots) always leaves valid JSON. Longest first, so a full name is replaced before a part.
  */
-export function parseTerm(raw: unknown): string {
-  const term = typeof raw === 'string' ? raw.trim().replace(/\s+/g, ' ') : '';
-  if (term.length < 3 || term.length > 120)
-    throw badRequest('Bitte einen Namen oder eine E-Mail-Adresse mit 3 bis 120 Zeichen angeben.', {
-      q: 'Mindestens 3 Zeichen',
-    });
-  if (!/^[\p{L}\p{N} .@'_+-]+$/u.test(term))
-    throw badRequest("Der Suchbegriff darf nur Buchstaben, Ziffern, Leerzeichen und . @ ' _ + - enthalten.", {
+export function parseTerms(raw: unknown): string[] {
+  const terms = (typeof raw === 'string' ? raw.split(',') : [])
+    .map((t) => t.trim().replace(/\s+/g, ' '))
+    .filter(Boolean);
+  if (terms.length === 0 || terms.length > 10 || terms.some((t) => t.length < 3 || t.length > 120))
+    throw badRequest(
+      'Bitte Namen oder E-Mail-Adressen mit je 3 bis 120 Zeichen angeben (mehrere durch Komma).',
+      {
+        q: 'Mindestens 3 Zeichen je Begriff',
+      },
+    );
+  if (terms.some((t) => !/^[\p{L}\p{N} .@'_+-]+$/u.test(t)))
+    throw badRequest("Ein Suchbegriff darf nur Buchstaben, Ziffern, Leerzeichen und . @ ' _ + - enthalten.", {
       q: 'Ungültige Zeichen',
     });
-  return term;
+  return [...new Set(terms)].sort((a, b) => b.length - a.length);
 }
 
-const likePattern = (term: string): string => `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-const regexPattern = (term: string): string => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const likePatterns = (terms: string[]): string[] =>
+  terms.map((t) => `%${t.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+const regexPattern = (terms: string[]): string =>
+  terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 
-/** Replaces the term in a text given to us (an erasure's reason), so the record of the erasure names no one. */
-export const withoutTerm = (text: string, term: string): string =>
-  text.replace(new RegExp(regexPattern(term), 'giu'), ANONYMISED);
+/** Replaces the terms in a text given to us (an erasure's reason), so the record of the erasure names no one. */
+export const withoutTerms = (text: string, terms: string[]): string =>
+  text.replace(new RegExp(regexPattern(terms), 'giu'), ANONYMISED);
 
 interface TextColumn {
   table: string;
@@ -80,14 +88,14 @@ async function textColumns(db: Knex | Knex.Transaction): Promise<TextColumn[]> {
 const asText = (c: TextColumn) => (c.json ? `"${c.column}"::text` : `"${c.column}"`);
 
 /** Every text or JSON value anywhere that contains the term, one entry per table, column and row. */
-async function sweep(db: Knex | Knex.Transaction, term: string): Promise<Occurrence[]> {
+async function sweep(db: Knex | Knex.Transaction, terms: string[]): Promise<Occurrence[]> {
   const columns = await textColumns(db);
   if (columns.length === 0) return [];
-  const pattern = likePattern(term);
+  const pattern = likePatterns(terms);
   const sql = columns
     .map(
       (c) =>
-        `select '${c.table}' as "table", '${c.column}' as "column", id, ${asText(c)} as value from "${c.table}" where ${asText(c)} ilike ?`,
+        `select '${c.table}' as "table", '${c.column}' as "column", id, ${asText(c)} as value from "${c.table}" where ${asText(c)} ilike any(?::text[])`,
     )
     .join(' union all ');
   const { rows } = (await db.raw(
@@ -100,13 +108,13 @@ async function sweep(db: Knex | Knex.Transaction, term: string): Promise<Occurre
 }
 
 export async function findSubject(db: Knex | Knex.Transaction, rawTerm: unknown): Promise<SubjectFindings> {
-  const term = parseTerm(rawTerm);
-  const p = likePattern(term);
+  const terms = parseTerms(rawTerm);
+  const p = likePatterns(terms);
   const contacts = (await db('contacts as c')
     .leftJoin('municipalities as m', 'm.id', 'c.municipality_id')
     .leftJoin('users as a', 'a.id', 'c.author_id')
     .where((q) => {
-      for (const f of CONTACT_PERSONAL_FIELDS) q.orWhere(`c.${f}`, 'ilike', p);
+      for (const f of CONTACT_PERSONAL_FIELDS) q.orWhereRaw('?? ilike any(?::text[])', [`c.${f}`, p]);
     })
     .orderBy('c.contact_on')
     .select(
@@ -128,13 +136,13 @@ export async function findSubject(db: Knex | Knex.Transaction, rawTerm: unknown)
     )) as Row[];
   const partners = (await db('partners')
     .where((q) => {
-      for (const f of PARTNER_PERSONAL_FIELDS) q.orWhere(f, 'ilike', p);
+      for (const f of PARTNER_PERSONAL_FIELDS) q.orWhereRaw('?? ilike any(?::text[])', [f, p]);
     })
     .orderBy('name')
     .select('id', 'name', 'contact_person', 'email', 'phone', 'city', 'notes')) as Row[];
   const users = (await db('users as u')
     .where((q) => {
-      for (const f of USER_PERSONAL_FIELDS) q.orWhere(`u.${f}`, 'ilike', p);
+      for (const f of USER_PERSONAL_FIELDS) q.orWhereRaw('?? ilike any(?::text[])', [`u.${f}`, p]);
     })
     .orderBy('u.name')
     .select(
@@ -154,8 +162,8 @@ export async function findSubject(db: Knex | Knex.Transaction, rawTerm: unknown)
     ...partners.map((r) => `partners:${String(r.id)}`),
     ...users.map((r) => `users:${String(r.id)}`),
   ]);
-  const occurrences = (await sweep(db, term)).filter((o) => !found.has(`${o.table}:${o.id}`));
-  return { query: term, contacts, partners, users, occurrences };
+  const occurrences = (await sweep(db, terms)).filter((o) => !found.has(`${o.table}:${o.id}`));
+  return { query: terms.join(', '), contacts, partners, users, occurrences };
 }
 
 export interface ErasureResult {
@@ -175,22 +183,22 @@ export async function eraseSubject(
   rawTerm: unknown,
   rawReason: unknown,
 ): Promise<ErasureResult> {
-  const term = parseTerm(rawTerm);
+  const terms = parseTerms(rawTerm);
   const reasonText = typeof rawReason === 'string' ? rawReason.trim() : '';
   if (reasonText.length < 5 || reasonText.length > 500)
     throw badRequest('Bitte einen Grund mit 5 bis 500 Zeichen angeben.', {
       reason: 'Pflichtfeld (5–500 Zeichen)',
     });
-  const reason = withoutTerm(reasonText, term);
+  const reason = withoutTerms(reasonText, terms);
   return db.transaction(async (trx) => {
-    const f = await findSubject(trx, term);
+    const f = await findSubject(trx, terms.join(','));
     if (f.users.some((u) => u.id === user.id))
       throw forbidden('Ihr eigenes Benutzerkonto kann hier nicht anonymisiert werden.');
     const contactIds = f.contacts.map((r) => Number(r.id));
     const partnerIds = f.partners.map((r) => Number(r.id));
     const userIds = f.users.map((r) => Number(r.id));
     const bump = { version: trx.raw('version + 1'), updated_at: trx.fn.now() };
-    const regex = regexPattern(term);
+    const regex = regexPattern(terms);
 
     if (contactIds.length)
       await trx('contacts')
@@ -240,8 +248,8 @@ export async function eraseSubject(
         : `regexp_replace("${c.column}", ?, ?, 'gi')`;
       const extra = hasVersion.has(c.table) ? ', version = version + 1, updated_at = now()' : '';
       const { rows } = (await trx.raw(
-        `update "${c.table}" set "${c.column}" = ${value}${extra} where ${asText(c)} ilike ? returning id`,
-        [regex, ANONYMISED, likePattern(term)],
+        `update "${c.table}" set "${c.column}" = ${value}${extra} where ${asText(c)} ilike any(?::text[]) returning id`,
+        [regex, ANONYMISED, likePatterns(terms)],
       )) as { rows: unknown[] };
       other += rows.length;
     }
