@@ -90,7 +90,9 @@ async function main(): Promise<void> {
     rows.push([name, Math.round(median(startMs)), round1(median(idle)), round1(median(peak))]);
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
-  console.log(`npm start, embedded database with demo data, median of ${RUNS} runs\n`);
+  console.log(
+    `npm start, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'} with demo data, median of ${RUNS} runs\n`,
+  );
   console.log(
     table(['variant', 'start to first 200 (ms)', 'idle RSS (MB)', 'peak RSS, 300 requests (MB)'], rows),
   );

@@ -454,6 +454,7 @@ export const de: TranslationMessages = {
     contacts: {
       name: 'Kontakt |||| Kontakte',
       fields: {
+        anonymised_at: 'Anonymisiert am',
         ...common,
         municipality_id: 'Kommune',
         author_id: 'Erfasst von',

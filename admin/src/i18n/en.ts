@@ -232,6 +232,7 @@ export const en: TranslationMessages = {
     contacts: {
       name: 'Contact |||| Contacts',
       fields: {
+        anonymised_at: 'Anonymised on',
         ...common,
         municipality_id: 'Municipality',
         author_id: 'Logged by',
