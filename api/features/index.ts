@@ -1,5 +1,6 @@
 import type { ResourceDef } from '../rest/resource';
 import audit from './audit';
+import backup from './backup';
 import calendar from './calendar';
 import contacts from './contacts';
 import dashboard from './dashboard';
@@ -9,6 +10,7 @@ import measures from './measures';
 import milestones from './milestones';
 import municipalities from './municipalities';
 import partners from './partners';
+import privacy from './privacy';
 import status_reports from './status_reports';
 import users from './users';
 
@@ -25,6 +27,8 @@ export const features: readonly Feature[] = [
   audit,
   dashboard,
   calendar,
+  privacy,
+  backup,
 ];
 
 export const resources: readonly ResourceDef[] = features.flatMap((f) => f.resources);

@@ -1,8 +1,12 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import type { Config } from '../../config';
 import { badRequest } from '../../errors';
-import { requireCdo } from './guard';
+import { requireRole } from '../../http/requireRole';
+import { DATA_STEWARDS } from '../access';
+import { currentUser } from '../auth/session';
+import type { ExtraModule } from '../feature';
+import { errorResponses, fileResponse, okJson } from '../funding/openapi';
 import { retentionPreview } from './retention';
 import { localToday } from './retentionJob';
 import { renderSubjectPdf } from './subjectPdf';
@@ -22,11 +26,11 @@ const addDays = (iso: string, days: number): string => {
  *   POST /privacy/subjects/export {q, format: json|pdf}   Art. 15 export as a download
  *   POST /privacy/subjects/erase {q, reason}              Art. 17 anonymisation
  */
-export function privacyRouter(db: Knex, config: Config): Router {
+function privacyRouter(db: Knex, config: Config): express.Router {
   const router = express.Router();
+  router.use('/privacy', requireRole(...DATA_STEWARDS));
 
   router.get('/privacy/retention', async (req: Request, res: Response) => {
-    requireCdo(req);
     const raw = req.query.on;
     let on = addDays(localToday(), 1);
     if (raw !== undefined) {
@@ -38,7 +42,6 @@ export function privacyRouter(db: Knex, config: Config): Router {
   });
 
   router.get('/privacy/log', async (req: Request, res: Response) => {
-    requireCdo(req);
     const rows = await db('privacy_log as p')
       .leftJoin('users as u', 'u.id', 'p.user_id')
       .orderBy('p.at', 'desc')
@@ -48,12 +51,11 @@ export function privacyRouter(db: Knex, config: Config): Router {
   });
 
   router.post('/privacy/subjects/search', async (req: Request, res: Response) => {
-    requireCdo(req);
     res.json(await findSubject(db, (req.body as { q?: unknown } | undefined)?.q));
   });
 
   router.post('/privacy/subjects/export', async (req: Request, res: Response) => {
-    const user = requireCdo(req);
+    const user = currentUser(req);
     const body = (req.body ?? {}) as { q?: unknown; format?: unknown };
     const format = body.format ?? 'json';
     if (format !== 'json' && format !== 'pdf')
@@ -85,10 +87,76 @@ export function privacyRouter(db: Knex, config: Config): Router {
   });
 
   router.post('/privacy/subjects/erase', async (req: Request, res: Response) => {
-    const user = requireCdo(req);
+    const user = currentUser(req);
     const body = (req.body ?? {}) as { q?: unknown; reason?: unknown };
     res.json(await eraseSubject(db, user, body.q, body.reason));
   });
 
   return router;
 }
+
+const jsonBody = (properties: Record<string, unknown>, required: string[]) => ({
+  required: true,
+  content: { 'application/json': { schema: { type: 'object', properties, required } } },
+});
+const q = { type: 'string', description: 'Name, E-Mail-Adresse oder mehrere Begriffe (durch Komma getrennt)' };
+const CDO_ONLY = 'Nur für die Rolle CDO.';
+
+export const privacyModule: ExtraModule = {
+  router: privacyRouter,
+  paths: {
+    '/privacy/retention': {
+      get: {
+        tags: ['privacy'],
+        summary: `Vorschau der Aufbewahrungsfrist: welche Kontakte der Lauf eines Tages anonymisieren würde. ${CDO_ONLY}`,
+        parameters: [
+          {
+            name: 'on',
+            in: 'query',
+            required: false,
+            description: 'Tag des Laufs (JJJJ-MM-TT), ohne Angabe morgen',
+            schema: { type: 'string', format: 'date' },
+          },
+        ],
+        responses: { 200: okJson('on, cutoff, months, due, held_back'), ...errorResponses },
+      },
+    },
+    '/privacy/log': {
+      get: {
+        tags: ['privacy'],
+        summary: `Die letzten Läufe und Anfragen (ohne Namen). ${CDO_ONLY}`,
+        responses: { 200: okJson('Liste der Einträge'), ...errorResponses },
+      },
+    },
+    '/privacy/subjects/search': {
+      post: {
+        tags: ['privacy'],
+        summary: `Fundstellen einer Person in Kontakten, Ansprechpersonen der Partner und Benutzern. ${CDO_ONLY}`,
+        requestBody: jsonBody({ q }, ['q']),
+        responses: { 200: okJson('Fundstellen'), ...errorResponses },
+      },
+    },
+    '/privacy/subjects/export': {
+      post: {
+        tags: ['privacy'],
+        summary: `Auskunft nach Art. 15 DSGVO als JSON oder PDF. ${CDO_ONLY}`,
+        requestBody: jsonBody({ q, format: { type: 'string', enum: ['json', 'pdf'] } }, ['q']),
+        responses: {
+          200: {
+            ...fileResponse('application/json'),
+            content: { ...fileResponse('application/json').content, ...fileResponse('application/pdf').content },
+          },
+          ...errorResponses,
+        },
+      },
+    },
+    '/privacy/subjects/erase': {
+      post: {
+        tags: ['privacy'],
+        summary: `Anonymisierung nach Art. 17 DSGVO mit Begründung, einschließlich der Änderungshistorie. ${CDO_ONLY}`,
+        requestBody: jsonBody({ q, reason: { type: 'string', minLength: 5, maxLength: 500 } }, ['q', 'reason']),
+        responses: { 200: okJson('Anzahl der anonymisierten Einträge je Tabelle'), ...errorResponses },
+      },
+    },
+  },
+};

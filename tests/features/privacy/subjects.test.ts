@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import { testApp, type TestApp, type Agent } from '../../support/app';
-import { pageCount, pdfText } from '../../cockpit/pdfText';
+import { pageCount, pdfText } from '../status_reports/pdfText';
 
 const NAME = 'Henrike Quastenberg';
 const EMAIL = 'henrike.quastenberg@vg-maifeld.example';
