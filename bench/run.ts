@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import {
   cpuMs,
   machineInfo,
   freePort,
+  ROOT,
   percentile,
   RESULTS_DIR,
   round1,
@@ -25,12 +27,15 @@ import {
   type Statement,
 } from './lib';
 import { benchSession, ensureDatabase, prepareData, routeParams, type RouteParams } from './prepare';
+import { startupBench, type StartupResult } from './startup';
 
 /**
  * `npm run bench`: the API (a child process, NODE_ENV=production) against the FLOOR (bench/floor.ts: bare
  * node:http + one pool replaying the API's own captured SQL), per route, alternating API and floor so drift on
  * the machine hits both; then RSS over 20,000 mixed requests, EXPLAIN of every statement, admin JS weight.
  * PostgreSQL (DATABASE_URL) at factor 10 by default; `--pglite` runs the embedded database at factor 1.
+ * Last step: start-up time and idle/peak RSS of `npm start`, tsx loader (before) against compiled (after) on the
+ * embedded database with the demo data; `--startup` runs only that step (a minute, no DATABASE_URL needed).
  */
 
 const { values: opt } = parseArgs({
@@ -44,6 +49,8 @@ const { values: opt } = parseArgs({
     q: { type: 'string', default: 'Hochwasser' },
     'memory-requests': { type: 'string', default: '20000' },
     only: { type: 'string' },
+    startup: { type: 'boolean', default: false },
+    'startup-runs': { type: 'string', default: '3' },
   },
 });
 
@@ -230,7 +237,42 @@ async function startFloor(spec: Omit<FloorSpec, 'port'>): Promise<{ child: Child
   return { child, base: `http://127.0.0.1:${port}` };
 }
 
+/** Compiles dist/server from the current sources, then times both ways of starting the server. */
+async function startupStep(): Promise<StartupResult> {
+  const build = spawnSync(process.execPath, ['scripts/buildServer.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('dist/server konnte nicht übersetzt werden');
+  // Always on a fresh embedded database with the demo data: the production default, and no DATABASE_URL leaks in.
+  const saved = process.env.DATABASE_URL;
+  delete process.env.DATABASE_URL;
+  try {
+    return await startupBench(Number(opt['startup-runs']));
+  } finally {
+    if (saved !== undefined) process.env.DATABASE_URL = saved;
+  }
+}
+
+/** Merges sections into bench/results/latest.json, formatted as the repository's Prettier would (npm run lint). */
+async function saveResult(sections: Record<string, unknown>): Promise<void> {
+  const file = path.join(RESULTS_DIR, 'latest.json');
+  const previous = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const prettier = await import('prettier');
+  const style = (await prettier.resolveConfig(file)) ?? {};
+  const merged = { ...previous, ...sections };
+  fs.writeFileSync(file, await prettier.format(JSON.stringify(merged), { ...style, filepath: file }));
+}
+
+async function startupOnly(): Promise<void> {
+  const startup = await startupStep();
+  console.log(startup.text);
+  await saveResult({ startup: { date: new Date().toISOString(), machine: machineInfo(), ...startup } });
+  console.log('\nbench/results/latest.json geschrieben (startup).');
+}
+
 async function main(): Promise<void> {
+  if (opt.startup) return startupOnly();
   const url = process.env.DATABASE_URL;
   if (!PGLITE && !url) {
     console.error(
@@ -464,19 +506,13 @@ async function main(): Promise<void> {
     memory,
     explain: explain ? { statements: explain.statements, violations: explain.violations } : undefined,
   };
-  const file = path.join(RESULTS_DIR, 'latest.json');
-  const previous = fs.existsSync(file)
-    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
-    : {};
-  const merged = {
-    ...previous,
+  const startup = await startupStep();
+  console.log(`\n${startup.text}`);
+  await saveResult({
     [PGLITE ? 'pglite' : 'postgres']: result,
-    admin_weight: weight ?? previous.admin_weight ?? null,
-  };
-  // Formatted as the repository's Prettier would (npm run lint checks it).
-  const prettier = await import('prettier');
-  const style = (await prettier.resolveConfig(file)) ?? {};
-  fs.writeFileSync(file, await prettier.format(JSON.stringify(merged), { ...style, filepath: file }));
+    ...(weight ? { admin_weight: weight } : {}),
+    startup: { date: new Date().toISOString(), machine: machineInfo(), ...startup },
+  });
   console.log(`\nbench/results/latest.json geschrieben${explain ? ', bench/results/explain.txt' : ''}.`);
 }
 

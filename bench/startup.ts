@@ -8,9 +8,8 @@ import { freePort, ROOT, RssSampler, round1, sleep, table, type Child } from './
  * Start-up time and memory of `npm start` before (TypeScript through the tsx loader) and after (compiled
  * JavaScript from dist/server), on the same embedded database with the demo data (or DATABASE_URL):
  * time from spawn to the first 200 of /api/health, RSS when idle 3 s later, peak RSS over 300 requests.
- * Run: npm run build:server && npx tsx bench/startup.ts [runs]
+ * A step of `npm run bench`; alone: `npm run bench -- --startup [--startup-runs N]` (builds dist/server first).
  */
-const RUNS = Number(process.argv[2] ?? 3);
 const VARIANTS = {
   'tsx (before)': ['--max-semi-space-size=8', '--import', 'tsx', 'scripts/start.ts'],
   'compiled (after)': ['--max-semi-space-size=8', 'dist/server/scripts/start.js'],
@@ -54,7 +53,21 @@ async function load(base: string): Promise<void> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function main(): Promise<void> {
+export interface StartupRow {
+  variant: string;
+  start_ms: number;
+  idle_rss_mb: number;
+  peak_rss_mb: number;
+}
+
+export interface StartupResult {
+  database: string;
+  runs: number;
+  rows: StartupRow[];
+  text: string;
+}
+
+export async function startupBench(RUNS = 3): Promise<StartupResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'myk10-startup-'));
   const env: NodeJS.ProcessEnv = {
     DATA_DIR: path.join(dataDir, 'data'),
@@ -67,7 +80,7 @@ async function main(): Promise<void> {
   await until200(`http://127.0.0.1:${port0}/api/health`);
   await prep.stop();
 
-  const rows: (string | number)[][] = [];
+  const rows: StartupRow[] = [];
   for (const [name, args] of Object.entries(VARIANTS)) {
     const startMs: number[] = [];
     const idle: number[] = [];
@@ -87,18 +100,18 @@ async function main(): Promise<void> {
       peak.push(sampler.peak() ?? NaN);
       await child.stop();
     }
-    rows.push([name, Math.round(median(startMs)), round1(median(idle)), round1(median(peak))]);
+    rows.push({
+      variant: name,
+      start_ms: Math.round(median(startMs)),
+      idle_rss_mb: round1(median(idle)),
+      peak_rss_mb: round1(median(peak)),
+    });
   }
   fs.rmSync(dataDir, { recursive: true, force: true });
-  console.log(
-    `npm start, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database'} with demo data, median of ${RUNS} runs\n`,
-  );
-  console.log(
-    table(['variant', 'start to first 200 (ms)', 'idle RSS (MB)', 'peak RSS, 300 requests (MB)'], rows),
-  );
+  const database = process.env.DATABASE_URL ? 'PostgreSQL' : 'embedded database';
+  const text = `npm start, ${database} with demo data, median of ${RUNS} runs\n\n${table(
+    ['variant', 'start to first 200 (ms)', 'idle RSS (MB)', 'peak RSS, 300 requests (MB)'],
+    rows.map((r) => [r.variant, r.start_ms, r.idle_rss_mb, r.peak_rss_mb]),
+  )}`;
+  return { database, runs: RUNS, rows, text };
 }
-
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exit(1);
-});

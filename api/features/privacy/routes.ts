@@ -99,7 +99,10 @@ const jsonBody = (properties: Record<string, unknown>, required: string[]) => ({
   required: true,
   content: { 'application/json': { schema: { type: 'object', properties, required } } },
 });
-const q = { type: 'string', description: 'Name, E-Mail-Adresse oder mehrere Begriffe (durch Komma getrennt)' };
+const q = {
+  type: 'string',
+  description: 'Name, E-Mail-Adresse oder mehrere Begriffe (durch Komma getrennt)',
+};
 const CDO_ONLY = 'Nur für die Rolle CDO.';
 
 export const privacyModule: ExtraModule = {
@@ -144,7 +147,10 @@ export const privacyModule: ExtraModule = {
         responses: {
           200: {
             ...fileResponse('application/json'),
-            content: { ...fileResponse('application/json').content, ...fileResponse('application/pdf').content },
+            content: {
+              ...fileResponse('application/json').content,
+              ...fileResponse('application/pdf').content,
+            },
           },
           ...errorResponses,
         },
@@ -154,7 +160,10 @@ export const privacyModule: ExtraModule = {
       post: {
         tags: ['privacy'],
         summary: `Anonymisierung nach Art. 17 DSGVO mit Begründung, einschließlich der Änderungshistorie. ${CDO_ONLY}`,
-        requestBody: jsonBody({ q, reason: { type: 'string', minLength: 5, maxLength: 500 } }, ['q', 'reason']),
+        requestBody: jsonBody({ q, reason: { type: 'string', minLength: 5, maxLength: 500 } }, [
+          'q',
+          'reason',
+        ]),
         responses: { 200: okJson('Anzahl der anonymisierten Einträge je Tabelle'), ...errorResponses },
       },
     },
