@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { testApp, type TestApp } from '../../support/app';
@@ -45,6 +46,34 @@ describe('GET /metrics without METRICS_TOKEN', () => {
   it('refuses a request forwarded by a proxy, which arrives from loopback too', async () => {
     const res = await open.anonymous().get('/metrics').set('X-Forwarded-For', '203.0.113.9');
     expect(res.status).toBe(403);
+  });
+});
+
+/** This machine's first address that is not loopback (a request to it arrives from that address, not 127.0.0.1). */
+const outsideAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((i) => i && !i.internal && i.family === 'IPv4')?.address;
+
+/** GET /metrics over a real socket to the non-loopback address, as a machine on the network would. */
+async function fromNetwork(t: TestApp, headers: Record<string, string> = {}): Promise<number> {
+  const server = t.app.listen(0, '0.0.0.0');
+  await new Promise((r) => server.once('listening', r));
+  try {
+    const { port } = server.address() as AddressInfo;
+    return (await fetch(`http://${outsideAddress}:${port}/metrics`, { headers })).status;
+  } finally {
+    await new Promise((r) => server.close(r));
+  }
+}
+
+(outsideAddress ? describe : describe.skip)(`GET /metrics from the network (${outsideAddress})`, () => {
+  it('is refused without METRICS_TOKEN configured', async () => {
+    expect(await fromNetwork(open)).toBe(403);
+  });
+
+  it('with METRICS_TOKEN: 401 without the token, 200 with it', async () => {
+    expect(await fromNetwork(guarded)).toBe(401);
+    expect(await fromNetwork(guarded, { Authorization: 'Bearer s3cret-metrics-token' })).toBe(200);
   });
 });
 
