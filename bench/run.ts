@@ -35,7 +35,7 @@ import { startupBench, type StartupResult } from './startup';
  * the machine hits both; then RSS over 20,000 mixed requests, EXPLAIN of every statement, admin JS weight.
  * PostgreSQL (DATABASE_URL) at factor 10 by default; `--pglite` runs the embedded database at factor 1.
  * Last step: start-up time and idle/peak RSS of `npm start`, tsx loader (before) against compiled (after) on the
- * embedded database with the demo data; `--startup` runs only that step (a minute, no DATABASE_URL needed).
+ * same database; `--startup` runs only that step (a few minutes; without DATABASE_URL on a fresh embedded one).
  */
 
 const { values: opt } = parseArgs({
@@ -241,9 +241,9 @@ async function startFloor(spec: Omit<FloorSpec, 'port'>): Promise<{ child: Child
 async function startupStep(): Promise<StartupResult> {
   const build = spawnSync(process.execPath, ['scripts/buildServer.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('dist/server konnte nicht übersetzt werden');
-  // Always on a fresh embedded database with the demo data: the production default, and no DATABASE_URL leaks in.
+  // On the run's database: a fresh embedded one with the demo data (--pglite, or no DATABASE_URL), else DATABASE_URL.
   const saved = process.env.DATABASE_URL;
-  delete process.env.DATABASE_URL;
+  if (PGLITE) delete process.env.DATABASE_URL;
   try {
     return await startupBench(Number(opt['startup-runs']));
   } finally {
