@@ -264,10 +264,24 @@ async function saveResult(sections: Record<string, unknown>): Promise<void> {
   fs.writeFileSync(file, await prettier.format(JSON.stringify(merged), { ...style, filepath: file }));
 }
 
+/** The start-up figures per database kind, beside those of the other kind from an earlier run. */
+function startupSection(startup: StartupResult): Record<string, unknown> {
+  const file = path.join(RESULTS_DIR, 'latest.json');
+  const previous = fs.existsSync(file)
+    ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { startup?: Record<string, unknown> }).startup ?? {})
+    : {};
+  const kind = process.env.DATABASE_URL && !PGLITE ? 'postgres' : 'pglite';
+  // An entry of the older single-result form is dropped.
+  const kept = Object.fromEntries(
+    Object.entries(previous).filter(([k]) => k === 'pglite' || k === 'postgres'),
+  );
+  return { ...kept, [kind]: { date: new Date().toISOString(), machine: machineInfo(), ...startup } };
+}
+
 async function startupOnly(): Promise<void> {
   const startup = await startupStep();
   console.log(startup.text);
-  await saveResult({ startup: { date: new Date().toISOString(), machine: machineInfo(), ...startup } });
+  await saveResult({ startup: startupSection(startup) });
   console.log('\nbench/results/latest.json geschrieben (startup).');
 }
 
@@ -511,7 +525,7 @@ async function main(): Promise<void> {
   await saveResult({
     [PGLITE ? 'pglite' : 'postgres']: result,
     ...(weight ? { admin_weight: weight } : {}),
-    startup: { date: new Date().toISOString(), machine: machineInfo(), ...startup },
+    startup: startupSection(startup),
   });
   console.log(`\nbench/results/latest.json geschrieben${explain ? ', bench/results/explain.txt' : ''}.`);
 }
