@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './logger';
 import { openApiRouter } from './openapi';
 import { extraModules, resources } from './features';
 import { calendarTokenFeed } from './features/calendar/calendar';
+import { metricsRoute, requestMetrics } from './features/metrics/routes';
 import { resourceRouter } from './rest/router';
 
 export interface AppDeps {
@@ -19,7 +20,8 @@ export interface AppDeps {
   logger?: Logger;
 }
 
-const ADMIN_DIST = path.resolve(__dirname, '../dist/admin');
+// Run from api/ (tsx, jest) or compiled into dist/server/api/ (npm start): the admin build lies at the root's dist/.
+const ADMIN_DIST = path.resolve(__dirname, __filename.endsWith('.js') ? '../../admin' : '../dist/admin');
 
 function healthRoute(db: Knex) {
   return async (_req: Request, res: Response) => {
@@ -138,6 +140,8 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
     }),
   );
   app.use('/api', accessLog(logger));
+  app.use(requestMetrics());
+  app.get('/metrics', metricsRoute(db, config));
 
   const api = express.Router();
   api.use((_req, res, next) => {

@@ -14,6 +14,14 @@ export interface Config {
   loginBackoffMaxMs: number;
   /** Public origin of the dashboard (e.g. https://cockpit.example); requests from elsewhere may not write. */
   publicOrigin?: string;
+  /** Months after the contact date until a contact's personal fields are anonymised (issue #19). */
+  contactRetentionMonths: number;
+  /** Folder of the automatic backups, how many to keep, and whether the nightly job runs (embedded default). */
+  backupDir: string;
+  backupKeep: number;
+  nightlyBackups: boolean;
+  /** Bearer token for /metrics; without one, /metrics answers only on loopback. */
+  metricsToken?: string;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -49,5 +57,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginBackoffBaseMs: intEnv(env, 'LOGIN_BACKOFF_BASE_MS', 1_000),
     loginBackoffMaxMs: intEnv(env, 'LOGIN_BACKOFF_MAX_MS', 60_000),
     publicOrigin: env.PUBLIC_ORIGIN || undefined,
+    contactRetentionMonths: intEnv(env, 'CONTACT_RETENTION_MONTHS', 36),
+    backupDir: env.BACKUP_DIR || './data/backups',
+    backupKeep: intEnv(env, 'BACKUP_KEEP', 14),
+    nightlyBackups: env.BACKUP_NIGHTLY ? env.BACKUP_NIGHTLY === 'true' : !env.DATABASE_URL,
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }

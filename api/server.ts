@@ -4,6 +4,8 @@ import { createApp } from './app';
 import { loadConfig } from './config';
 import { captureStatements, checkConnection, createDb, DatabaseStartError } from './db/knex';
 import { migrateLatest } from './db/migrate';
+import { startNightlyBackups } from './features/backup/nightly';
+import { startRetentionJob } from './features/privacy/retentionJob';
 import { createLogger } from './logger';
 
 /** The demo data, handed in by the start script (scripts/start.ts) so that the server never imports seeds/. */
@@ -34,6 +36,7 @@ export async function startServer(demo?: DemoData): Promise<void> {
       );
     console.log(lines.join('\n'));
   });
+  const stopJobs = [startNightlyBackups(db, config, logger), startRetentionJob(db, config, logger)];
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(
       err.code === 'EADDRINUSE'
@@ -48,6 +51,7 @@ export async function startServer(demo?: DemoData): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    for (const stop of stopJobs) stop();
     // Finish running requests, then close the database.
     server.close(() => {
       void db.destroy().finally(() => process.exit(0));

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import {
   percentile,
   RESULTS_DIR,
   round1,
+  ROOT,
   RssSampler,
   startNodeOptions,
   startTs,
@@ -25,6 +27,7 @@ import {
 } from './lib';
 import { cellName, listCells, reportCells, type BenchRole, type Cell } from './matrix';
 import { benchSession, ensureDatabase, prepareData } from './prepare';
+import { startupBench, type StartupResult } from './startup';
 
 /**
  * `npm run bench`: a matrix of cells (bench/matrix.ts: every list route × filters × search words × roles × two
@@ -33,6 +36,8 @@ import { benchSession, ensureDatabase, prepareData } from './prepare';
  * bare node:http + one pool replaying the API's own captured SQL), alternating API and floor so drift on the
  * machine hits both. Then RSS over mixed requests, EXPLAIN of the floor cells' statements, admin JS weight.
  * PostgreSQL (DATABASE_URL) at factor 10 by default; `--pglite` runs the embedded database at factor 1.
+ * Last step: start-up time and idle/peak RSS of `npm start`, tsx loader (before) against compiled (after) on the
+ * same database; `--startup` runs only that step (a few minutes; without DATABASE_URL on a fresh embedded one).
  */
 
 const { values: opt } = parseArgs({
@@ -46,6 +51,8 @@ const { values: opt } = parseArgs({
     factor: { type: 'string' },
     'memory-requests': { type: 'string', default: '10000' },
     only: { type: 'string' },
+    startup: { type: 'boolean', default: false },
+    'startup-runs': { type: 'string', default: '3' },
   },
 });
 
@@ -222,7 +229,56 @@ function cellClass(c: Cell): string {
   return c.variant === 'no filter' ? 'no filter' : 'filter';
 }
 
+/** Compiles dist/server from the current sources, then times both ways of starting the server. */
+async function startupStep(): Promise<StartupResult> {
+  const build = spawnSync(process.execPath, ['scripts/buildServer.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('dist/server konnte nicht übersetzt werden');
+  // On the run's database: a fresh embedded one with the demo data (--pglite, or no DATABASE_URL), else DATABASE_URL.
+  const saved = process.env.DATABASE_URL;
+  if (PGLITE) delete process.env.DATABASE_URL;
+  try {
+    return await startupBench(Number(opt['startup-runs']));
+  } finally {
+    if (saved !== undefined) process.env.DATABASE_URL = saved;
+  }
+}
+
+/** Merges sections into bench/results/latest.json, formatted as the repository's Prettier would (npm run lint). */
+async function saveResult(sections: Record<string, unknown>): Promise<void> {
+  const file = path.join(RESULTS_DIR, 'latest.json');
+  const previous = fs.existsSync(file)
+    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
+    : {};
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const prettier = await import('prettier');
+  const style = (await prettier.resolveConfig(file)) ?? {};
+  const merged = { ...previous, ...sections };
+  fs.writeFileSync(file, await prettier.format(JSON.stringify(merged), { ...style, filepath: file }));
+}
+
+/** The start-up figures per database kind, beside those of the other kind from an earlier run. */
+function startupSection(startup: StartupResult): Record<string, unknown> {
+  const file = path.join(RESULTS_DIR, 'latest.json');
+  const previous = fs.existsSync(file)
+    ? ((JSON.parse(fs.readFileSync(file, 'utf8')) as { startup?: Record<string, unknown> }).startup ?? {})
+    : {};
+  const kind = process.env.DATABASE_URL && !PGLITE ? 'postgres' : 'pglite';
+  // An entry of the older single-result form is dropped.
+  const kept = Object.fromEntries(
+    Object.entries(previous).filter(([k]) => k === 'pglite' || k === 'postgres'),
+  );
+  return { ...kept, [kind]: { date: new Date().toISOString(), machine: machineInfo(), ...startup } };
+}
+
+async function startupOnly(): Promise<void> {
+  const startup = await startupStep();
+  console.log(startup.text);
+  await saveResult({ startup: startupSection(startup) });
+  console.log('\nbench/results/latest.json geschrieben (startup).');
+}
+
 async function main(): Promise<void> {
+  if (opt.startup) return startupOnly();
   const url = process.env.DATABASE_URL;
   if (!PGLITE && !url) {
     console.error(
@@ -499,19 +555,13 @@ async function main(): Promise<void> {
     memory,
     explain: explain ? { statements: explain.statements, violations: explain.violations } : undefined,
   };
-  const file = path.join(RESULTS_DIR, 'latest.json');
-  const previous = fs.existsSync(file)
-    ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>)
-    : {};
-  const merged = {
-    ...previous,
+  const startup = await startupStep();
+  console.log(`\n${startup.text}`);
+  await saveResult({
     [PGLITE ? 'pglite' : 'postgres']: result,
-    admin_weight: weight ?? previous.admin_weight ?? null,
-  };
-  // Formatted as the repository's Prettier would (npm run lint checks it).
-  const prettier = await import('prettier');
-  const style = (await prettier.resolveConfig(file)) ?? {};
-  fs.writeFileSync(file, await prettier.format(JSON.stringify(merged), { ...style, filepath: file }));
+    ...(weight ? { admin_weight: weight } : {}),
+    startup: startupSection(startup),
+  });
   console.log(`\nbench/results/latest.json geschrieben${explain ? ', bench/results/explain.txt' : ''}.`);
 }
 

@@ -20,3 +20,9 @@ if (
     process.exit(result.status ?? 1);
   }
 }
+
+// The server runs compiled (npm start); rebuilt on every install so it matches the sources.
+if (existsSync('tsconfig.build.json') && !process.env.SKIP_SERVER_BUILD) {
+  const result = spawnSync('node', ['scripts/buildServer.mjs'], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}

@@ -22,6 +22,7 @@ const TABLES = [
   'contact_measures',
   'status_reports',
   'audit_entries',
+  'privacy_log',
 ];
 
 async function tables(t: TestDb): Promise<string[]> {

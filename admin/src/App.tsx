@@ -36,6 +36,8 @@ const TrendPage = lazy(() => import('./trend/TrendPage'));
 const DeadlinesPage = lazy(() => import('./funding/DeadlinesPage'));
 const FundingReportPage = lazy(() => import('./funding/FundingReportPage'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
+const PrivacyPage = lazy(() => import('./privacy/PrivacyPage'));
+const BackupsPage = lazy(() => import('./backups/BackupsPage'));
 
 export function App() {
   return (
@@ -79,6 +81,8 @@ export function App() {
         <Route path="/fristen" element={<DeadlinesPage />} />
         <Route path="/foerderbericht" element={<FundingReportPage />} />
         <Route path="/kalender" element={<CalendarPage />} />
+        <Route path="/datenschutz" element={<PrivacyPage />} />
+        <Route path="/sicherungen" element={<BackupsPage />} />
       </CustomRoutes>
     </Admin>
   );

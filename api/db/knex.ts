@@ -72,6 +72,32 @@ function ensureWritableFolder(dir: string): void {
   }
 }
 
+interface PgliteDialect {
+  new (config: Knex.Config): { _query(connection: unknown, obj: unknown): Promise<unknown> };
+}
+let fairDialect: typeof knexFactory.Client | undefined;
+
+/**
+ * knex-pglite's dialect, with one change: each statement first lets the event loop turn (setImmediate). PGlite
+ * runs in this process and answers as a resolved promise, so a chain of statements (a write loop, a restore, a
+ * retention run) would otherwise run as one unbroken run of microtasks: no timer fires, no HTTP request is read,
+ * and work queued for the one connection (a backup waiting to open its snapshot transaction) never gets its turn.
+ * Transactions inherit it (knex builds their client from this prototype).
+ */
+function fairPgliteDialect(): typeof knexFactory.Client {
+  if (fairDialect) return fairDialect;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see pgliteModule()
+  const Base = require('knex-pglite') as PgliteDialect; // module.exports = the dialect class
+  class FairPglite extends Base {
+    override async _query(connection: unknown, obj: unknown): Promise<unknown> {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return super._query(connection, obj);
+    }
+  }
+  fairDialect = FairPglite as unknown as typeof knexFactory.Client;
+  return fairDialect;
+}
+
 export function createDb(config: DbConfig, pglite?: PGlite): Knex {
   if (config.databaseUrl) {
     const statementTimeout = config.statementTimeoutMs ?? 10_000;
@@ -98,10 +124,8 @@ export function createDb(config: DbConfig, pglite?: PGlite): Knex {
   const dataDir = config.dataDir ?? './data';
   if (!dataDir.startsWith('memory://')) ensureWritableFolder(dataDir);
   const instance = pglite ?? createPglite(dataDir);
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see pgliteModule()
-  const ClientPGLite = require('knex-pglite') as unknown; // module.exports = the dialect class
   return knexFactory({
-    client: ClientPGLite as typeof knexFactory.Client,
+    client: fairPgliteDialect(),
     // PGlite serves one connection; the dialect fixes the pool itself.
     connection: () => ({ pglite: instance }) as unknown as Knex.StaticConnectionConfig,
   });

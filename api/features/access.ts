@@ -16,6 +16,9 @@ export const ACCESS = {
 /** Users' e-mail addresses: only for those who manage the accounts (everyone sees her own via /api/auth/me). */
 export const USER_EMAIL_READERS = ACCESS.users.write;
 
+/** Data-subject requests, retention and backups: the CDO alone (she answers to the data protection officer). */
+export const DATA_STEWARDS = ['cdo'] as const satisfies readonly Role[];
+
 export type AccessGroup = keyof typeof ACCESS;
 
 /** Whether a role may read the resources of a group (and the reports built on them). */

@@ -1,5 +1,6 @@
 import type { ResourceDef } from '../rest/resource';
 import audit from './audit';
+import backup from './backup';
 import calendar from './calendar';
 import contacts from './contacts';
 import dashboard from './dashboard';
@@ -10,6 +11,7 @@ import measures from './measures';
 import milestones from './milestones';
 import municipalities from './municipalities';
 import partners from './partners';
+import privacy from './privacy';
 import search from './search';
 import status_reports from './status_reports';
 import users from './users';
@@ -29,6 +31,8 @@ export const features: readonly Feature[] = [
   dashboard,
   calendar,
   search,
+  privacy,
+  backup,
 ];
 
 export const resources: readonly ResourceDef[] = features.flatMap((f) => f.resources);

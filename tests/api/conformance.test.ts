@@ -518,7 +518,9 @@ describe('derived fields', () => {
             : addMonths(received, 2);
       // Unspent money: only on an open (received, not settled) tranche, payments up to today, never below zero.
       const paid = expenditures
-        .filter((e) => e.tranche_id === tr.id && e.eligible && e.paid_on !== null && e.paid_on <= today)
+        .filter(
+          (e) => e.tranche_id === tr.id && e.eligible && e.paid_on != null && (e.paid_on as string) <= today,
+        )
         .reduce((s, e) => s + (e.amount_cents as number), 0);
       const unspent = tr.status === 'received' ? Math.max((tr.received_cents as number) - paid, 0) : 0;
       expect({ id: tr.id, deadline: tr.spend_deadline, unspent: tr.unspent_cents }).toEqual({

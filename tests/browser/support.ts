@@ -7,7 +7,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import pino from 'pino';
 import { createApp } from '../../api/app';
-import { loadConfig } from '../../api/config';
+import { loadConfig, type Config } from '../../api/config';
 import { DEMO_EMAIL, DEMO_PASSWORD, login as apiLogin, type Agent } from '../support/app';
 import { testDb, type TestDb } from '../support/db';
 
@@ -77,11 +77,11 @@ export interface TestPage {
  * One browser environment for a test file (started before its first test, closed after its last) whose `open`
  * remembers the page; after each test that page is closed and must have logged no console error.
  */
-export function browserEnvForFile(): BrowserEnv {
+export function browserEnvForFile(options: BrowserEnvOptions = {}): BrowserEnv {
   let env: BrowserEnv | undefined;
   let last: TestPage | undefined;
   beforeAll(async () => {
-    env = await startBrowserEnv();
+    env = await startBrowserEnv(options);
   }, 120_000);
   afterAll(async () => {
     await env?.close();
@@ -110,10 +110,19 @@ export function browserEnvForFile(): BrowserEnv {
   };
 }
 
-export async function startBrowserEnv(): Promise<BrowserEnv> {
+export interface BrowserEnvOptions {
+  /** Settings beside the defaults, e.g. a backup folder of the test's own. */
+  config?: Partial<Config>;
+}
+
+export async function startBrowserEnv({ config }: BrowserEnvOptions = {}): Promise<BrowserEnv> {
   ensureAdminBuilt();
   const database = await testDb();
-  const app = createApp({ db: database.db, config: loadConfig({}), logger: pino({ level: 'silent' }) });
+  const app = createApp({
+    db: database.db,
+    config: { ...loadConfig({}), ...config },
+    logger: pino({ level: 'silent' }),
+  });
   // axe-core is served from the same origin, so the page's CSP (script-src 'self') stays on during the tests.
   const site = express();
   site.get(AXE_URL, (_req, res) => res.sendFile(AXE));

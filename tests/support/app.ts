@@ -1,10 +1,24 @@
 import type { Express } from 'express';
 import pino from 'pino';
 import supertest from 'supertest';
-import { createApp } from '../../api/app';
+import path from 'node:path';
+import { createApp as createAppFromSource } from '../../api/app';
 import { loadConfig, type Config } from '../../api/config';
 import type { Role } from '../../api/domain';
 import { testDb, type TestDb } from './db';
+
+/**
+ * MYK10_TEST_COMPILED=1: the tests drive the compiled server (dist/server, what `npm start` runs) instead of the
+ * TypeScript sources, so the same API tests show that the build serves the same behaviour (.ci/run does both).
+ */
+const compiledApp = (): typeof createAppFromSource => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's JavaScript, chosen at run time
+  const built = require(path.resolve(__dirname, '../../dist/server/api/app.js')) as {
+    createApp: typeof createAppFromSource;
+  };
+  return built.createApp;
+};
+const createApp = process.env.MYK10_TEST_COMPILED ? compiledApp() : createAppFromSource;
 
 export const DEMO_PASSWORD = 'myk10-demo-2026';
 export const DEMO_EMAIL: Record<Role | 'guide2', string> = {

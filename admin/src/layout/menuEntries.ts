@@ -1,7 +1,9 @@
 import type { SvgIconComponent } from '@mui/icons-material';
+import BackupIcon from '@mui/icons-material/Backup';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import LockResetIcon from '@mui/icons-material/LockReset';
+import PrivacyTipIcon from '@mui/icons-material/PrivacyTip';
 import ShowChartIcon from '@mui/icons-material/ShowChart';
 import SummarizeIcon from '@mui/icons-material/Summarize';
 import { ROLES, type Role } from '../../../api/domain';
@@ -65,6 +67,8 @@ export const MENU_GROUPS: MenuGroup[] = [
       { resource: 'users', unusedBy: NOT_FOR_GUIDES },
       { resource: 'guide_municipalities', unusedBy: NOT_FOR_GUIDES },
       { resource: 'audit_entries' },
+      { to: '/datenschutz', label: 'app.menu.privacy', icon: PrivacyTipIcon, roles: ['cdo'] },
+      { to: '/sicherungen', label: 'app.menu.backups', icon: BackupIcon, roles: ['cdo'] },
       // Also in the user menu, where a guide finds it.
       {
         to: '/passwort',
