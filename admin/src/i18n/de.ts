@@ -309,6 +309,7 @@ export const de: TranslationMessages = {
         budget_cents: 'Planbudget',
         next_milestone_due: 'Nächster Meilenstein fällig',
         overdue_milestones: 'Überfällige Meilensteine',
+        late: 'Verspätet',
         spent_cents: 'Verausgabt',
         municipality_ids: 'Beteiligte Kommunen',
       },

@@ -87,6 +87,7 @@ export const en: TranslationMessages = {
         budget_cents: 'Planned budget',
         next_milestone_due: 'Next milestone due',
         overdue_milestones: 'Overdue milestones',
+        late: 'Late',
         spent_cents: 'Spent',
         municipality_ids: 'Municipalities involved',
       },
