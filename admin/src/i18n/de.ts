@@ -849,6 +849,12 @@ export const de: TranslationMessages = {
       slip: 'Verschiebung',
       slip_days: '%{smart_count} Tag |||| %{smart_count} Tage',
       forecasts: 'Prognoseverlauf',
+      add: 'Meilenstein hinzufügen',
+      edit: 'Meilenstein bearbeiten',
+      edit_named: 'Meilenstein „%{title}“ bearbeiten',
+      save_and_add: 'Speichern und weiteren anlegen',
+      saved: 'Meilenstein gespeichert',
+      due_defaults_to_baseline: 'Zunächst der Basistermin; bei Verschiebung hier den neuen Termin eintragen.',
     },
     users: {
       new_password: 'Neues Passwort',

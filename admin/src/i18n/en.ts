@@ -622,6 +622,12 @@ export const en: TranslationMessages = {
       slip: 'Slip',
       slip_days: '%{smart_count} day |||| %{smart_count} days',
       forecasts: 'Forecast history',
+      add: 'Add milestone',
+      edit: 'Edit milestone',
+      edit_named: 'Edit milestone “%{title}”',
+      save_and_add: 'Save and add another',
+      saved: 'Milestone saved',
+      due_defaults_to_baseline: 'Starts as the baseline date; enter the new date when it slips.',
     },
     users: {
       new_password: 'New password',

@@ -11,8 +11,8 @@ import { MunicipalityChips, RefField } from '../common/RefFields';
 import { RelatedList } from '../common/RelatedList';
 import { ContactTable } from '../contacts/ContactTable';
 import { MeasurePartnerTable } from '../measure_partners/MeasurePartnerTable';
-import { MilestoneTable } from '../milestones/MilestoneTable';
 import { MeasureFinance } from './MeasureFinance';
+import { MeasureMilestones } from './MeasureMilestones';
 import { SuggestedHealth } from './SuggestedHealth';
 
 /** A measure's detail page; tabs the role may not read (finance, contacts, history) are left out. */
@@ -46,9 +46,7 @@ export default function MeasureShow() {
           </FieldGrid>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.measure_tabs.milestones" path="meilensteine">
-          <RelatedList reference="milestones" target="measure_id" creatable>
-            <MilestoneTable related="measure_id" />
-          </RelatedList>
+          <MeasureMilestones />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.measure_tabs.partners" path="partner">
           <RelatedList reference="measure_partners" target="measure_id" creatable>

@@ -14,7 +14,7 @@ export function NextMilestoneField(_props: Partial<FieldProps>) {
     <Box
       component="span"
       data-late="true"
-      sx={{ color: 'error.main', fontWeight: 600, display: 'inline-flex', gap: 0.5, alignItems: 'baseline' }}
+      sx={{ color: 'error.main', fontWeight: 600, display: 'inline-flex', flexDirection: 'column' }}
     >
       <DateField source="next_milestone_due" />
       <Box component="span" sx={{ typography: 'caption', fontWeight: 600 }}>

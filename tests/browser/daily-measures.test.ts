@@ -1,0 +1,128 @@
+import {
+  screenshot,
+  seriousA11yViolations,
+  signIn,
+  browserEnvForFile,
+  describeInBrowser,
+  type TestPage,
+} from './support';
+
+/** The steering role's daily work on measures (issue #13): late measures, milestones in place, reports, history. */
+describeInBrowser('daily work on measures (steering)', () => {
+  const env = browserEnvForFile();
+  let tab: TestPage;
+
+  it('finds late measures: a red past date in the list and the filter "Verspätet"', async () => {
+    tab = await env.open();
+    const { page } = tab;
+    await signIn(page, 'steering');
+    await page.goto('/#/measures');
+    await page.getByRole('row').filter({ hasText: 'M-01' }).waitFor();
+    const lateCells = page.locator('[data-late="true"]');
+    await lateCells.first().waitFor();
+    await expect(lateCells.first().textContent()).resolves.toMatch(/^\d{2}\.\d{2}\.\d{4}überfällig$/);
+    // The theme's error red (not the default text colour).
+    const [r, g, b] = (await lateCells.first().evaluate((el) => getComputedStyle(el).color))
+      .match(/\d+/g)!
+      .map(Number);
+    expect(r! - Math.max(g!, b!)).toBeGreaterThan(100);
+
+    // The filter is always at hand, one click.
+    await page.getByLabel('Verspätet').check();
+    await page.waitForURL(/late/);
+    await page.waitForLoadState('networkidle');
+    const api = await env.api('steering');
+    const late = (await api.get('/api/measures').query({ filter: JSON.stringify({ late: true }) })).body as {
+      code: string;
+    }[];
+    await page.getByRole('row').filter({ hasText: late[0]!.code }).waitFor();
+    const rows = page.locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(Math.min(late.length, 25));
+    await expect(page.locator('tbody tr [data-late="true"]').count()).resolves.toBe(
+      Math.min(late.length, 25),
+    );
+    await screenshot(page, 'measures-list-late');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('opens the measures whose set light differs from the suggestion from the deviation card', async () => {
+    tab = await env.open();
+    const { page } = tab;
+    await signIn(page, 'steering');
+    const dashboard = (await (await env.api('steering')).get('/api/dashboard')).body as {
+      lights: { disagreement_count: number; disagreements: { code: string }[] };
+    };
+    expect(dashboard.lights.disagreement_count).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /Ampel-Abweichungen/ }).click();
+    await page.waitForURL(/#\/measures\?filter=/);
+    await page.getByRole('row').filter({ hasText: dashboard.lights.disagreements[0]!.code }).waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(
+      Math.min(dashboard.lights.disagreement_count, 25),
+    );
+    await screenshot(page, 'measures-list-disagreements');
+
+    // The card's own footer opens the same list.
+    await page.goto('/#/');
+    await page.getByRole('link', { name: `Alle anzeigen (${dashboard.lights.disagreement_count})` }).click();
+    await page.waitForURL(/#\/measures\?filter=/);
+    await page.getByRole('row').filter({ hasText: dashboard.lights.disagreements[0]!.code }).waitFor();
+  });
+
+  it('adds three milestones on the measure page in a row and changes one in place', async () => {
+    tab = await env.open();
+    const { page } = tab;
+    // The measure with the fewest milestones, so all of them fit on the tab's first page.
+    const { measure_id: measureId } = (await env
+      .db('measures as m')
+      .leftJoin('milestones as ms', 'ms.measure_id', 'm.id')
+      .groupBy('m.id')
+      .orderByRaw('count(ms.id), m.id')
+      .first('m.id as measure_id')) as { measure_id: number };
+    const measure = { id: measureId };
+    await signIn(page, 'steering');
+    await page.goto(`/#/measures/${measure.id}/show/meilensteine`);
+    await page.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
+    const titles = ['Lastenheft abgestimmt', 'Vergabe erteilt', 'Pilotbetrieb gestartet'];
+    for (const [i, title] of titles.entries()) {
+      await page.locator('input[name="title"]').fill(title);
+      await page.locator('input[name="baseline_date"]').fill(`2027-0${i + 3}-15`);
+      // The forecast starts as the baseline.
+      await page.waitForFunction(
+        (v) => document.querySelector<HTMLInputElement>('input[name="due_date"]')?.value === v,
+        `2027-0${i + 3}-15`,
+      );
+      await page
+        .getByRole('button', {
+          name: i < titles.length - 1 ? 'Speichern und weiteren anlegen' : 'Speichern',
+          exact: true,
+        })
+        .click();
+      await page.getByRole('row').filter({ hasText: title }).waitFor();
+      if (i < titles.length - 1)
+        await expect(page.locator('input[name="title"]').inputValue()).resolves.toBe('');
+    }
+    // Still on the measure, the form closed after "Speichern".
+    expect(page.url()).toMatch(new RegExp(`/measures/${measure.id}/show/meilensteine$`));
+    await expect(page.locator('input[name="title"]').count()).resolves.toBe(0);
+    const stored = (await env.db('milestones').where('measure_id', measure.id).whereIn('title', titles)) as {
+      title: string;
+      baseline_date: string;
+      due_date: string;
+    }[];
+    expect(stored.map((m) => [m.title, m.due_date === m.baseline_date])).toEqual(
+      expect.arrayContaining(titles.map((t) => [t, true])),
+    );
+    await screenshot(page, 'measure-milestones-inline-added');
+
+    await page.getByRole('button', { name: 'Meilenstein „Vergabe erteilt“ bearbeiten' }).click();
+    await page.locator('input[name="due_date"]').fill('2027-05-31');
+    await page.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'Vergabe erteilt' })
+      .filter({ hasText: '31.05.2027' })
+      .waitFor();
+    expect(page.url()).toMatch(/\/meilensteine$/);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+});
