@@ -67,8 +67,8 @@ export default function MeasureShow() {
         )}
         {history && (
           <TabbedShowLayout.Tab label="app.measure_tabs.history" path="verlauf">
-            <RelatedList reference="audit_entries" target="record_id" filter={{ resource: 'measures' }}>
-              <AuditTable related="record_id" />
+            <RelatedList reference="audit_entries" target="measure_id">
+              <AuditTable related="measure_id" mixed />
             </RelatedList>
           </TabbedShowLayout.Tab>
         )}
