@@ -125,4 +125,74 @@ describeInBrowser('daily work on measures (steering)', () => {
     expect(page.url()).toMatch(/\/meilensteine$/);
     expect(await seriousA11yViolations(page)).toEqual([]);
   });
+
+  it('tells the story of a measure: its history names the changed milestones and partners', async () => {
+    tab = await env.open();
+    const { page } = tab;
+    const steering = await env.api('steering');
+    const measure = (
+      (await steering.get('/api/measures').query({ filter: JSON.stringify({ code: 'M-09' }) })).body as {
+        id: number;
+      }[]
+    )[0]!;
+    const partner = (await env.db('partners').orderBy('id', 'desc').first('id', 'name')) as {
+      id: number;
+      name: string;
+    };
+    const ms = await steering.post('/api/milestones').send({
+      measure_id: measure.id,
+      title: 'Sensorik abgenommen',
+      baseline_date: '2027-02-01',
+      due_date: '2027-02-01',
+    });
+    await steering.put(`/api/milestones/${ms.body.id}`).send({ ...ms.body, due_date: '2027-03-01' });
+    await steering.post('/api/measure_partners').send({ measure_id: measure.id, partner_id: partner.id });
+
+    await signIn(page, 'steering');
+    await page.goto(`/#/measures/${measure.id}/show/verlauf`);
+    const rows = page.locator('tbody tr');
+    await rows.filter({ hasText: 'Sensorik abgenommen (M-09)' }).first().waitFor();
+    await expect(rows.filter({ hasText: 'Sensorik abgenommen (M-09)' }).count()).resolves.toBe(2);
+    await rows.filter({ hasText: `${partner.name} (M-09)` }).waitFor();
+    await expect(rows.filter({ hasText: 'Sensorik abgenommen' }).first().textContent()).resolves.toContain(
+      'Prognosetermin',
+    );
+    await screenshot(page, 'measure-history-with-milestones');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.goto('/#/audit_entries');
+    await page
+      .getByRole('row')
+      .filter({ hasText: `${partner.name} (M-09)` })
+      .waitFor();
+    await screenshot(page, 'audit-list-named');
+  });
+
+  it("issues the monthly report from the list, twice on one day, with the light's reason labelled as on the PDF", async () => {
+    tab = await env.open();
+    const { page } = tab;
+    await signIn(page, 'steering');
+    await page.goto('/#/status_reports');
+    for (const round of [1, 2]) {
+      await page.waitForLoadState('networkidle');
+      await page.getByRole('button', { name: 'Statusbericht erstellen' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Bericht erstellen' }).click();
+      await page.waitForURL(/#\/status_reports\/\d+\/show$/);
+      await page.getByRole('columnheader', { name: 'Begründung der Ampel' }).waitFor();
+      if (round === 1) {
+        await screenshot(page, 'status-report-issued');
+        await page.goto('/#/status_reports');
+      }
+    }
+    const today = (await env.db.raw('select current_date::text as d')).rows[0].d as string;
+    await expect(
+      env.db('status_reports').where('reported_on', today).count('* as n').first(),
+    ).resolves.toEqual({
+      n: 2,
+    });
+    await page.goto('/#/status_reports');
+    await page.getByRole('row').nth(2).waitFor();
+    await screenshot(page, 'status-reports-list');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
 });

@@ -485,6 +485,7 @@ export const de: TranslationMessages = {
         title: 'Titel',
         author_id: 'Erstellt von',
         snapshot: 'Momentaufnahme',
+        money: 'Mittel bei Erstellung',
       },
     },
     audit_entries: {
@@ -496,6 +497,8 @@ export const de: TranslationMessages = {
         action: 'Aktion',
         resource: 'Bereich',
         record_id: 'Datensatz-ID',
+        record_label: 'Datensatz',
+        measure_id: 'Maßnahme',
         changes: 'Änderungen',
       },
     },

@@ -263,6 +263,7 @@ export const en: TranslationMessages = {
         title: 'Title',
         author_id: 'Issued by',
         snapshot: 'Snapshot',
+        money: 'Money when issued',
       },
     },
     audit_entries: {
@@ -274,6 +275,8 @@ export const en: TranslationMessages = {
         action: 'Action',
         resource: 'Area',
         record_id: 'Record ID',
+        record_label: 'Record',
+        measure_id: 'Measure',
         changes: 'Changes',
       },
     },
