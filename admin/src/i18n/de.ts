@@ -614,6 +614,15 @@ export const de: TranslationMessages = {
       suggestion_not_judged: 'nicht bewertet (abgeschlossen oder gestoppt)',
       suggestion_without_spending: 'ohne Ausgaben bewertet',
       disagreements_short: 'Ampel-Abweichungen',
+      my_measures: 'Meine Maßnahmen',
+      my_measures_list: 'Maßnahmen, für die ich verantwortlich bin',
+      my_next_milestones: 'Meine nächsten Meilensteine',
+      my_late_count:
+        '%{smart_count} Ihrer Maßnahmen ist verspätet. |||| %{smart_count} Ihrer Maßnahmen sind verspätet.',
+      my_show_late: 'Verspätete anzeigen',
+      my_none: 'Ihnen ist noch keine Maßnahme zugeordnet.',
+      my_next_due: 'nächster Meilenstein am %{date}',
+      my_no_open_milestones: 'keine offenen Meilensteine',
       of_approved: 'der bewilligten Mittel',
       transfers_awaiting_proof: 'Weiterleitungen ohne Nachweis',
       overdue: 'überfällig',
@@ -846,6 +855,7 @@ export const de: TranslationMessages = {
     },
     measures: {
       county_wide_hint: 'Leer lassen, wenn die Maßnahme kreisweit wirkt.',
+      profile_pdf: 'Projektsteckbrief (PDF)',
     },
     milestones: {
       open: 'Noch offen',

@@ -391,6 +391,15 @@ export const en: TranslationMessages = {
       suggestion_not_judged: 'not judged (completed or stopped)',
       suggestion_without_spending: 'judged without spending',
       disagreements_short: 'Light differences',
+      my_measures: 'My measures',
+      my_measures_list: 'Measures I am responsible for',
+      my_next_milestones: 'My next milestones',
+      my_late_count:
+        '%{smart_count} of your measures is late. |||| %{smart_count} of your measures are late.',
+      my_show_late: 'Show late ones',
+      my_none: 'No measure is assigned to you yet.',
+      my_next_due: 'next milestone on %{date}',
+      my_no_open_milestones: 'no open milestones',
       of_approved: 'of approved funds',
       transfers_awaiting_proof: 'Transfers awaiting proof',
       overdue: 'overdue',
@@ -619,6 +628,7 @@ export const en: TranslationMessages = {
     },
     measures: {
       county_wide_hint: 'Leave empty when the measure applies county-wide.',
+      profile_pdf: 'Project profile (PDF)',
     },
     milestones: {
       open: 'Still open',

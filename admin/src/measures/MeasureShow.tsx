@@ -13,6 +13,7 @@ import { ContactTable } from '../contacts/ContactTable';
 import { MeasurePartnerTable } from '../measure_partners/MeasurePartnerTable';
 import { MeasureFinance } from './MeasureFinance';
 import { MeasureMilestones } from './MeasureMilestones';
+import { MeasureShowActions } from './MeasureShowActions';
 import { SuggestedHealth } from './SuggestedHealth';
 
 /** A measure's detail page; tabs the role may not read (finance, contacts, history) are left out. */
@@ -21,7 +22,7 @@ export default function MeasureShow() {
   const contacts = useCan('contacts');
   const history = useCan('audit_entries');
   return (
-    <Show>
+    <Show actions={<MeasureShowActions />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="app.measure_tabs.overview">
           <FieldGrid wide={['title', 'summary', 'health_note', 'municipality_ids']}>
