@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import {
+  DEMO_EMAIL,
   screenshot,
   seriousA11yViolations,
   signIn,
@@ -194,5 +196,55 @@ describeInBrowser('daily work on measures (steering)', () => {
     await page.getByRole('row').nth(2).waitFor();
     await screenshot(page, 'status-reports-list');
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('downloads the one-page measure profile (Projektsteckbrief) from the measure page', async () => {
+    tab = await env.open();
+    const { page } = tab;
+    const { id } = (await env.db('measures').where('code', 'M-08').first('id')) as { id: number };
+    await signIn(page, 'steering');
+    await page.goto(`/#/measures/${id}/show`);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Projektsteckbrief (PDF)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('Projektsteckbrief_M-08.pdf');
+    const pdf = fs.readFileSync((await download.path())!);
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await screenshot(page, 'measure-show-profile-button');
+  });
+
+  it('starts the steering role on "Meine Maßnahmen": own measures, next milestones, what is late', async () => {
+    tab = await env.open();
+    const { page } = tab;
+    const owner = (await env.db('users').where('email', DEMO_EMAIL.steering).first('id')) as { id: number };
+    const own = (await env.db('measures').where('owner_id', owner.id).orderBy('code')) as {
+      id: number;
+      code: string;
+    }[];
+    expect(own.length).toBeGreaterThan(1);
+    // One of them gets an overdue milestone.
+    await env.db('milestones').insert({
+      measure_id: own[0]!.id,
+      title: 'Abnahme Testlauf',
+      baseline_date: '2026-01-15',
+      due_date: '2026-02-15',
+      is_final: false,
+    });
+    await signIn(page, 'steering');
+    await page.getByRole('heading', { name: 'Meine Maßnahmen', level: 1 }).waitFor();
+    const mine = page.getByRole('region', { name: 'Maßnahmen, für die ich verantwortlich bin' });
+    await mine.getByText(`${own[0]!.code} · `).waitFor();
+    await expect(mine.getByRole('listitem').first().textContent()).resolves.toContain(own[0]!.code);
+    await expect(mine.getByRole('listitem').first().textContent()).resolves.toContain('überfällig');
+    const next = page.getByRole('region', { name: 'Meine nächsten Meilensteine' });
+    await next.getByText('Abnahme Testlauf').waitFor();
+    await page.getByText(/1 Ihrer Maßnahmen ist verspätet/).waitFor();
+    await screenshot(page, 'steering-start-my-measures');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Verspätete anzeigen' }).click();
+    await page.waitForURL(/#\/measures\?filter=/);
+    await page.getByRole('row').filter({ hasText: own[0]!.code }).waitFor();
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
   });
 });
