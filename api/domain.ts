@@ -29,3 +29,10 @@ export const AUDIT_ACTIONS = ['create', 'update', 'delete'] as const;
 
 /** Ids are PostgreSQL integers (increments()); a larger one can only be a wrong one. */
 export const MAX_ID = 2_147_483_647;
+
+/** Impact indicators (#20): which way is better, and the states of ./features/indicators/stateSql.ts. */
+export const INDICATOR_DIRECTIONS = ['higher', 'lower'] as const;
+export const INDICATOR_STATES = ['on_track', 'behind', 'off_track', 'stale'] as const;
+export type IndicatorState = (typeof INDICATOR_STATES)[number];
+/** The largest magnitude of an indicator's baseline, target or measured value (numeric(18, 4) columns). */
+export const INDICATOR_VALUE_LIMIT = 1e12;

@@ -2,8 +2,16 @@ import type { Knex } from 'knex';
 import { hashPassword } from '../api/features/auth/passwords';
 import type { Role } from '../api/domain';
 import { FIELDS, GUIDE_MUNICIPALITIES, MUNICIPALITIES, PARTNERS, USERS } from './demoData';
-import { buildExpenditures, buildTranches, GRANTS, numberReceipts, TRANSFERS } from './demoFunding';
+import {
+  buildExpenditures,
+  buildTranches,
+  GRANTS,
+  numberReceipts,
+  paymentDate,
+  TRANSFERS,
+} from './demoFunding';
 import { MEASURES } from './demoMeasures';
+import { buildValues, INDICATORS } from './demoIndicators';
 import { buildContacts, buildMilestones } from './demoPlans';
 import { addDays, euro, insertAll, insertIds, Rng, TODAY } from './util';
 
@@ -182,6 +190,30 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
     1000,
   );
 
+  // ---- impact indicators and their measured values ----
+  const indicatorRng = new Rng(2020);
+  for (const def of INDICATORS) {
+    const [{ id }] = (await trx('indicators')
+      .insert({
+        measure_id: measure.get(def.measure),
+        name: def.name,
+        unit: def.unit,
+        direction: def.direction,
+        baseline_value: def.baseline[0],
+        baseline_date: def.baseline[1],
+        target_value: def.target[0],
+        target_date: def.target[1],
+        method: def.method,
+        reported_by: def.reportedBy,
+      })
+      .returning('id')) as [{ id: number }];
+    await insertAll(
+      trx,
+      'indicator_values',
+      buildValues(indicatorRng, def).map((v) => ({ indicator_id: id, ...v })),
+    );
+  }
+
   // ---- grants, yearly budgets, tranches, expenditures, transfers ----
   const grantIds = await insertIds(
     trx,
@@ -212,6 +244,7 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
     'expenditures',
     expenditures.map(({ grant: key, measure: code, tranche, ...e }) => ({
       ...e,
+      paid_on: paymentDate(e),
       grant_id: grant.get(key),
       measure_id: measure.get(code),
       tranche_id: tranche === null ? null : trancheIds[tranche],

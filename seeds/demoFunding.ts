@@ -486,6 +486,20 @@ export function buildExpenditures(rng: Rng, measures: MeasureDef[]): Omit<Expend
   return out;
 }
 
+/**
+ * When an expenditure was paid: salaries and transfers on their booking day, invoices 5 to 30 days after booking
+ * (a weekday; the lag follows from the amount, so the data stays deterministic without drawing from the PRNG). An
+ * invoice whose payment would fall after "today" is still open (null).
+ */
+export function paymentDate(
+  e: Pick<ExpenditurePlan, 'booked_on' | 'amount_cents' | 'cost_category' | 'payee'>,
+): string | null {
+  const immediate =
+    e.cost_category === 'personnel' || e.payee.startsWith('Personalkosten') || e.cost_category === 'other';
+  const paid = immediate ? e.booked_on : weekday(addDays(e.booked_on, 5 + (e.amount_cents % 26)));
+  return paid <= TODAY ? paid : null;
+}
+
 /** Numbers receipts per year in booking order: RE-2024-0001 … */
 export function numberReceipts(rows: Omit<ExpenditurePlan, 'receipt_no'>[]): ExpenditurePlan[] {
   const sorted = [...rows].sort(

@@ -465,10 +465,11 @@ export async function seedScale(db: Knex, factor: number, log: Log = console.log
                         (row_number() over (order by id) - 1)::int as rn
                  from tranches where id > ${trancheBase}),
            tn as (select count(*)::int n from t)
-      insert into expenditures (measure_id, grant_id, tranche_id, booked_on, amount_cents, cost_category, payee,
+      insert into expenditures (measure_id, grant_id, tranche_id, booked_on, paid_on, amount_cents, cost_category, payee,
                                 receipt_no, description, eligible)
       select coalesce(t.measure_id, nm.a[1 + g % nm.n]), t.grant_id,
              case when t.status in ('received', 'settled') and g % 10 <> 9 and g % 41 <> 0 then t.id end,
+             least(coalesce(t.received_on, make_date(t.fiscal_year::int, 3, 1) + (g % 200)) + g % 55, date '${TODAY}' - 1),
              least(coalesce(t.received_on, make_date(t.fiscal_year::int, 3, 1) + (g % 200)) + g % 55, date '${TODAY}' - 1),
              t.money * (30 + (g * 37) % 65) / 1000,
              (${arr(CATEGORIES)})[1 + g % 5],

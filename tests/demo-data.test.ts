@@ -25,6 +25,8 @@ async function dump(db: Knex): Promise<string> {
     'measures',
     'milestones',
     'milestone_forecasts',
+    'indicators',
+    'indicator_values',
     'partners',
     'measure_partners',
     'grants',

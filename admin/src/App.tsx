@@ -13,7 +13,10 @@ import grant_years from './grant_years';
 import grants from './grants';
 import guide_municipalities from './guide_municipalities';
 import { i18nProvider } from './i18n';
+import indicator_values from './indicator_values';
+import indicators from './indicators';
 import { AppLayout } from './layout/AppLayout';
+import { NotFoundPage } from './layout/NotFoundPage';
 import { theme } from './layout/theme';
 import measure_municipalities from './measure_municipalities';
 import measure_partners from './measure_partners';
@@ -44,6 +47,7 @@ export function App() {
       loginPage={LoginPage}
       dashboard={Dashboard}
       layout={AppLayout}
+      catchAll={NotFoundPage}
       theme={theme}
       requireAuth
       disableTelemetry
@@ -51,6 +55,8 @@ export function App() {
       <Resource name="measures" {...measures} />
       <Resource name="milestones" {...milestones} />
       <Resource name="milestone_forecasts" {...milestone_forecasts} />
+      <Resource name="indicators" {...indicators} />
+      <Resource name="indicator_values" {...indicator_values} />
       <Resource name="municipalities" {...municipalities} />
       <Resource name="measure_municipalities" {...measure_municipalities} />
       <Resource name="partners" {...partners} />

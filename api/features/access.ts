@@ -8,6 +8,8 @@ export const ACCESS = {
   contacts: { read: ['cdo', 'steering', 'guide'], write: ['cdo', 'guide'] },
   users: { read: ROLES, write: ['cdo'] },
   statusReports: { read: ROLES, write: ['cdo', 'steering'] },
+  // Every role may be a measure's owner, who enters its indicator values; the row rule lies in indicator_values.ts.
+  indicatorValues: { read: ROLES, write: ROLES },
   audit: { read: ['cdo', 'steering', 'funding'], write: [] },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
@@ -25,3 +27,6 @@ export const FUNDING_READERS = ACCESS.funding.read;
 export const CONTACT_READERS = ACCESS.contacts.read;
 export const canSeeMoney = (role: Role): boolean => mayRead('funding', role);
 export const canSeeContacts = (role: Role): boolean => mayRead('contacts', role);
+
+/** Roles that write every indicator value; any other role only those of the measures she owns. */
+export const INDICATOR_VALUE_EDITORS = ACCESS.portfolio.write;

@@ -11,6 +11,8 @@ import expenditures from './funding/expenditures.fields';
 import fields_of_action from './measures/fields_of_action.fields';
 import grant_years from './funding/grant_years.fields';
 import grants from './funding/grants.fields';
+import indicator_values from './indicators/indicator_values.fields';
+import indicators from './indicators/indicators.fields';
 import guide_municipalities from './users/guide_municipalities.fields';
 import measure_municipalities from './measures/measure_municipalities.fields';
 import measure_partners from './partners/measure_partners.fields';
@@ -31,6 +33,8 @@ export const declarations = {
   measure_municipalities,
   milestones,
   milestone_forecasts,
+  indicators,
+  indicator_values,
   partners,
   measure_partners,
   grants,

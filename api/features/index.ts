@@ -5,10 +5,12 @@ import contacts from './contacts';
 import dashboard from './dashboard';
 import type { ExtraModule, Feature } from './feature';
 import funding from './funding';
+import indicators from './indicators';
 import measures from './measures';
 import milestones from './milestones';
 import municipalities from './municipalities';
 import partners from './partners';
+import search from './search';
 import status_reports from './status_reports';
 import users from './users';
 
@@ -17,6 +19,7 @@ export const features: readonly Feature[] = [
   municipalities,
   measures,
   milestones,
+  indicators,
   partners,
   funding,
   contacts,
@@ -25,6 +28,7 @@ export const features: readonly Feature[] = [
   audit,
   dashboard,
   calendar,
+  search,
 ];
 
 export const resources: readonly ResourceDef[] = features.flatMap((f) => f.resources);

@@ -5,6 +5,7 @@ import {
   monthDomain,
   monthTicks,
   shapeTrend,
+  topLines,
   type TrendMilestone,
 } from '../../admin/src/trend/trendShapes';
 
@@ -78,5 +79,22 @@ describe('MTA shaping', () => {
     expect(monthTicks([dayNumber('2022-01-01'), dayNumber('2028-01-01')]).map(isoFromDay)[1]).toBe(
       '2023-01-01',
     );
+  });
+});
+
+describe('topLines', () => {
+  const line = (id: number, slip_days: number) => ({ id, name: `L${id}`, slip_days, points: [] });
+  const data = {
+    lines: [line(1, 5), line(2, -40), line(3, 0), line(4, 12)],
+    domain: [0, 10] as [number, number],
+  };
+
+  it('keeps the lines that moved most (either way), in their order, and the domain of all', () => {
+    expect(topLines(data, 2)).toEqual({ lines: [line(2, -40), line(4, 12)], domain: [0, 10] });
+  });
+
+  it('keeps every line without a limit or when there are few', () => {
+    expect(topLines(data, undefined)).toBe(data);
+    expect(topLines(data, 8)).toBe(data);
   });
 });

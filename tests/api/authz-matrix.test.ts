@@ -32,6 +32,9 @@ const MATRIX: Record<string, Record<Role, Cell>> = {
   measures:               { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   milestones:             { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   milestone_forecasts:    { cdo: WL, steering: WL, funding: RL, guide: RL, viewer: RL },
+  indicators:             { cdo: W, steering: W, funding: R, guide: R, viewer: R },
+  // values also the measure's owner (tests/features/indicators/rights.test.ts); these roles own no demo measure
+  indicator_values:       { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   partners:               { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   measure_partners:       { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   measure_municipalities: { cdo: WL, steering: WL, funding: RL, guide: RL, viewer: RL },

@@ -87,11 +87,11 @@ describeInBrowser('daily work on measures (steering)', () => {
     const titles = ['Lastenheft abgestimmt', 'Vergabe erteilt', 'Pilotbetrieb gestartet'];
     for (const [i, title] of titles.entries()) {
       await page.locator('input[name="title"]').fill(title);
-      await page.locator('input[name="baseline_date"]').fill(`2027-0${i + 3}-15`);
+      await page.locator('input[name="baseline_date"]').fill(`15.0${i + 3}.2027`);
       // The forecast starts as the baseline.
       await page.waitForFunction(
         (v) => document.querySelector<HTMLInputElement>('input[name="due_date"]')?.value === v,
-        `2027-0${i + 3}-15`,
+        `15.0${i + 3}.2027`,
       );
       await page
         .getByRole('button', {
@@ -117,7 +117,7 @@ describeInBrowser('daily work on measures (steering)', () => {
     await screenshot(page, 'measure-milestones-inline-added');
 
     await page.getByRole('button', { name: 'Meilenstein „Vergabe erteilt“ bearbeiten' }).click();
-    await page.locator('input[name="due_date"]').fill('2027-05-31');
+    await page.locator('input[name="due_date"]').fill('31.05.2027');
     await page.getByRole('button', { name: 'Speichern', exact: true }).click();
     await page
       .getByRole('row')

@@ -46,8 +46,8 @@ describeInBrowser('working with measures', () => {
       await page.getByRole('tab', { name: 'Meilensteine' }).click();
       await page.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
       await page.locator('input[name="title"]').fill('Beteiligungsplattform freigeschaltet');
-      await page.locator('input[name="baseline_date"]').fill('2026-06-30');
-      await page.locator('input[name="due_date"]').fill('2026-07-31');
+      await page.locator('input[name="baseline_date"]').fill('30.06.2026');
+      await page.locator('input[name="due_date"]').fill('31.07.2026');
       await saveButton(page).click();
       await page.getByText('Beteiligungsplattform freigeschaltet').first().waitFor();
 

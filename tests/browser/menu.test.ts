@@ -19,7 +19,7 @@ interface RoleView {
   writesMeasures: boolean;
 }
 
-const BASE_TABS = ['Übersicht', 'Meilensteine', 'Partner'];
+const BASE_TABS = ['Übersicht', 'Meilensteine', 'Wirkung', 'Partner'];
 
 const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
   cdo: {
@@ -48,7 +48,7 @@ const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
     writesMeasures: false,
   },
   guide: {
-    visible: ['Meine Kommunen', 'Maßnahmen', 'Kontakte', 'Meilenstein-Trendanalyse', 'Kalender'],
+    visible: ['Meine Kommunen', 'Maßnahmen', 'Kontakte', 'Meilenstein\u00ADtrendanalyse', 'Kalender'],
     hidden: [
       'Zuwendungsbescheide',
       'Mittelabrufe',
@@ -61,7 +61,7 @@ const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
     writesMeasures: false,
   },
   viewer: {
-    visible: ['Maßnahmen', 'Zuwendungsbescheide', 'Fristen', 'Statusberichte'],
+    visible: ['Maßnahmen', 'Wirkungsindikatoren', 'Zuwendungsbescheide', 'Fristen', 'Statusberichte'],
     hidden: ['Kontakte', 'Protokolleinträge'],
     measureTabs: [...BASE_TABS, 'Finanzen'],
     writesMeasures: false,

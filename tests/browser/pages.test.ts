@@ -15,6 +15,8 @@ const RESOURCES: { name: string; show?: boolean; edit?: boolean }[] = [
   { name: 'measures', show: true, edit: true },
   { name: 'milestones', show: true, edit: true },
   { name: 'milestone_forecasts' },
+  { name: 'indicators', show: true, edit: true },
+  { name: 'indicator_values', edit: true },
   { name: 'municipalities', show: true, edit: true },
   { name: 'measure_municipalities' },
   { name: 'partners', show: true, edit: true },

@@ -61,6 +61,8 @@ export interface PageOptions {
   viewport?: { width: number; height: number };
   /** HTTP statuses the test provokes on purpose (Chromium logs each failed request as a console error). */
   expectedStatuses?: number[];
+  /** The browser's language (navigator.language, Accept-Language); German unless a test says otherwise. */
+  locale?: string;
 }
 
 export interface TestPage {
@@ -129,11 +131,11 @@ export async function startBrowserEnv(): Promise<BrowserEnv> {
     baseUrl,
     db: database.db,
     api: (who) => apiLogin(app, DEMO_EMAIL[who]),
-    async open({ viewport = { width: 1366, height: 768 }, expectedStatuses = [401] } = {}) {
+    async open({ viewport = { width: 1366, height: 768 }, expectedStatuses = [401], locale = 'de-DE' } = {}) {
       const context = await browser.newContext({
         baseURL: baseUrl,
         viewport,
-        locale: 'de-DE',
+        locale,
         timezoneId: 'Europe/Berlin',
         acceptDownloads: true,
       });

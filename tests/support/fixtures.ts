@@ -113,6 +113,27 @@ const builders: Record<string, Builder> = {
       due_date: '2027-01-31',
     };
   },
+  indicators: async (db) => ({
+    measure_id: await anyId(db, 'measures'),
+    name: `Testindikator ${uniq()}`,
+    unit: 'Nutzende',
+    direction: 'higher',
+    baseline_value: 0,
+    baseline_date: '2025-01-01',
+    target_value: 1000,
+    target_date: '2027-12-31',
+  }),
+  indicator_values: async (db) => {
+    const indicator_id = await anyId(db, 'indicators');
+    // Measured values lie in the past: the latest free day before today.
+    const { rows } = (await db.raw(
+      `select to_char(d, 'YYYY-MM-DD') as d from generate_series(current_date - 1, current_date - 20000, '-1 day') d
+       where not exists (select 1 from indicator_values x where x.indicator_id = ? and x.measured_on = d::date)
+       order by d desc limit 1`,
+      [indicator_id],
+    )) as { rows: { d: string }[] };
+    return { indicator_id, measured_on: rows[0]!.d, value: 42.5, source: 'API-Test' };
+  },
   partners: async () => ({
     name: `Testpartner ${uniq()}`,
     sector: 'business',
@@ -240,6 +261,8 @@ export const UPDATE_PATCH: Record<string, Body> = {
   measure_municipalities: {},
   milestones: { notes: 'Geändert vom API-Test' },
   milestone_forecasts: { due_date: '2031-01-31' },
+  indicators: { method: 'Geändert vom API-Test' },
+  indicator_values: { note: 'Geändert vom API-Test' },
   partners: { notes: 'Geändert vom API-Test' },
   measure_partners: { role: 'Geänderte Rolle' },
   grants: { notes: 'Geändert vom API-Test' },

@@ -1,4 +1,5 @@
-import { DateInput, NumberInput, SelectInput, useTranslate } from 'react-admin';
+import { NumberInput, SelectInput, useTranslate } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { RESOURCE_NAMES } from '../auth/access';
 import { EnumInput } from '../common/EnumInput';
 import { RefInput } from '../common/RefInput';

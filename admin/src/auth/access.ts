@@ -22,7 +22,8 @@ export interface AccessUser {
 
 /**
  * react-admin's `canAccess` (hides buttons, guards pages): the role matrix, plus the guide's row rule
- * for contacts (she changes or deletes only what she wrote; the API enforces the same).
+ * for contacts (she changes or deletes only what she wrote) and the owner's right to indicator values; the API
+ * enforces the same.
  */
 export function canAccessRecord(
   user: AccessUser,
@@ -34,5 +35,8 @@ export function canAccessRecord(
   if (!can(user.role, resource, write ? 'write' : 'read')) return false;
   if (write && action !== 'create' && resource === 'contacts' && user.role === 'guide' && record)
     return record.author_id === user.id;
+  // Indicator values: besides cdo and steering only the owner of the indicator's measure.
+  if (write && resource === 'indicator_values' && !can(user.role, 'indicators', 'write'))
+    return record?.measure_owner_id === user.id;
   return true;
 }

@@ -1,6 +1,25 @@
 import { Box } from '@mui/material';
-import { Children, isValidElement, type ReactNode } from 'react';
-import { Labeled } from 'react-admin';
+import { Children, cloneElement, isValidElement, type ReactNode } from 'react';
+import { EmailField, Labeled, NumberField, TextField, UrlField } from 'react-admin';
+import { DateField } from './DateField';
+import { EnumField } from './EnumField';
+import { MoneyField } from './MoneyField';
+import { PercentField } from './PercentField';
+import { RefField } from './RefFields';
+
+/** Fields that show their emptyText when they have no value; on a detail page that is "—". */
+const SHOWS_EMPTY_TEXT: unknown[] = [
+  TextField,
+  NumberField,
+  EmailField,
+  UrlField,
+  DateField,
+  EnumField,
+  MoneyField,
+  PercentField,
+  RefField,
+];
+const EMPTY = '—';
 
 interface Props {
   children: ReactNode;
@@ -8,7 +27,7 @@ interface Props {
   wide?: string[];
 }
 
-/** The fields of a detail page, labelled, in up to three columns (one on a phone). */
+/** The fields of a detail page, labelled, in up to three columns (one on a phone); an empty one shows "—". */
 export function FieldGrid({ children, wide = [] }: Props) {
   return (
     <Box
@@ -25,7 +44,12 @@ export function FieldGrid({ children, wide = [] }: Props) {
       }}
     >
       {Children.toArray(children)
-        .filter(isValidElement<{ source?: string }>)
+        .filter(isValidElement<{ source?: string; emptyText?: string }>)
+        .map((field) =>
+          SHOWS_EMPTY_TEXT.includes(field.type) && field.props.emptyText === undefined
+            ? cloneElement(field, { emptyText: EMPTY })
+            : field,
+        )
         .map((child, index) => (
           <Box
             key={index}

@@ -7,6 +7,7 @@ import {
   type Validator,
 } from 'react-admin';
 import { DEFAULT_SORTS } from './sorts';
+import type { ReactElement } from 'react';
 
 interface Props {
   source: string;
@@ -18,16 +19,18 @@ interface Props {
   filter?: Record<string, unknown>;
   label?: string;
   helperText?: string;
+  /** Offers "<typed text> anlegen" among the choices, opening this dialog (useCreateSuggestionContext). */
+  create?: ReactElement;
 }
 
 const rules = (isRequired?: boolean, validate: Validator[] = []) =>
   isRequired ? [required(), ...validate] : validate;
 
 /** A searchable reference picker (the API's `q` search), in the reference's declared order. */
-export function RefInput({ source, reference, isRequired, validate, filter, ...rest }: Props) {
+export function RefInput({ source, reference, isRequired, validate, filter, create, ...rest }: Props) {
   return (
     <ReferenceInput source={source} reference={reference} filter={filter} sort={DEFAULT_SORTS[reference]}>
-      <AutocompleteInput validate={rules(isRequired, validate)} {...rest} />
+      <AutocompleteInput validate={rules(isRequired, validate)} create={create} {...rest} />
     </ReferenceInput>
   );
 }

@@ -1,4 +1,5 @@
-import { DateInput, SearchInput, useResourceContext, useTranslate } from 'react-admin';
+import { SearchInput, useResourceContext, useTranslate } from 'react-admin';
+import { DateInput } from './DateInput';
 
 /** The full-text search (`q`) of resources that declare one; labelled for screen readers. */
 function QuickSearch(_props: { source: 'q'; alwaysOn?: boolean }) {

@@ -1,5 +1,6 @@
 import { Grid } from '@mui/material';
-import { BooleanInput, DateInput, TextInput, useGetIdentity } from 'react-admin';
+import { BooleanInput, TextInput, useGetIdentity } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { EnumInput } from '../common/EnumInput';
 import { RefArrayInput, RefInput } from '../common/RefInput';
 import { isRequired, textValidators } from '../common/validators';
@@ -14,7 +15,7 @@ const half = { xs: 12, sm: 6 } as const;
 
 /**
  * The contact form. `quick` is the guide's short form on her start page (phone-sized: one column,
- * full-width inputs); the full form adds the person's role, the measures and the follow-up state.
+ * full-width inputs); the full form adds the person's role and the follow-up state.
  */
 export function ContactInputs({ quick = false }: { quick?: boolean }) {
   const municipalityFilter = useMunicipalityFilter();
@@ -62,11 +63,9 @@ export function ContactInputs({ quick = false }: { quick?: boolean }) {
           <BooleanInput source="follow_up_done" />
         </Grid>
       )}
-      {!quick && (
-        <Grid size={12}>
-          <RefArrayInput source="measure_ids" reference="measures" />
-        </Grid>
-      )}
+      <Grid size={12}>
+        <RefArrayInput source="measure_ids" reference="measures" />
+      </Grid>
     </Grid>
   );
 }

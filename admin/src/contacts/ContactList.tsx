@@ -1,14 +1,25 @@
-import { useMediaQuery, type Theme } from '@mui/material';
-import { BooleanInput, ReferenceField, SimpleList, type RaRecord } from 'react-admin';
+import { Box } from '@mui/material';
+import {
+  BooleanInput,
+  CreateButton,
+  ExportButton,
+  FilterButton,
+  ReferenceField,
+  TopToolbar,
+  useTranslate,
+  type RaRecord,
+} from 'react-admin';
 import { DateField } from '../common/DateField';
 import { EnumInput } from '../common/EnumInput';
 import { dateRangeFilters, searchFilter } from '../common/filters';
 import { overdueRowSx } from '../common/OverdueChip';
+import { PhoneList } from '../common/PhoneList';
 import { RefInput } from '../common/RefInput';
 import { ResourceList } from '../common/ResourceList';
 import { ContactTable } from './ContactTable';
 import { FollowUpField } from './FollowUpField';
 import { isFollowUpOverdue } from './followUp';
+import { MyFollowUpsButton } from './MyFollowUpsButton';
 
 const filters = [
   searchFilter,
@@ -20,24 +31,50 @@ const filters = [
   ...dateRangeFilters('follow_up_on'),
 ];
 
-/** On a phone: one line per contact (topic; municipality and date; follow-up) instead of a wide table. */
+function ContactListActions() {
+  return (
+    <TopToolbar sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+      <MyFollowUpsButton />
+      <FilterButton />
+      <CreateButton />
+      <ExportButton />
+    </TopToolbar>
+  );
+}
+
+/** The follow-up line of a phone row, labelled so the second date does not read as another contact date. */
+function FollowUpLine() {
+  const translate = useTranslate();
+  return (
+    <Box component="span" sx={{ display: 'flex', gap: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
+      {translate('resources.contacts.fields.follow_up_on')}: <FollowUpField />
+    </Box>
+  );
+}
+
+/** On a phone: one entry per contact (topic; municipality and date; follow-up) instead of a wide table. */
 function ContactPhoneList() {
   return (
-    <SimpleList
+    <PhoneList
       primaryText={(r: RaRecord) => String(r.topic)}
-      secondaryText={() => (
+      secondaryText={(r: RaRecord) => (
         <>
-          <ReferenceField source="municipality_id" reference="municipalities" link={false} /> ·{' '}
-          <DateField source="contact_on" />
+          <Box component="span" sx={{ display: 'block' }}>
+            <ReferenceField source="municipality_id" reference="municipalities" link={false} /> ·{' '}
+            <DateField source="contact_on" />
+          </Box>
+          {r.follow_up_on ? <FollowUpLine /> : null}
         </>
       )}
-      tertiaryText={() => <FollowUpField />}
       rowSx={(r: RaRecord) => (isFollowUpOverdue(r) ? overdueRowSx : {})}
     />
   );
 }
 
 export default function ContactList() {
-  const phone = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
-  return <ResourceList filters={filters}>{phone ? <ContactPhoneList /> : <ContactTable />}</ResourceList>;
+  return (
+    <ResourceList filters={filters} actions={<ContactListActions />} phoneList={<ContactPhoneList />}>
+      <ContactTable />
+    </ResourceList>
+  );
 }

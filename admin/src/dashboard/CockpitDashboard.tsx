@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { formatDate } from '../common/dates';
 import { formatEuro } from '../common/money';
 import { dateLocale } from '../i18n';
+import { IndicatorSummaryCard } from '../indicators/IndicatorSummaryCard';
 import { IssueStatusReportButton } from '../status_reports/IssueStatusReportButton';
 import { useCockpitData, useKpis } from './cockpitHooks';
 import type { Kpi } from './cockpitShapes';
@@ -167,6 +168,9 @@ export default function CockpitDashboard() {
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
               <DueSoonCard />
+            </Grid>
+            <Grid size={12}>
+              <IndicatorSummaryCard />
             </Grid>
             <Grid size={12} id="disagreements">
               <DisagreementsCard />

@@ -1,5 +1,5 @@
 import { Box, List, ListItem, ListItemButton, ListItemText } from '@mui/material';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { RecordContextProvider, useCreatePath, type RaRecord } from 'react-admin';
 
@@ -9,15 +9,17 @@ interface Props {
   names: Record<number, string>;
   /** The date line of each entry (rendered in the contact's record context). */
   date: ReactElement;
+  /** Buttons under an entry (e.g. closing or moving a follow-up); none when it returns nothing. */
+  actions?: (contact: RaRecord) => ReactNode;
 }
 
 /** Contacts as tappable rows: a date line, the topic and the municipality; a tap opens the contact. */
-export function ContactLinkList({ contacts, names, date }: Props) {
+export function ContactLinkList({ contacts, names, date, actions }: Props) {
   const createPath = useCreatePath();
   return (
     <List disablePadding>
       {contacts.map((c) => (
-        <ListItem key={c.id} disablePadding divider>
+        <ListItem key={c.id} disablePadding divider sx={{ display: 'block' }}>
           <RecordContextProvider value={c}>
             <ListItemButton
               component={Link}
@@ -27,6 +29,7 @@ export function ContactLinkList({ contacts, names, date }: Props) {
               <Box>{date}</Box>
               <ListItemText primary={String(c.topic)} secondary={names[c.municipality_id as number] ?? ''} />
             </ListItemButton>
+            {actions?.(c)}
           </RecordContextProvider>
         </ListItem>
       ))}

@@ -1,11 +1,13 @@
 import { Grid } from '@mui/material';
+import { useState } from 'react';
 import { Title, useGetIdentity } from 'react-admin';
 import { DateField } from '../common/DateField';
 import { todayIso } from '../common/dates';
+import { FollowUpActions } from '../contacts/FollowUpActions';
 import { FollowUpField } from '../contacts/FollowUpField';
 import { ContactLinkList } from './ContactLinkList';
 import { MyMunicipalitiesList } from './MyMunicipalitiesList';
-import { QuickContactForm } from './QuickContactForm';
+import { QuickContactForm, type MunicipalityPick } from './QuickContactForm';
 import { StartCard } from './StartCard';
 import { useMyMunicipalities, useOpenFollowUps, useRecentContacts } from './useGuideStart';
 
@@ -19,6 +21,8 @@ export default function GuideStart() {
   const recent = useRecentContacts(identity?.id as number | undefined);
   const names = Object.fromEntries((municipalities.data ?? []).map((m) => [m.id, m.name]));
   const waiting = ids.length > 0;
+  const [picked, setPicked] = useState<MunicipalityPick>();
+  const pick = (id: number) => setPicked((p) => ({ id, pick: (p?.pick ?? 0) + 1 }));
   return (
     <Grid container spacing={2} sx={{ mt: 1, mb: 2 }}>
       <Title title="app.menu.my_start" />
@@ -30,12 +34,12 @@ export default function GuideStart() {
           isEmpty={!municipalities.ranked?.length}
           emptyText="app.guide.no_municipalities"
         >
-          <MyMunicipalitiesList rows={municipalities.ranked ?? []} />
+          <MyMunicipalitiesList rows={municipalities.ranked ?? []} onPick={pick} />
         </StartCard>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
         <StartCard title="app.guide.quick_contact">
-          <QuickContactForm />
+          <QuickContactForm picked={picked} />
         </StartCard>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>
@@ -46,7 +50,13 @@ export default function GuideStart() {
           isEmpty={!followUps.data?.length}
           emptyText="app.guide.no_follow_ups"
         >
-          <ContactLinkList contacts={followUps.data ?? []} names={names} date={<FollowUpField />} />
+          <ContactLinkList
+            contacts={followUps.data ?? []}
+            names={names}
+            date={<FollowUpField />}
+            // She closes or moves what she wrote; a colleague's follow-up she only opens.
+            actions={(c) => (c.author_id === identity?.id ? <FollowUpActions record={c} /> : null)}
+          />
         </StartCard>
       </Grid>
       <Grid size={{ xs: 12, md: 6 }}>

@@ -1,19 +1,41 @@
 import { Grid } from '@mui/material';
 import {
   BooleanInput,
-  DateInput,
   FormDataConsumer,
   ReferenceInput,
   SelectInput,
   TextInput,
+  useRecordContext,
+  useTranslate,
+  type RaRecord,
 } from 'react-admin';
+import { DateInput } from '../common/DateInput';
+import { formatEuro } from '../common/money';
 import { EnumInput } from '../common/EnumInput';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefInput } from '../common/RefInput';
 import { DEFAULT_SORTS } from '../common/sorts';
 import { isRequired, textValidators } from '../common/validators';
 
-/** Tranches have no text search: a select, limited to the chosen grant's tranches. */
+/** "Nr. 13 (2026) – offen 1.234,56 €": a received tranche with the money it still holds. */
+function TrancheChoice() {
+  const record = useRecordContext<
+    RaRecord & { number: number; fiscal_year: number; unspent_cents: number }
+  >();
+  const translate = useTranslate();
+  if (!record) return null;
+  return (
+    <span>
+      Nr. {record.number} ({record.fiscal_year}) –{' '}
+      {translate('app.funding.open_amount', { amount: formatEuro(record.unspent_cents) })}
+    </span>
+  );
+}
+
+/**
+ * Tranches have no text search: a select of the chosen grant's received (not yet settled) tranches, each with its
+ * open amount; without a grant there is nothing to choose.
+ */
 function TrancheSelect() {
   return (
     <FormDataConsumer<{ grant_id?: number }>>
@@ -21,11 +43,15 @@ function TrancheSelect() {
         <ReferenceInput
           source="tranche_id"
           reference="tranches"
-          filter={formData.grant_id ? { grant_id: formData.grant_id } : {}}
+          filter={{ grant_id: formData.grant_id ?? 0, status: 'received' }}
           sort={DEFAULT_SORTS.tranches}
           perPage={100}
         >
-          <SelectInput emptyText="app.common.none" />
+          <SelectInput
+            emptyText="app.common.none"
+            optionText={<TrancheChoice />}
+            disabled={!formData.grant_id}
+          />
         </ReferenceInput>
       )}
     </FormDataConsumer>
@@ -46,6 +72,9 @@ export function ExpenditureInputs() {
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <DateInput source="booked_on" validate={isRequired} />
+      </Grid>
+      <Grid size={{ xs: 12, sm: 6 }}>
+        <DateInput source="paid_on" helperText="app.funding.paid_on_hint" />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <MoneyInput source="amount_cents" validate={isRequired} />

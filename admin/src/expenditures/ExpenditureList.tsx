@@ -12,6 +12,7 @@ const filters = [
   <EnumInput key="cost_category" source="cost_category" />,
   <BooleanInput key="eligible" source="eligible" />,
   ...dateRangeFilters('booked_on'),
+  ...dateRangeFilters('paid_on'),
 ];
 
 export default function ExpenditureList() {

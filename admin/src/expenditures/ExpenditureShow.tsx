@@ -14,6 +14,7 @@ export default function ExpenditureShow() {
           <RefField source="grant_id" />
           <RefField source="tranche_id" emptyText="—" />
           <DateField source="booked_on" />
+          <DateField source="paid_on" emptyText="—" />
           <MoneyField source="amount_cents" />
           <EnumField source="cost_category" />
           <TextField source="payee" />

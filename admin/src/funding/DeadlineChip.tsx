@@ -16,10 +16,20 @@ export function DeadlineChip({ daysLeft }: { daysLeft: number }) {
     <Chip
       size="small"
       variant={s.severity === 'info' ? 'outlined' : 'filled'}
-      color={s.severity}
+      color={s.severity === 'info' ? 'default' : s.severity}
       icon={<Icon />}
       label={translate(s.key, { smart_count: s.smart_count })}
-      sx={{ fontWeight: 600 }}
+      // Far-off deadlines in the dark shade: the light info blue on white is below 4.5:1.
+      sx={
+        s.severity === 'info'
+          ? {
+              fontWeight: 600,
+              color: 'info.dark',
+              borderColor: 'info.dark',
+              '& .MuiChip-icon': { color: 'info.dark' },
+            }
+          : { fontWeight: 600 }
+      }
     />
   );
 }

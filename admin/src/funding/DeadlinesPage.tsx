@@ -12,7 +12,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
-import { useDeadlines, useGrants } from './api';
+import { useDeadlines, useGrants, type DeadlineRange } from './api';
+import { DeadlineWindow } from './DeadlineWindow';
 import { DeadlineList } from './DeadlineList';
 import { deadlineCounts } from './deadlineStatus';
 
@@ -20,8 +21,9 @@ import { deadlineCounts } from './deadlineStatus';
 export default function DeadlinesPage() {
   const translate = useTranslate();
   const [grantId, setGrantId] = useState<number | ''>('');
+  const [within, setWithin] = useState<DeadlineRange>('90');
   const grants = useGrants();
-  const { data, isPending, error } = useDeadlines(grantId === '' ? undefined : grantId);
+  const { data, isPending, error } = useDeadlines(grantId === '' ? undefined : grantId, within);
   const counts = deadlineCounts(data?.items ?? []);
   return (
     <Card sx={{ mt: 2 }}>
@@ -51,6 +53,7 @@ export default function DeadlinesPage() {
               </MenuItem>
             ))}
           </TextField>
+          <DeadlineWindow value={within} onChange={setWithin} />
           {data && (
             <>
               <Chip

@@ -22,7 +22,7 @@ import {
 } from '@mui/material';
 import { lazy, Suspense, useState } from 'react';
 import { Title, useCreatePath, useTranslate } from 'react-admin';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CATEGORY_MONEY_COLUMNS, MEASURE_MONEY_COLUMNS } from '../../../api/features/funding/contract';
 import { todayIso } from '../common/dates';
 import { formatEuro, formatPercentBp } from '../common/money';
@@ -50,7 +50,11 @@ function MoneyCells({ row, keys }: { row: Partial<Figures>; keys: readonly Money
   return (
     <>
       {keys.map((k) => (
-        <TableCell key={k} align="right" sx={{ whiteSpace: 'nowrap' }}>
+        <TableCell
+          key={k}
+          align="right"
+          sx={{ whiteSpace: 'nowrap', color: (row[k] ?? 0) < 0 ? 'error.main' : undefined }}
+        >
           {money(row[k])}
         </TableCell>
       ))}
@@ -58,13 +62,50 @@ function MoneyCells({ row, keys }: { row: Partial<Figures>; keys: readonly Money
   );
 }
 
+/** The first column stays in view while the money columns scroll sideways (1366 px). */
+const STICKY_FIRST = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  backgroundColor: 'background.paper',
+  borderRight: 1,
+  borderRightColor: 'divider',
+} as const;
+
+/** The sum row stays at the bottom of the scrolling table. */
+const STICKY_SUM = {
+  '& td': {
+    fontWeight: 700,
+    position: 'sticky',
+    bottom: 0,
+    backgroundColor: 'grey.100',
+    borderTop: 2,
+    borderTopColor: 'divider',
+  },
+  '& td:first-of-type': { left: 0, zIndex: 3 },
+} as const;
+
+/** "Eingegangen 2025" or "Eingegangen (kumuliert)": every money header states its period. */
+function useHeader(year: number | null) {
+  const translate = useTranslate();
+  return (k: MoneyKey) => {
+    if (k === 'planned_cents') return translate(label(k));
+    if (k === 'remaining_cents')
+      return translate('app.funding.remaining_as_of', {
+        date: year ? `31.12.${year}` : translate('app.funding.today'),
+      });
+    return `${translate(label(k))} ${year ? year : `(${translate('app.funding.cumulative')})`}`;
+  };
+}
+
 function ReportTable({ report, view }: { report: FundingReport; view: View }) {
   const translate = useTranslate();
   const createPath = useCreatePath();
   const keys = view === 'measures' ? MEASURE_MONEY_COLUMNS : CATEGORY_MONEY_COLUMNS;
+  const header = useHeader(report.fiscal_year);
   const head =
     view === 'measures'
-      ? ['app.funding.col_code', 'app.funding.col_measure']
+      ? ['app.funding.col_measure']
       : ['app.funding.col_cost_category', 'app.funding.col_group'];
   return (
     <Table
@@ -74,12 +115,14 @@ function ReportTable({ report, view }: { report: FundingReport; view: View }) {
     >
       <TableHead>
         <TableRow>
-          {head.map((h) => (
-            <TableCell key={h}>{translate(h)}</TableCell>
+          {head.map((h, i) => (
+            <TableCell key={h} sx={i === 0 ? { ...STICKY_FIRST, zIndex: 3 } : undefined}>
+              {translate(h)}
+            </TableCell>
           ))}
           {keys.map((k) => (
             <TableCell key={k} align="right">
-              {translate(label(k))}
+              {header(k)}
             </TableCell>
           ))}
         </TableRow>
@@ -88,8 +131,8 @@ function ReportTable({ report, view }: { report: FundingReport; view: View }) {
         {view === 'measures'
           ? report.measures.map((r: MeasureRow) => (
               <TableRow key={r.measure_id ?? 'unassigned'} hover>
-                <TableCell sx={{ whiteSpace: 'nowrap' }}>{r.code ?? '—'}</TableCell>
-                <TableCell sx={{ minWidth: 240 }}>
+                <TableCell sx={{ ...STICKY_FIRST, minWidth: 220, maxWidth: 300 }}>
+                  {r.code && <strong>{r.code} </strong>}
                   {r.measure_id === null ? (
                     <em>{translate('app.funding.unassigned')}</em>
                   ) : (
@@ -107,13 +150,17 @@ function ReportTable({ report, view }: { report: FundingReport; view: View }) {
             ))
           : report.categories.map((r: CategoryRow) => (
               <TableRow key={r.cost_category} hover>
-                <TableCell>{translate(`app.enums.cost_category.${r.cost_category}`)}</TableCell>
+                <TableCell sx={STICKY_FIRST}>
+                  {translate(`app.enums.cost_category.${r.cost_category}`)}
+                </TableCell>
                 <TableCell>{translate(`app.funding.groups.${r.group}`)}</TableCell>
                 <MoneyCells row={r} keys={keys} />
               </TableRow>
             ))}
-        <TableRow sx={{ '& td': { fontWeight: 700, borderTop: 2, borderColor: 'divider' } }}>
-          <TableCell colSpan={2}>{translate('app.funding.total')}</TableCell>
+        <TableRow sx={STICKY_SUM}>
+          <TableCell colSpan={head.length} sx={STICKY_FIRST}>
+            {translate('app.funding.total')}
+          </TableCell>
           <MoneyCells row={report.totals} keys={keys} />
         </TableRow>
       </TableBody>
@@ -130,8 +177,17 @@ function yearsOf(period: { period_start: string; period_end: string }): number[]
 export default function FundingReportPage() {
   const translate = useTranslate();
   const grants = useGrants();
-  const [chosen, setChosen] = useState<number | null>(null);
-  const [year, setYear] = useState<number | ''>('');
+  // Grant and year live in the URL, so a report can be bookmarked and shared.
+  const [search, setSearch] = useSearchParams();
+  const chosen = Number(search.get('grant_id')) || null;
+  const year = Number(search.get('fiscal_year')) || '';
+  const choose = (grantId: number | null, fiscalYear: number | '') =>
+    setSearch(
+      new URLSearchParams(
+        queryString({ grant_id: grantId, fiscal_year: fiscalYear === '' ? undefined : fiscalYear }),
+      ),
+      { replace: true },
+    );
   const [view, setView] = useState<View>('measures');
   const grant = grants.data?.find((g) => g.id === chosen) ?? currentGrant(grants.data, todayIso());
   const params = { grant_id: grant?.id, fiscal_year: year === '' ? undefined : year };
@@ -151,16 +207,13 @@ export default function FundingReportPage() {
             size="small"
             label={translate('app.funding.grant')}
             value={grant?.id ?? ''}
-            onChange={(e) => {
-              setChosen(Number(e.target.value));
-              setYear('');
-            }}
+            onChange={(e) => choose(Number(e.target.value), '')}
             fullWidth={false}
-            sx={{ width: 340 }}
+            sx={{ width: 520, maxWidth: '100%' }}
           >
             {(grants.data ?? []).map((g) => (
               <MenuItem key={g.id} value={g.id}>
-                {g.phase} ({g.file_number})
+                {g.programme} – {g.phase} ({g.file_number})
               </MenuItem>
             ))}
           </TextField>
@@ -169,7 +222,9 @@ export default function FundingReportPage() {
             size="small"
             label={translate('app.funding.fiscal_year')}
             value={year}
-            onChange={(e) => setYear(e.target.value === '' ? '' : Number(e.target.value))}
+            onChange={(e) =>
+              choose(grant ? Number(grant.id) : null, e.target.value === '' ? '' : Number(e.target.value))
+            }
             fullWidth={false}
             sx={{ width: 160 }}
             slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
@@ -222,7 +277,9 @@ export default function FundingReportPage() {
               <Tab value="measures" label={translate('app.funding.by_measure')} />
               <Tab value="categories" label={translate('app.funding.by_category')} />
             </Tabs>
-            <Box sx={{ overflowX: 'auto', maxHeight: 560, contain: 'inline-size' }}>
+            <Box
+              sx={{ overflow: 'auto', maxHeight: 'max(320px, calc(100vh - 340px))', contain: 'inline-size' }}
+            >
               <ReportTable report={report.data} view={view} />
             </Box>
             <Typography component="h2" variant="h6" sx={{ mt: 3 }}>

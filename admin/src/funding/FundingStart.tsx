@@ -10,7 +10,8 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { DataTable, ListBase, Title, useTranslate } from 'react-admin';
+import { DataTable, ListBase, Title, useTranslate, type RaRecord } from 'react-admin';
+import { GrantAndNumber } from '../tranches/TrancheTable';
 import { Link } from 'react-router';
 import { DateField } from '../common/DateField';
 import { todayIso } from '../common/dates';
@@ -18,24 +19,46 @@ import { EnumField } from '../common/EnumField';
 import { MoneyCol } from '../common/columns';
 import { formatEuro, formatPercentBp } from '../common/money';
 import { StartCard } from '../dashboard/StartCard';
-import { currentGrant, useDeadlines, useFundingApi, useGrants, type FundingReport, type Totals } from './api';
+import {
+  currentGrant,
+  useDeadlines,
+  useFundingApi,
+  useGrants,
+  type DeadlineRange,
+  type FundingReport,
+} from './api';
+import { DeadlineWindow } from './DeadlineWindow';
 import { DeadlineList } from './DeadlineList';
 
-const KPIS: { key: keyof Totals; label: string; hint?: string }[] = [
-  { key: 'approved_cents', label: 'app.funding.col_approved' },
-  { key: 'requested_cents', label: 'app.funding.col_requested' },
-  { key: 'received_cents', label: 'app.funding.col_received' },
-  { key: 'spent_cents', label: 'app.funding.col_spent' },
-  { key: 'unspent_cents', label: 'app.funding.unspent', hint: 'app.funding.unspent_hint' },
-  { key: 'open_to_request_cents', label: 'app.funding.open_to_request' },
+type Kpi = { key: string; label: string; cents: (r: FundingReport) => number; hint?: string };
+
+/** Like beside like: federal funds against the approved grant, eligible spending against the eligible costs. */
+const FEDERAL: Kpi[] = [
+  { key: 'approved', label: 'app.funding.kpi_approved', cents: (r) => r.totals.approved_cents },
+  { key: 'requested', label: 'app.funding.col_requested', cents: (r) => r.totals.requested_cents },
+  { key: 'received', label: 'app.funding.col_received', cents: (r) => r.totals.received_cents },
+  {
+    key: 'unspent',
+    label: 'app.funding.unspent',
+    cents: (r) => r.totals.unspent_cents,
+    hint: 'app.funding.unspent_hint',
+  },
+  { key: 'open', label: 'app.funding.open_to_request', cents: (r) => r.totals.open_to_request_cents },
+  {
+    key: 'federal_spent',
+    label: 'app.funding.kpi_federal_spent',
+    cents: (r) => r.totals.federal_share_cents,
+  },
+];
+const ELIGIBLE: Kpi[] = [
+  { key: 'eligible', label: 'app.funding.kpi_eligible_cost', cents: (r) => r.grant.eligible_cents },
+  { key: 'spent', label: 'app.funding.col_spent', cents: (r) => r.totals.spent_cents },
 ];
 
-const DEADLINES_SHOWN = 6;
-
-function Kpi({ label, cents, hint }: { label: string; cents: number | undefined; hint?: string }) {
+function KpiCard({ label, cents, hint }: { label: string; cents: number | undefined; hint?: string }) {
   const translate = useTranslate();
   return (
-    <Card variant="outlined" sx={{ height: '100%' }} title={hint ? translate(hint) : undefined}>
+    <Card variant="outlined" sx={{ height: '100%' }}>
       <CardContent>
         <Typography variant="body2" color="text.secondary">
           {translate(label)}
@@ -43,8 +66,41 @@ function Kpi({ label, cents, hint }: { label: string; cents: number | undefined;
         <Typography component="p" variant="h6" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}>
           {cents === undefined ? '…' : formatEuro(cents)}
         </Typography>
+        {hint && (
+          <Typography variant="caption" color="text.secondary" component="p">
+            {hint}
+          </Typography>
+        )}
       </CardContent>
     </Card>
+  );
+}
+
+function KpiRow({
+  title,
+  kpis,
+  report,
+  hints,
+}: {
+  title: string;
+  kpis: Kpi[];
+  report?: FundingReport;
+  hints: Record<string, string>;
+}) {
+  const translate = useTranslate();
+  return (
+    <Box component="section" sx={{ mb: 2 }}>
+      <Typography component="h2" variant="subtitle1" sx={{ fontWeight: 600, mb: 1 }}>
+        {translate(title)}
+      </Typography>
+      <Grid container spacing={2}>
+        {kpis.map((k) => (
+          <Grid key={k.key} size={{ xs: 12, sm: 6, md: 4, xl: 2 }}>
+            <KpiCard label={k.label} hint={hints[k.key]} cents={report ? k.cents(report) : undefined} />
+          </Grid>
+        ))}
+      </Grid>
+    </Box>
   );
 }
 
@@ -59,8 +115,10 @@ export default function FundingStart() {
     { grant_id: grant?.id },
     grant !== undefined,
   );
-  const deadlines = useDeadlines();
+  const [within, setWithin] = useState<DeadlineRange>('90');
+  const deadlines = useDeadlines(undefined, within);
   const items = deadlines.data?.items ?? [];
+  const hints = { unspent: translate('app.funding.unspent_scope', { phase: grant?.phase ?? '' }) };
   return (
     <Box sx={{ mt: 1, mb: 2 }}>
       <Title title="app.funding.start_title" />
@@ -93,15 +151,13 @@ export default function FundingStart() {
           ))}
         </ToggleButtonGroup>
       </Stack>
-      <Grid container spacing={2} sx={{ mb: 2 }}>
-        {KPIS.map((k) => (
-          <Grid key={k.key} size={{ xs: 12, sm: 6, md: 4, xl: 2 }}>
-            <Kpi label={k.label} hint={k.hint} cents={report.data?.totals[k.key]} />
-          </Grid>
-        ))}
-      </Grid>
+      <KpiRow title="app.funding.federal_funds" kpis={FEDERAL} report={report.data} hints={hints} />
+      <KpiRow title="app.funding.eligible_costs" kpis={ELIGIBLE} report={report.data} hints={{}} />
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, xl: 6 }}>
+          <Box sx={{ mb: 1 }}>
+            <DeadlineWindow value={within} onChange={setWithin} />
+          </Box>
           <StartCard
             title="app.funding.deadlines"
             isPending={deadlines.isPending}
@@ -110,11 +166,10 @@ export default function FundingStart() {
             emptyText="app.funding.no_deadlines"
           >
             <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
-              <DeadlineList items={items.slice(0, DEADLINES_SHOWN)} compact />
+              <DeadlineList items={items} compact />
             </Box>
             <Button component={Link} to="/fristen" size="small" sx={{ mt: 1 }}>
               {translate('app.funding.all_deadlines')}
-              {items.length > DEADLINES_SHOWN ? ` (${items.length})` : ''}
             </Button>
           </StartCard>
         </Grid>
@@ -122,14 +177,18 @@ export default function FundingStart() {
           <StartCard title="app.funding.last_tranches">
             <ListBase
               resource="tranches"
-              sort={{ field: 'requested_on', order: 'DESC' }}
+              sort={{ field: 'id', order: 'DESC' }}
               perPage={5}
               disableSyncWithLocation
               storeKey={false}
             >
               <Box sx={{ overflowX: 'auto', contain: 'inline-size' }}>
                 <DataTable bulkActionButtons={false} rowClick="show">
-                  <DataTable.Col source="number" />
+                  <DataTable.Col
+                    source="grant_id"
+                    label="app.funding.grant_and_number"
+                    render={(r: RaRecord) => <GrantAndNumber record={r} />}
+                  />
                   <DataTable.Col source="fiscal_year" />
                   <DataTable.Col source="status" field={EnumField} />
                   <DataTable.Col source="requested_on" field={DateField} />

@@ -44,7 +44,7 @@ export function TrancheUsagePanel() {
         {translate('app.funding.usage_of_earlier')}
       </Typography>
       <Typography variant="body2" color="text.secondary" gutterBottom>
-        {translate('app.funding.usage_hint')}
+        {translate('app.funding.usage_hint')} {translate('app.funding.usage_scope')}
       </Typography>
       {error && <Alert severity="error">{error.message}</Alert>}
       {data && data.tranches.length === 0 && (
@@ -58,8 +58,8 @@ export function TrancheUsagePanel() {
                 <TableCell>{translate('app.funding.col_code')}</TableCell>
                 <TableCell>{translate('app.funding.col_received_on')}</TableCell>
                 <TableCell align="right">{translate('app.funding.col_received')}</TableCell>
-                <TableCell align="right">{translate('app.funding.col_spent')}</TableCell>
-                <TableCell align="right">{translate('app.funding.col_unspent')}</TableCell>
+                <TableCell align="right">{translate('app.funding.col_paid')}</TableCell>
+                <TableCell align="right">{translate('app.funding.unspent')}</TableCell>
                 <TableCell align="right">{translate('app.funding.col_used')}</TableCell>
                 <TableCell>{translate('app.funding.spend_deadline')}</TableCell>
               </TableRow>
@@ -73,7 +73,9 @@ export function TrancheUsagePanel() {
                   <TableCell>{date(t.received_on)}</TableCell>
                   <TableCell align="right">{formatEuro(t.received_cents)}</TableCell>
                   <TableCell align="right">{formatEuro(t.spent_cents)}</TableCell>
-                  <TableCell align="right">{formatEuro(t.unspent_cents)}</TableCell>
+                  <TableCell align="right">
+                    {t.status === 'settled' ? translate('app.funding.settled') : formatEuro(t.unspent_cents)}
+                  </TableCell>
                   <TableCell align="right">{t.used_bp === null ? '—' : formatPercentBp(t.used_bp)}</TableCell>
                   <TableCell sx={{ whiteSpace: 'nowrap' }}>
                     {date(t.spend_deadline)}{' '}

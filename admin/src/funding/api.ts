@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useGetList, type RaRecord } from 'react-admin';
-import type { DeadlineItem } from '../../../api/features/funding/contract';
+import type { DeadlineItem, DeadlineRange } from '../../../api/features/funding/contract';
 import { httpClient } from '../providers/httpClient';
 
 /** Shapes of the funding endpoints (api/features/funding/) and the hooks that read them. */
@@ -9,6 +9,7 @@ export type {
   CategoryRow,
   DeadlineItem,
   DeadlineKind,
+  DeadlineRange,
   Figures,
   FundingReport,
   MeasureRow,
@@ -18,6 +19,7 @@ export type {
 } from '../../../api/features/funding/contract';
 
 export interface GrantRecord extends RaRecord {
+  programme: string;
   phase: string;
   file_number: string;
   period_start: string;
@@ -47,8 +49,8 @@ export function useFundingApi<T>(
   });
 }
 
-export const useDeadlines = (grantId?: number) =>
-  useFundingApi<{ as_of: string; items: DeadlineItem[] }>('deadlines', { grant_id: grantId });
+export const useDeadlines = (grantId?: number, within: DeadlineRange = '90') =>
+  useFundingApi<{ as_of: string; items: DeadlineItem[] }>('deadlines', { grant_id: grantId, within });
 
 /** All grants, newest period first. */
 export const useGrants = () =>

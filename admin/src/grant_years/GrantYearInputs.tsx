@@ -1,4 +1,5 @@
-import { DateInput, NumberInput } from 'react-admin';
+import { NumberInput } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefInput } from '../common/RefInput';
 import { isRequired, rangeValidators } from '../common/validators';

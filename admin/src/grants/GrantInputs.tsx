@@ -1,5 +1,6 @@
 import { Grid } from '@mui/material';
-import { DateInput, required, TextInput } from 'react-admin';
+import { required, TextInput } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { EnumInput } from '../common/EnumInput';
 import { MoneyInput, PercentInput } from '../common/HundredthsInput';
 import { basisPoints, isRequired, notBefore, textValidators } from '../common/validators';

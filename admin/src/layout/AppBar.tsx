@@ -1,7 +1,9 @@
 import LockResetIcon from '@mui/icons-material/LockReset';
-import { Typography } from '@mui/material';
+import { Divider, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   AppBar as RaAppBar,
+  LoadingIndicator,
+  LocalesMenuButton,
   Logout,
   MenuItemLink,
   TitlePortal,
@@ -9,25 +11,54 @@ import {
   UserMenu,
   useTranslate,
 } from 'react-admin';
+import { AppSearch } from '../search/AppSearch';
+import { LanguageMenuItems } from './LanguageMenuItems';
 import { RoleLabel } from './RoleLabel';
 
-/** The user menu; its accessible name contains the name it shows (WCAG 2.5.3 "label in name"). */
+const usePhone = () => useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
+
+/**
+ * The user menu; its accessible name contains the name it shows (WCAG 2.5.3 "label in name").
+ * On a phone it also holds the language switch.
+ */
 function AppUserMenu() {
   const { identity } = useGetIdentity();
   const translate = useTranslate();
+  const phone = usePhone();
   return (
-    <UserMenu label={translate('app.auth.user_menu', { name: identity?.fullName ?? '' })}>
+    // On a phone react-admin shows an icon button whose label must be a translation key (the name is not shown).
+    <UserMenu
+      label={
+        phone
+          ? 'app.auth.user_menu_short'
+          : translate('app.auth.user_menu', { name: identity?.fullName ?? '' })
+      }
+    >
       <MenuItemLink to="/passwort" primaryText="app.auth.change_password" leftIcon={<LockResetIcon />} />
+      {phone && <Divider />}
+      {phone && <LanguageMenuItems />}
+      {phone && <Divider />}
       <Logout />
     </UserMenu>
   );
 }
 
-/** App title, page title, role, language switch (react-admin's default toolbar) and the user menu. */
+/** The language button and the loading indicator; on a phone the languages move into the user menu. */
+function AppToolbar() {
+  const phone = usePhone();
+  return (
+    <>
+      {!phone && <LocalesMenuButton />}
+      <LoadingIndicator />
+    </>
+  );
+}
+
+/** App title, page title, role, search, language switch and the user menu. */
 export function AppBar() {
   const translate = useTranslate();
   return (
-    <RaAppBar userMenu={<AppUserMenu />} alwaysOn>
+    <RaAppBar userMenu={<AppUserMenu />} toolbar={<AppToolbar />} alwaysOn>
       <Typography
         component="span"
         variant="h6"
@@ -38,6 +69,7 @@ export function AppBar() {
       </Typography>
       <TitlePortal variant="body1" sx={{ whiteSpace: { xs: 'normal', sm: 'nowrap' }, lineHeight: 1.25 }} />
       <RoleLabel />
+      <AppSearch />
     </RaAppBar>
   );
 }

@@ -8,8 +8,15 @@ import { ROLES, type Role } from '../../../api/domain';
 import { can, readersOf, type ResourceName } from '../auth/access';
 
 /** A menu entry: a resource's list, or a custom page with the roles that may open it. */
-export type MenuEntry =
-  { resource: ResourceName } | { to: string; label: string; icon: SvgIconComponent; roles: readonly Role[] };
+export type MenuEntry = (
+  { resource: ResourceName } | { to: string; label: string; icon: SvgIconComponent; roles: readonly Role[] }
+) & {
+  /** Roles that may read it but have no use for it in their work (kept out of their menu, still reachable). */
+  unusedBy?: readonly Role[];
+};
+
+/** A guide logs contacts and follows what runs in her municipalities; lookup tables and accounts are not hers. */
+const NOT_FOR_GUIDES: readonly Role[] = ['guide'];
 
 export interface MenuGroup {
   label: string;
@@ -24,9 +31,10 @@ export const MENU_GROUPS: MenuGroup[] = [
     entries: [
       { resource: 'measures' },
       { resource: 'milestones' },
+      { resource: 'indicators' },
       { resource: 'municipalities' },
       { resource: 'partners' },
-      { resource: 'fields_of_action' },
+      { resource: 'fields_of_action', unusedBy: NOT_FOR_GUIDES },
     ],
   },
   {
@@ -44,7 +52,7 @@ export const MENU_GROUPS: MenuGroup[] = [
     label: 'app.menu.reports',
     entries: [
       { resource: 'status_reports' },
-      // The hyphenated compound wraps in the narrow sidebar.
+      // The compound with a soft hyphen, so it wraps in the narrow sidebar.
       { to: '/mta', label: 'app.menu.trend_short', icon: ShowChartIcon, roles: ROLES },
       { to: '/fristen', label: 'app.menu.deadlines', icon: EventBusyIcon, roles: fundingReaders },
       { to: '/foerderbericht', label: 'app.menu.funding_report', icon: SummarizeIcon, roles: fundingReaders },
@@ -54,16 +62,25 @@ export const MENU_GROUPS: MenuGroup[] = [
   {
     label: 'app.menu.admin',
     entries: [
-      { resource: 'users' },
-      { resource: 'guide_municipalities' },
+      { resource: 'users', unusedBy: NOT_FOR_GUIDES },
+      { resource: 'guide_municipalities', unusedBy: NOT_FOR_GUIDES },
       { resource: 'audit_entries' },
-      { to: '/passwort', label: 'app.auth.change_password', icon: LockResetIcon, roles: ROLES },
+      // Also in the user menu, where a guide finds it.
+      {
+        to: '/passwort',
+        label: 'app.auth.change_password',
+        icon: LockResetIcon,
+        roles: ROLES,
+        unusedBy: NOT_FOR_GUIDES,
+      },
     ],
   },
 ];
 
 export function visibleEntries(group: MenuGroup, role: Role | undefined): MenuEntry[] {
-  return group.entries.filter((e) =>
-    'resource' in e ? can(role, e.resource, 'read') : !!role && e.roles.includes(role),
+  return group.entries.filter(
+    (e) =>
+      !(role && e.unusedBy?.includes(role)) &&
+      ('resource' in e ? can(role, e.resource, 'read') : !!role && e.roles.includes(role)),
   );
 }

@@ -1,5 +1,6 @@
 import { ResourceCreate } from '../common/ResourceForms';
 import { MeasureInputs } from './MeasureInputs';
+import { SuggestedCode } from './SuggestedCode';
 
 const defaults = {
   phase: 'implementation',
@@ -12,6 +13,7 @@ const defaults = {
 export default function MeasureCreate() {
   return (
     <ResourceCreate form={{ defaultValues: defaults }}>
+      <SuggestedCode />
       <MeasureInputs />
     </ResourceCreate>
   );

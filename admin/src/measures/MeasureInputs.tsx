@@ -1,5 +1,6 @@
 import { Grid } from '@mui/material';
-import { DateInput, NumberInput, TextInput } from 'react-admin';
+import { NumberInput, TextInput } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { EnumInput } from '../common/EnumInput';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefArrayInput, RefInput } from '../common/RefInput';

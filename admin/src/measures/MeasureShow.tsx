@@ -10,6 +10,7 @@ import { ProgressBar } from '../common/ProgressBar';
 import { MunicipalityChips, RefField } from '../common/RefFields';
 import { RelatedList } from '../common/RelatedList';
 import { ContactTable } from '../contacts/ContactTable';
+import { ImpactTab } from '../indicators/ImpactTab';
 import { MeasurePartnerTable } from '../measure_partners/MeasurePartnerTable';
 import { MeasureFinance } from './MeasureFinance';
 import { MeasureMilestones } from './MeasureMilestones';
@@ -48,6 +49,9 @@ export default function MeasureShow() {
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.measure_tabs.milestones" path="meilensteine">
           <MeasureMilestones />
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label="app.measure_tabs.impact" path="wirkung">
+          <ImpactTab />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.measure_tabs.partners" path="partner">
           <RelatedList reference="measure_partners" target="measure_id" creatable>

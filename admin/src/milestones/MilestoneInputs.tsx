@@ -1,4 +1,5 @@
-import { BooleanInput, DateInput, TextInput } from 'react-admin';
+import { BooleanInput, TextInput } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { RefInput } from '../common/RefInput';
 import { isRequired, textValidators } from '../common/validators';
 import { ForecastFollowsBaseline } from './ForecastFollowsBaseline';

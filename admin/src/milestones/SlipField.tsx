@@ -1,6 +1,7 @@
 import { Typography } from '@mui/material';
 import { useRecordContext, useTranslate, type FieldProps } from 'react-admin';
 import { daysBetween } from '../common/dates';
+import { signedDays } from '../common/signedDays';
 
 /** How far the forecast lies behind (+) or ahead of (−) the baseline, in days. */
 export function SlipField(_props: Partial<FieldProps>) {
@@ -8,7 +9,6 @@ export function SlipField(_props: Partial<FieldProps>) {
   const translate = useTranslate();
   if (typeof record?.baseline_date !== 'string' || typeof record.due_date !== 'string') return null;
   const days = daysBetween(record.baseline_date, record.due_date);
-  const sign = days > 0 ? '+' : days < 0 ? '−' : '±';
   return (
     <Typography
       component="span"
@@ -19,8 +19,7 @@ export function SlipField(_props: Partial<FieldProps>) {
         color: days > 30 ? 'error.main' : 'text.primary',
       }}
     >
-      {sign}
-      {translate('app.milestones.slip_days', { smart_count: Math.abs(days) })}
+      {translate('app.milestones.slip_days', { smart_count: Math.abs(days), days: signedDays(days) })}
     </Typography>
   );
 }

@@ -1,4 +1,5 @@
-import { DateInput, email, TextInput } from 'react-admin';
+import { email, TextInput } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { EnumInput } from '../common/EnumInput';
 import { isRequired, textValidators } from '../common/validators';
 

@@ -10,6 +10,7 @@ import { FieldGrid } from '../common/FieldGrid';
 import { DateField } from '../common/DateField';
 import { EnumField } from '../common/EnumField';
 import { HealthLight } from '../common/HealthLight';
+import { RecordTitle } from '../common/RecordTitle';
 import { ProgressBar } from '../common/ProgressBar';
 import { RefField } from '../common/RefFields';
 import { NextMilestonesField } from './NextMilestonesField';
@@ -19,7 +20,7 @@ import { StatusReportComparison } from './StatusReportComparison';
 /** A status report with the measures as they stood when it was issued (labels from the measures). */
 export default function StatusReportShow() {
   return (
-    <Show actions={<StatusReportActions />}>
+    <Show actions={<StatusReportActions />} title={<RecordTitle />}>
       <SimpleShowLayout>
         <FieldGrid>
           <DateField source="reported_on" />

@@ -1,5 +1,6 @@
 import { Grid } from '@mui/material';
-import { BooleanInput, DateInput, maxValue, minValue, NumberInput, required, TextInput } from 'react-admin';
+import { BooleanInput, maxValue, minValue, NumberInput, required, TextInput } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { EnumInput } from '../common/EnumInput';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefInput } from '../common/RefInput';

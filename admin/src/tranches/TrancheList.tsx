@@ -16,7 +16,7 @@ const filters = [
 
 export default function TrancheList() {
   return (
-    <ResourceList filters={filters}>
+    <ResourceList filters={filters} sort={{ field: 'id', order: 'DESC' }}>
       <TrancheTable />
     </ResourceList>
   );

@@ -6,11 +6,13 @@ import { MoneyField } from '../common/MoneyField';
 import { RefField } from '../common/RefFields';
 import { RelatedList } from '../common/RelatedList';
 import { ExpenditureTable } from '../expenditures/ExpenditureTable';
+import { BookReceiptButton } from './BookReceiptButton';
 
 export default function TrancheShow() {
   return (
     <Show>
       <SimpleShowLayout>
+        <BookReceiptButton />
         <FieldGrid wide={['justification', 'notes']}>
           <RefField source="grant_id" />
           <RefField source="measure_id" emptyText="—" />

@@ -1,5 +1,6 @@
 import { Grid } from '@mui/material';
-import { DateInput, TextInput, type Validator } from 'react-admin';
+import { TextInput, type Validator } from 'react-admin';
+import { DateInput } from '../common/DateInput';
 import { MoneyInput } from '../common/HundredthsInput';
 import { RefInput } from '../common/RefInput';
 import { isRequired, notBefore, textValidators } from '../common/validators';

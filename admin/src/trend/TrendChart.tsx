@@ -5,6 +5,7 @@ import { dayTick, monthDomain, monthTicks, type TrendChartData } from './trendSh
 
 /** The MTA chart (recharts, loaded lazily): report date → forecast date, one line per milestone, the diagonal y = x. */
 
+/** Ten distinguishable colours; beyond ten lines the dash pattern tells lines of the same colour apart. */
 const PALETTE = [
   '#1565c0',
   '#c62828',
@@ -17,6 +18,7 @@ const PALETTE = [
   '#283593',
   '#9e9d24',
 ];
+const DASHES = [undefined, '8 3', '2 3', '8 3 2 3'];
 
 export default function TrendChart({ data, height = 460 }: { data: TrendChartData; height?: number }) {
   const translate = useTranslate();
@@ -93,6 +95,7 @@ export default function TrendChart({ data, height = 460 }: { data: TrendChartDat
               name={line.name}
               type="linear"
               stroke={PALETTE[i % PALETTE.length]}
+              strokeDasharray={DASHES[Math.floor(i / PALETTE.length) % DASHES.length]}
               strokeWidth={2}
               dot={{ r: 2.5 }}
               isAnimationActive={false}

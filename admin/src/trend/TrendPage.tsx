@@ -12,16 +12,19 @@ import {
   TableHead,
   TableRow,
   TextField,
+  ToggleButton,
+  ToggleButtonGroup,
   Typography,
 } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import { Title, useGetList, useLocaleState, useTranslate } from 'react-admin';
 import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../common/dates';
+import { signedDays } from '../common/signedDays';
 import { dateLocale } from '../i18n';
 import { httpClient } from '../providers/httpClient';
-import { shapeTrend, type TrendResponse } from './trendShapes';
+import { shapeTrend, topLines, TREND_LIMITS, type TrendResponse } from './trendShapes';
 
 // recharts only in this lazily loaded chunk.
 const TrendChart = lazy(() => import('./TrendChart'));
@@ -54,6 +57,9 @@ export default function TrendPage() {
     () => (trend.data ? shapeTrend(trend.data.milestones, trend.data.scope === 'portfolio') : undefined),
     [trend.data],
   );
+  // With many lines the chart shows the ones that moved most; the user can widen it (or see all).
+  const [limit, setLimit] = useState<number | 'all'>(TREND_LIMITS[0]);
+  const shown = useMemo(() => chart && topLines(chart, limit === 'all' ? undefined : limit), [chart, limit]);
   const selected = measures.data?.find((m) => m.id === measureId) ?? null;
   const date = (iso: string | null) => (iso ? formatDate(iso, dateLocale(locale)) : '—');
 
@@ -91,9 +97,35 @@ export default function TrendPage() {
           ) : chart.lines.length === 0 ? (
             <Alert severity="info">{translate('app.trend.no_data')}</Alert>
           ) : (
-            <Suspense fallback={<Skeleton variant="rounded" height={460} />}>
-              <TrendChart data={chart} />
-            </Suspense>
+            <>
+              {chart.lines.length > TREND_LIMITS[0] && (
+                <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, flexWrap: 'wrap', mb: 1 }}>
+                  <Typography variant="body2" id="trend-limit-label">
+                    {translate('app.trend.lines_shown', {
+                      shown: shown!.lines.length,
+                      smart_count: chart.lines.length,
+                    })}
+                  </Typography>
+                  <ToggleButtonGroup
+                    size="small"
+                    exclusive
+                    value={limit}
+                    onChange={(_, v: number | 'all' | null) => v !== null && setLimit(v)}
+                    aria-labelledby="trend-limit-label"
+                  >
+                    {TREND_LIMITS.filter((n) => n < chart.lines.length).map((n) => (
+                      <ToggleButton key={n} value={n}>
+                        {translate('app.trend.top_n', { smart_count: n })}
+                      </ToggleButton>
+                    ))}
+                    <ToggleButton value="all">{translate('app.trend.all_lines')}</ToggleButton>
+                  </ToggleButtonGroup>
+                </Box>
+              )}
+              <Suspense fallback={<Skeleton variant="rounded" height={460} />}>
+                <TrendChart data={shown!} />
+              </Suspense>
+            </>
           )}
           {trend.data && trend.data.milestones.length > 0 && (
             <Table size="small" sx={{ mt: 2 }} aria-label={translate('app.trend.table')}>
@@ -119,7 +151,12 @@ export default function TrendPage() {
                     <TableCell>{date(m.baseline_date)}</TableCell>
                     <TableCell>{date(m.due_date)}</TableCell>
                     <TableCell>{date(m.completed_on)}</TableCell>
-                    <TableCell align="right">{m.slip_days > 0 ? `+${m.slip_days}` : m.slip_days}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {translate('app.milestones.slip_days', {
+                        smart_count: Math.abs(m.slip_days),
+                        days: signedDays(m.slip_days),
+                      })}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

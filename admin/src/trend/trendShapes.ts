@@ -95,3 +95,21 @@ export function monthTicks([min, max]: [number, number], target = 8): number[] {
   }
   return ticks;
 }
+
+/** How many lines the chart draws at most, unless the user asks for all. */
+export const TREND_LIMITS = [8, 15] as const;
+
+/**
+ * The `limit` lines that moved most (largest |slip_days|, then name), in their original order; every line
+ * when limit is undefined. The domain stays that of all lines, so the axes do not jump when switching.
+ */
+export function topLines(data: TrendChartData, limit: number | undefined): TrendChartData {
+  if (limit === undefined || data.lines.length <= limit) return data;
+  const keep = new Set(
+    [...data.lines]
+      .sort((a, b) => Math.abs(b.slip_days) - Math.abs(a.slip_days) || a.name.localeCompare(b.name, 'de'))
+      .slice(0, limit)
+      .map((l) => l.id),
+  );
+  return { ...data, lines: data.lines.filter((l) => keep.has(l.id)) };
+}

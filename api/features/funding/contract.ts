@@ -76,6 +76,8 @@ export interface GrantInfo {
   funding_rate_bp: number;
   spend_rule: string;
   approved_cents: number;
+  /** Eligible costs the grant notice accepts (the federal share is approved_cents). */
+  eligible_cents: number;
   period_start: string;
   period_end: string;
 }
@@ -120,6 +122,10 @@ export interface UsageReport {
   /** With a fiscal year: what that year's approved budget leaves (the tranche being edited not counted). */
   budget: (YearBudget & { fiscal_year: number }) | null;
 }
+
+/** The windows the deadline pages offer (days ahead; `all` = no limit). */
+export const DEADLINE_RANGES = ['30', '90', 'all'] as const;
+export type DeadlineRange = (typeof DEADLINE_RANGES)[number];
 
 export type DeadlineKind = 'spend_deadline' | 'interim_proof' | 'final_proof' | 'transfer_proof';
 

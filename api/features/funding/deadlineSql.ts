@@ -5,9 +5,21 @@
  * caller (the monitor's windows, the calendar's "has a due date").
  */
 
-/** Eligible expenditures booked on tranche `t` not yet covering what came in: the unspent money (bigint). */
+/**
+ * What tranche `t` has paid out: its eligible expenditures with a payment date up to today (bigint). The funding
+ * rules count payments, not bookings: an invoice booked but not yet paid still leaves the money unspent.
+ */
+export const paidSql = (t: string): string =>
+  `(select coalesce(sum(e.amount_cents), 0) from expenditures e where e.tranche_id = ${t}.id and e.eligible and e.paid_on <= current_date)::bigint`;
+
+/**
+ * "Eingegangen, noch nicht verausgabt" — the one definition of unspent money (bigint): on an open tranche
+ * (status received) what came in minus what it has paid ({@link paidSql}), never below zero; a settled tranche
+ * (accounted for in a proof) and one not yet received hold none. Every screen, export and deadline that shows
+ * unspent money sums this per tranche; they differ only in the tranches summed (a grant, a year, earlier tranches).
+ */
 export const unspentSql = (t: string): string =>
-  `(${t}.received_cents - (select coalesce(sum(e.amount_cents), 0) from expenditures e where e.tranche_id = ${t}.id and e.eligible))::bigint`;
+  `(case when ${t}.status = 'received' then greatest(${t}.received_cents - ${paidSql(t)}, 0) else 0 end)::bigint`;
 
 /** The spend deadline of tranche `t` under grant `g`: two months after receipt under ANBest-Gk, six weeks under ANBest-P (month ends clamp). */
 export const spendDeadlineSql = (t: string, g: string): string =>
@@ -18,8 +30,7 @@ export const trancheSpendDeadlineSql = (t: string): string =>
   `(select ${spendDeadlineSql(t, 'sg')} from grants sg where sg.id = ${t}.grant_id)`;
 
 /** A spend deadline is open while the tranche is received (not yet settled) and money is left unspent. */
-export const spendDeadlineOpenSql = (t: string): string =>
-  `(${t}.status = 'received' and ${unspentSql(t)} > 0)`;
+export const spendDeadlineOpenSql = (t: string): string => `(${unspentSql(t)} > 0)`;
 
 /**
  * An interim proof (grant year `y`) is open until its due date, and after it while the year still has received

@@ -1,12 +1,11 @@
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
-import type { DeadlineItem, DeadlineKind } from './contract';
-import { idParam } from '../../http/params';
+import { DEADLINE_RANGES, type DeadlineItem, type DeadlineKind, type DeadlineRange } from './contract';
+import { choiceParam, idParam } from '../../http/params';
 import { MUNICIPALITY_KIND_PREFIXES } from '../../labels';
 import {
   finalProofOpenSql,
   interimProofOpenSql,
-  proofOverdueSql,
   spendDeadlineOpenSql,
   spendDeadlineSql,
   transferProofOpenSql,
@@ -46,7 +45,6 @@ with items as (
   join grants g on g.id = tranches.grant_id
   left join measures m on m.id = tranches.measure_id
   where ${spendDeadlineOpenSql('tranches')}
-    and ${spendDeadlineSql('tranches', 'g')} <= current_date + :spend_deadline::int
   union all
   select 'interim_proof', 'grant_years', y.id, y.grant_id, y.interim_proof_due_on, o.open_cents,
     'Zwischennachweis ' || y.fiscal_year || ' (' || g.phase || ')'
@@ -56,13 +54,13 @@ with items as (
     select coalesce(sum(t.received_cents), 0)::bigint as open_cents
     from tranches t where t.grant_id = y.grant_id and t.fiscal_year = y.fiscal_year and t.status = 'received'
   ) o
-  where y.interim_proof_due_on <= current_date + :interim_proof::int and ${interimProofOpenSql('y')}
+  where ${interimProofOpenSql('y')}
   union all
   select 'final_proof', 'grants', g.id, g.id, g.proof_due_on,
     (select coalesce(sum(t.received_cents), 0) from tranches t where t.grant_id = g.id and t.status in ('received', 'settled'))::bigint,
     'Verwendungsnachweis (' || g.phase || ')'
   from grants g
-  where g.proof_due_on <= current_date + :final_proof::int and ${finalProofOpenSql('g')}
+  where ${finalProofOpenSql('g')}
   union all
   select 'transfer_proof', 'transfers', transfers.id, transfers.grant_id, transfers.proof_due_on, transfers.amount_cents,
     'Verwendungsnachweis der Weiterleitung an '
@@ -73,31 +71,48 @@ with items as (
   left join municipalities mu on mu.id = transfers.municipality_id
   left join partners p on p.id = transfers.partner_id
   where ${transferProofOpenSql('transfers')}
-    and (${proofOverdueSql('transfers')} or transfers.proof_due_on <= current_date + :transfer_proof::int)
+),
+ranked as (
+  select items.*, row_number() over (partition by kind order by due_on, record_id) as nth
+  from items where :grant::int is null or grant_id = :grant::int
 )
 select kind, resource, record_id, grant_id, due_on, (due_on - current_date) as days_left, due_on < current_date as overdue,
   amount_cents::bigint as amount_cents, label
-from items
-where :grant::int is null or grant_id = :grant::int
+from ranked
+where due_on <= current_date + case kind when 'spend_deadline' then :spend_deadline::int
+    when 'interim_proof' then :interim_proof::int when 'final_proof' then :final_proof::int else :transfer_proof::int end
+  or (:next_of_each::boolean and nth = 1)
 order by due_on, kind, record_id`;
 
-/** Open deadlines, soonest first (today = the database's current_date). */
+/**
+ * Open deadlines, soonest first (today = the database's current_date). Without `within` each kind shows with its
+ * own lead time (DEADLINE_WINDOWS); with it every kind shows what falls due within that many days (or all), and
+ * the next open deadline of each kind always shows, so the next interim proof is never hidden behind the window.
+ */
 export async function deadlines(
   db: Knex,
   grantId?: number,
-): Promise<{ as_of: string; items: DeadlineItem[] }> {
+  within?: DeadlineRange,
+): Promise<{ as_of: string; within: DeadlineRange | null; items: DeadlineItem[] }> {
+  const days = within === 'all' ? 36_500 : within ? Number(within) : undefined;
+  const windows = days
+    ? { spend_deadline: days, interim_proof: days, final_proof: days, transfer_proof: days }
+    : DEADLINE_WINDOWS;
   const [{ rows }, { rows: today }] = (await Promise.all([
-    db.raw(DEADLINES_SQL, { ...DEADLINE_WINDOWS, grant: grantId ?? null }),
+    db.raw(DEADLINES_SQL, { ...windows, next_of_each: within !== undefined, grant: grantId ?? null }),
     db.raw('select current_date as as_of'),
   ])) as [{ rows: DeadlineItem[] }, { rows: [{ as_of: string }] }];
-  return { as_of: today[0].as_of, items: rows };
+  return { as_of: today[0].as_of, within: within ?? null, items: rows };
 }
 
 export const deadlinesModule: ExtraModule = {
   router(db: Knex) {
     const r = Router();
     r.get('/deadlines', requireRole(...FUNDING_READERS), async (req: Request, res: Response) => {
-      res.json(await deadlines(db, idParam(req.query as Record<string, unknown>, 'grant_id')));
+      const query = req.query as Record<string, unknown>;
+      const within =
+        query.within === undefined ? undefined : choiceParam(query, 'within', DEADLINE_RANGES, '90');
+      res.json(await deadlines(db, idParam(query, 'grant_id'), within));
     });
     return r;
   },
@@ -118,6 +133,14 @@ export const deadlinesModule: ExtraModule = {
             required: false,
             description: 'Nur dieser Zuwendungsbescheid',
             schema: { type: 'integer', minimum: 1 },
+          },
+          {
+            name: 'within',
+            in: 'query',
+            required: false,
+            description:
+              'Zeitfenster in Tagen (30, 90) oder all; dazu immer die nächste offene Frist je Art. Ohne Angabe: Vorlauf je Art',
+            schema: { type: 'string', enum: [...DEADLINE_RANGES] },
           },
         ],
         responses: {

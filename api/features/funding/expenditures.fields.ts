@@ -10,6 +10,8 @@ export default {
     grant_id: ref('grants', { required: true, filter: true, sort: true }),
     tranche_id: ref('tranches', { filter: true, sort: true }),
     booked_on: date({ required: true, filter: true, sort: true }),
+    /** Zahlungsdatum; empty = not yet paid. Spend deadline and receipt list count payments. */
+    paid_on: date({ filter: true, sort: true }),
     amount_cents: money({ required: true, filter: true, sort: true }),
     cost_category: enumOf(COST_CATEGORIES, {
       enumName: 'cost_category',

@@ -15,6 +15,8 @@ import { FUNDING_READERS } from '../access';
 export interface Receipt {
   id: number;
   booked_on: string;
+  /** Zahlungsdatum: the list holds payments only. */
+  paid_on: string;
   payee: string;
   description: string | null;
   receipt_no: string | null;
@@ -50,8 +52,8 @@ export interface ReceiptList {
 const GROUP_SQL = `case ${COST_GROUPS.flatMap((g) => g.categories.map((c) => `when e.cost_category = '${c}' then '${g.key}'`)).join(' ')} end`;
 
 /**
- * The receipt list (Belegliste) for a proof of use: every eligible expenditure of the grant (and of the fiscal
- * year by booked_on), grouped like the financing plan — personnel; material and services (with "other");
+ * The receipt list (Belegliste) for a proof of use: every eligible expenditure of the grant paid up to today (and
+ * of the fiscal year by its payment date, as the funding rules count payments), grouped like the financing plan — personnel; material and services (with "other");
  * investment — in date order inside each group, with subtotals and a grand total from SQL.
  */
 export async function receiptList(db: Knex, grantId: number, fiscalYear?: number): Promise<ReceiptList> {
@@ -61,15 +63,15 @@ export async function receiptList(db: Knex, grantId: number, fiscalYear?: number
     .first()) as ReceiptList['grant'] | undefined;
   if (!grant) throw notFound('Der Zuwendungsbescheid wurde nicht gefunden.');
   const { rows } = (await db.raw(
-    `select e.id, e.booked_on, e.payee, e.description, e.receipt_no, e.cost_category, m.code as measure_code,
+    `select e.id, e.booked_on, e.paid_on, e.payee, e.description, e.receipt_no, e.cost_category, m.code as measure_code,
        e.amount_cents, ${GROUP_SQL} as grp,
        sum(e.amount_cents) over (partition by ${GROUP_SQL})::bigint as subtotal_cents,
        sum(e.amount_cents) over ()::bigint as total_cents,
        current_date as as_of
      from expenditures e join measures m on m.id = e.measure_id
-     where e.grant_id = :grant and e.eligible
-       and (:year::int is null or e.booked_on between make_date(:year::int, 1, 1) and make_date(:year::int, 12, 31))
-     order by e.booked_on, e.id`,
+     where e.grant_id = :grant and e.eligible and e.paid_on <= current_date
+       and (:year::int is null or e.paid_on between make_date(:year::int, 1, 1) and make_date(:year::int, 12, 31))
+     order by e.paid_on, e.id`,
     { grant: grantId, year: fiscalYear ?? null },
   )) as { rows: (Receipt & { grp: string; subtotal_cents: number; total_cents: number; as_of: string })[] };
   const groups = COST_GROUPS.map((g) => {
@@ -95,7 +97,7 @@ export async function receiptList(db: Knex, grantId: number, fiscalYear?: number
 
 export const RECEIPT_HEADERS = [
   'Lfd. Nr.',
-  'Datum',
+  'Zahlungsdatum',
   'Zahlungsempfänger',
   'Grund der Zahlung',
   'Beleg-Nr.',
@@ -147,7 +149,7 @@ export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
     for (const e of g.items) {
       const row = ws.addRow([
         ++n,
-        excelDate(e.booked_on),
+        excelDate(e.paid_on),
         e.payee,
         e.description ?? '',
         e.receipt_no ?? '',

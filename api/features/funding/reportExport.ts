@@ -2,7 +2,9 @@ import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lazyModules';
 import { csvDocument, hundredths, type CsvValue } from '../../http/csvCell';
 import { fileNamePart } from '../../http/attachment';
-import { COST_GROUPS, EURO_FORMAT, euros } from './rules';
+import { COST_GROUPS, EURO_FORMAT, euros, RECIPIENT } from './rules';
+import { germanDate } from '../../labels';
+import { formatEuro } from '../../money';
 import {
   CATEGORY_MONEY_COLUMNS,
   MEASURE_MONEY_COLUMNS,
@@ -10,7 +12,6 @@ import {
   type Figures,
   type FundingReport,
   type MeasureRow,
-  type Totals,
 } from './contract';
 
 export const VIEWS = ['measures', 'categories'] as const;
@@ -27,8 +28,8 @@ interface Column<R> {
 }
 
 const MONEY_HEADERS: Record<Money, string> = {
-  planned_cents: 'Geplant (Kosten lt. Plan)',
-  approved_cents: 'Bewilligt',
+  planned_cents: 'Geplant (Kosten lt. Plan, gesamt)',
+  approved_cents: 'Bewilligt (Bundesmittel)',
   requested_cents: 'Angefordert',
   received_cents: 'Eingegangen',
   spent_cents: 'Verausgabt (zuwendungsfähig)',
@@ -36,6 +37,17 @@ const MONEY_HEADERS: Record<Money, string> = {
   own_share_cents: 'Eigenanteil',
   remaining_cents: 'Restbudget',
 };
+
+/** The period a column covers, in its header: the chosen year, cumulative, or (planned cost) the whole measure. */
+function headerOf(key: Money, year: number | null): string {
+  if (key === 'planned_cents') return MONEY_HEADERS[key];
+  if (key === 'remaining_cents')
+    return year ? `Restbudget (Stand 31.12.${year})` : 'Restbudget (Stand heute)';
+  return `${MONEY_HEADERS[key]} ${year ? year : '(kumuliert)'}`;
+}
+
+/** Euro format; negative figures (an overspent budget) in red with a minus sign. */
+export const EURO_SIGNED_FORMAT = `${EURO_FORMAT};[Red]-${EURO_FORMAT}`;
 
 const money = <R>(keys: readonly Money[]): Column<R>[] =>
   keys.map((key) => ({ header: MONEY_HEADERS[key], width: 18, money: key }));
@@ -69,37 +81,85 @@ export function reportFileName(report: FundingReport, ext: 'xlsx' | 'csv', view?
   return `Förderbericht_${fileNamePart(report.grant.file_number)}_${year}${suffix}.${ext}`;
 }
 
+/** The header of every sheet, like the receipt list's: who receives, who funds, file number, period, created. */
+export function headerBlock(report: FundingReport, createdBy: string, createdOn: string): [string, string][] {
+  const g = report.grant;
+  const period = report.fiscal_year
+    ? `Haushaltsjahr ${report.fiscal_year} (01.01.${report.fiscal_year} – 31.12.${report.fiscal_year})`
+    : `alle Haushaltsjahre, kumuliert (Bewilligungszeitraum ${germanDate(g.period_start)} – ${germanDate(g.period_end)})`;
+  return [
+    ['Zuwendungsempfänger', RECIPIENT],
+    ['Zuwendungsgeber', g.funder],
+    ['Förderprogramm', `${g.programme} – ${g.phase}`],
+    ['Aktenzeichen', g.file_number],
+    ['Berichtszeitraum', period],
+    ['Erstellt', `${germanDate(createdOn)} von ${createdBy}`],
+    [UNSPENT_LABEL, formatEuro(report.totals.unspent_cents)],
+  ];
+}
+
+export const UNSPENT_LABEL = 'Eingegangen, noch nicht verausgabt (offene Abrufe)';
+
 function addSheet<R>(
   wb: ExcelJS.Workbook,
   name: string,
   columns: Column<R>[],
   rows: R[],
-  totals: Totals,
+  report: FundingReport,
+  head: [string, string][],
   notes: string[],
 ) {
+  const totals = report.totals;
   const ws = wb.addWorksheet(name, {
-    views: [{ state: 'frozen', ySplit: 1 }],
-    pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
+    pageSetup: {
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      paperSize: 9,
+      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: {
+      oddFooter: `&L${reportTitle(report).replace(/&/g, '&&')}&RSeite &P von &N`,
+    },
   });
-  ws.columns = columns.map((c) => ({
-    header: c.header,
-    width: c.width,
-    style: c.money ? { numFmt: EURO_FORMAT } : {},
-  }));
-  const header = ws.getRow(1);
+  ws.columns = columns.map((c) => ({ width: c.width }));
+  ws.addRow([reportTitle(report)]).font = { bold: true, size: 14 };
+  for (const [k, v] of head) ws.addRow([`${k}:`, v]).getCell(1).font = { bold: true };
+  ws.addRow([]);
+  const header = ws.addRow(columns.map((c) => (c.money ? headerOf(c.money, report.fiscal_year) : c.header)));
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
+  header.eachCell((cell) => {
+    cell.border = { bottom: { style: 'thin' } };
+  });
+  const first = header.number;
+  ws.views = [{ state: 'frozen', ySplit: first, xSplit: 1 }];
+  ws.pageSetup.printTitlesRow = `${first}:${first}`;
+  const cellsOf = (values: (string | number | null)[], bold = false) => {
+    const row = ws.addRow(values);
+    columns.forEach((c, i) => {
+      if (c.money) row.getCell(i + 1).numFmt = EURO_SIGNED_FORMAT;
+    });
+    if (bold) row.font = { bold: true };
+    return row;
+  };
   for (const r of rows)
-    ws.addRow(
+    cellsOf(
       columns.map((c) => {
         if (c.text) return c.text(r);
         const v = (r as unknown as Figures)[c.money!];
         return v === null ? null : euros(v);
       }),
     );
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: rows.length + 1, column: columns.length } };
-  const sum = ws.addRow(columns.map((c, i) => (i === 0 ? 'Summe' : c.money ? euros(totals[c.money]) : null)));
-  sum.font = { bold: true };
+  ws.autoFilter = {
+    from: { row: first, column: 1 },
+    to: { row: first + rows.length, column: columns.length },
+  };
+  const sum = cellsOf(
+    columns.map((c, i) => (i === 0 ? 'Summe' : c.money ? euros(totals[c.money]) : null)),
+    true,
+  );
   sum.eachCell((cell) => {
     cell.border = { top: { style: 'thin' }, bottom: { style: 'double' } };
   });
@@ -116,31 +176,39 @@ function notesOf(report: FundingReport): string[] {
   ];
 }
 
-export async function fundingWorkbook(report: FundingReport): Promise<Buffer> {
+export async function fundingWorkbook(
+  report: FundingReport,
+  createdBy: string,
+  createdOn: string,
+): Promise<Buffer> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = 'MYK10 Steuerungscockpit';
   wb.title = reportTitle(report);
   wb.created = new Date();
   const notes = notesOf(report);
-  addSheet(wb, SHEET_NAMES.measures, MEASURE_COLUMNS, report.measures, report.totals, notes);
-  addSheet(wb, SHEET_NAMES.categories, CATEGORY_COLUMNS, report.categories, report.totals, notes);
+  const head = headerBlock(report, createdBy, createdOn);
+  addSheet(wb, SHEET_NAMES.measures, MEASURE_COLUMNS, report.measures, report, head, notes);
+  addSheet(wb, SHEET_NAMES.categories, CATEGORY_COLUMNS, report.categories, report, head, notes);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-function csvLines<R>(columns: Column<R>[], rows: R[], totals: Totals): CsvValue[][] {
+function csvLines<R>(columns: Column<R>[], rows: R[], report: FundingReport): CsvValue[][] {
+  const { totals, fiscal_year: year } = report;
   const cells = (r: R) =>
     columns.map((c) => (c.text ? c.text(r) : hundredths((r as unknown as Figures)[c.money!])));
   return [
-    columns.map((c) => c.header),
+    columns.map((c) => (c.money ? headerOf(c.money, year) : c.header)),
     ...rows.map(cells),
     columns.map((c, i) => (i === 0 ? 'Summe' : c.money ? hundredths(totals[c.money]) : null)),
+    [],
+    [UNSPENT_LABEL, hundredths(totals.unspent_cents)],
   ];
 }
 
 export function fundingCsv(report: FundingReport, view: View): string {
   return csvDocument(
     view === 'measures'
-      ? csvLines(MEASURE_COLUMNS, report.measures, report.totals)
-      : csvLines(CATEGORY_COLUMNS, report.categories, report.totals),
+      ? csvLines(MEASURE_COLUMNS, report.measures, report)
+      : csvLines(CATEGORY_COLUMNS, report.categories, report),
   );
 }

@@ -106,9 +106,8 @@ select
     'federal_share_cents', (select coalesce(sum(federal_share_cents), 0)::bigint from mrows),
     'own_share_cents', (select coalesce(sum(own_share_cents), 0)::bigint from mrows),
     'remaining_cents', (select coalesce(sum(remaining_cents), 0)::bigint from mrows),
-    'unspent_cents', (select coalesce(sum(greatest(${unspentSql('tranches')}, 0)), 0)::bigint from tranches
-      where tranches.grant_id = :grant and tranches.status = 'received'
-        and (:year::int is null or tranches.fiscal_year = :year::int))
+    'unspent_cents', (select coalesce(sum(${unspentSql('tranches')}), 0)::bigint from tranches
+      where tranches.grant_id = :grant and (:year::int is null or tranches.fiscal_year = :year::int))
   ) as totals`;
 
 async function grantInfo(db: Knex, grantId: number): Promise<GrantInfo> {
@@ -122,6 +121,7 @@ async function grantInfo(db: Knex, grantId: number): Promise<GrantInfo> {
       'funding_rate_bp',
       'spend_rule',
       'approved_cents',
+      'eligible_cents',
       'period_start',
       'period_end',
     )

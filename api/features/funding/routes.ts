@@ -9,6 +9,7 @@ import { fundingReport } from './reportQuery';
 import { trancheUsage } from './usage';
 import type { ExtraModule } from '../feature';
 import { requireRole } from '../../http/requireRole';
+import { currentUser } from '../auth/session';
 import { FUNDING_READERS } from '../access';
 import {
   errorResponses,
@@ -42,7 +43,8 @@ function router(db: Knex): Router {
     const data = await report(reportParams(req));
     res.set('Content-Type', XLSX_TYPE);
     res.set('Content-Disposition', attachment(reportFileName(data, 'xlsx')));
-    res.send(await fundingWorkbook(data));
+    const { rows } = (await db.raw('select current_date as today')) as { rows: [{ today: string }] };
+    res.send(await fundingWorkbook(data, currentUser(req).name, rows[0].today));
   });
 
   r.get('/reports/funding.csv', reader, async (req: Request, res: Response) => {

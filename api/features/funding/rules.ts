@@ -49,5 +49,8 @@ export const excelDate = (iso: string): Date => {
 /** Cents as the euro number a spreadsheet cell holds (exact to the cent when read back and rounded). */
 export const euros = (cents: number): number => cents / 100;
 
+/** The grant recipient named in the header of every funding export. */
+export const RECIPIENT = 'Landkreis Mayen-Koblenz';
+
 export const EURO_FORMAT = '#,##0.00 "€"';
 export const DATE_FORMAT = 'dd.mm.yyyy';

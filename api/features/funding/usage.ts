@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { notFound } from '../../errors';
 import type { TrancheUsage, UsageReport } from './contract';
-import { trancheSpendDeadlineSql, unspentSql } from './deadlineSql';
+import { paidSql, trancheSpendDeadlineSql, unspentSql } from './deadlineSql';
 import { yearBudget } from './tranches';
 
 const usedBp = (spent: string, received: string) =>
@@ -29,7 +29,7 @@ export async function trancheUsage(
     `with u as (
        select tranches.id, tranches.number, tranches.fiscal_year, tranches.measure_id, tranches.status,
          tranches.received_on, tranches.received_cents,
-         tranches.received_cents - ${unspentSql('tranches')} as spent_cents,
+         ${paidSql('tranches')} as spent_cents,
          ${unspentSql('tranches')} as unspent_cents,
          ${trancheSpendDeadlineSql('tranches')} as spend_deadline
        from tranches

@@ -2,6 +2,7 @@ import { germanDate, HEALTH_LABELS, HEALTH_NOTE_LABEL, MEASURE_STATUS_LABELS } f
 import { formatEuro } from '../../money';
 import { documentFrame, h1, h2, LIGHT, light, muted, renderPdf, table, type Content } from '../../pdf';
 import type { MoneyFlow } from '../funding/contract';
+import { indicatorsSection } from '../indicators/pdfSection';
 import type { SnapshotChanges } from './compare';
 import type { MeasureSnapshot } from './snapshot';
 
@@ -304,7 +305,7 @@ export function statusReportDocument(r: ReportForPdf, options: { compress?: bool
   return documentFrame(
     r.title,
     { author: r.author ?? 'MYK10', subject: `Statusbericht ${germanMonth(r.reported_on)}` },
-    [...summaryPage(r), ...changesSection(r), ...measuresSection(r)],
+    [...summaryPage(r), ...changesSection(r), ...measuresSection(r), ...indicatorsSection(r.snapshot, table)],
     options.compress ?? true,
   );
 }

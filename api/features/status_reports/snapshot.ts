@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import type { IndicatorSnapshot } from '../indicators/contract';
+import { indicatorsJsonSql } from '../indicators/snapshotSql';
 
 export interface MeasureSnapshot {
   id: number;
@@ -12,6 +14,8 @@ export interface MeasureSnapshot {
   next_milestones: { id: number; title: string; due_date: string; baseline_date: string }[];
   /** Every open milestone's forecast at issue time, so the next report can list what slipped (absent in early reports). */
   open_milestones?: { id: number; title: string; due_date: string }[];
+  /** The measure's impact indicators with their state at issue time (absent in reports before #20). */
+  indicators?: IndicatorSnapshot[];
 }
 
 /** Every measure's light, status, progress, note, next three open milestones and all open due dates, as they stand now. */
@@ -26,7 +30,8 @@ export async function freezeSnapshot(db: Knex | Knex.Transaction): Promise<Measu
       coalesce((
         select json_agg(json_build_object('id', o.id, 'title', o.title, 'due_date', o.due_date) order by o.due_date, o.id)
         from milestones o where o.measure_id = m.id and o.completed_on is null
-      ), '[]'::json) as open_milestones
+      ), '[]'::json) as open_milestones,
+      ${indicatorsJsonSql('m')} as indicators
     from measures m join fields_of_action f on f.id = m.field_of_action_id
     order by f.name, m.code`)) as { rows: MeasureSnapshot[] };
   return rows;

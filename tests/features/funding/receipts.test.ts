@@ -54,6 +54,7 @@ describe('GET /api/reports/receipts.xlsx (Belegliste)', () => {
       measure_id: measure.id,
       grant_id: grant,
       booked_on,
+      paid_on: booked_on,
       amount_cents,
       cost_category,
       payee: `Empfänger ${receipt_no}`,
@@ -139,7 +140,7 @@ describe('GET /api/reports/receipts.xlsx (Belegliste)', () => {
     const b = (await t.db('grants').where('file_number', 'like', '%-B').first('id')) as { id: number };
     const { rows } = (await t.db.raw(
       `select receipt_no, amount_cents from expenditures
-       where grant_id = ? and eligible and booked_on between '2025-01-01' and '2025-12-31'`,
+       where grant_id = ? and eligible and paid_on between '2025-01-01' and '2025-12-31'`,
       [b.id],
     )) as { rows: { receipt_no: string; amount_cents: number }[] };
     const { lines } = await readReceiptXlsx(
@@ -174,6 +175,7 @@ describe('GET /api/reports/receipts.xlsx (Belegliste)', () => {
       measure_id: measure.id,
       grant_id: planted,
       booked_on: '2025-04-01',
+      paid_on: '2025-04-01',
       amount_cents: 1_00,
       cost_category: 'services',
       eligible: true,

@@ -20,6 +20,15 @@ interface Tr {
   received_cents: number | null;
 }
 
+/** The table's header row: below the header block, the row that starts with "Nr." or "Kostenart". */
+function headerRowOf(ws: ExcelJS.Worksheet): number {
+  let found = 0;
+  ws.eachRow((row, n) => {
+    if (!found && ['Nr.', 'Kostenart'].includes(String(row.getCell(1).value))) found = n;
+  });
+  return found;
+}
+
 /** The report recomputed in plain JS from the raw rows (independent of the report's SQL). */
 async function recompute(t: TestApp, grantId: number, year?: number) {
   const grant = (await t.db('grants').where('id', grantId).first()) as { funding_rate_bp: number };
@@ -368,20 +377,21 @@ describe('GET /api/reports/funding', () => {
       expect(wb.worksheets.map((w) => w.name)).toEqual(['Nach Maßnahme', 'Nach Kostenart']);
 
       const ws = wb.getWorksheet('Nach Maßnahme')!;
-      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const top = headerRowOf(ws);
+      expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: top, xSplit: 1 });
       expect(ws.autoFilter).toBeTruthy();
-      expect(ws.getRow(1).values).toEqual([
+      expect(ws.getRow(top).values).toEqual([
         undefined,
         'Nr.',
         'Maßnahme',
-        'Geplant (Kosten lt. Plan)',
-        'Bewilligt',
-        'Angefordert',
-        'Eingegangen',
-        'Verausgabt (zuwendungsfähig)',
-        'Bundesanteil',
-        'Eigenanteil',
-        'Restbudget',
+        'Geplant (Kosten lt. Plan, gesamt)',
+        'Bewilligt (Bundesmittel) 2025',
+        'Angefordert 2025',
+        'Eingegangen 2025',
+        'Verausgabt (zuwendungsfähig) 2025',
+        'Bundesanteil 2025',
+        'Eigenanteil 2025',
+        'Restbudget (Stand 31.12.2025)',
       ]);
       const keys = [
         'planned_cents',
@@ -394,22 +404,23 @@ describe('GET /api/reports/funding', () => {
         'remaining_cents',
       ];
       (json.measures as Row[]).forEach((m, i) => {
-        const row = ws.getRow(i + 2);
+        const row = ws.getRow(top + i + 1);
         expect(row.getCell(2).value).toBe(m.title);
         keys.forEach((k, j) => {
           const cell = row.getCell(j + 3);
           expect(cell.value === null ? null : cents(cell.value)).toBe(m[k]);
         });
-        expect(row.getCell(7).numFmt).toBe('#,##0.00 "€"');
+        expect(row.getCell(7).numFmt).toBe('#,##0.00 "€";[Red]-#,##0.00 "€"');
       });
-      const sumRow = ws.getRow(json.measures.length + 2);
+      const sumRow = ws.getRow(top + json.measures.length + 1);
       expect(sumRow.getCell(1).value).toBe('Summe');
       keys.forEach((k, j) => expect(cents(sumRow.getCell(j + 3).value)).toBe(json.totals[k]));
 
       const wc = wb.getWorksheet('Nach Kostenart')!;
-      expect(wc.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      const catTop = headerRowOf(wc);
+      expect(wc.views[0]).toMatchObject({ state: 'frozen', ySplit: catTop });
       (json.categories as Row[]).forEach((c, i) => {
-        const row = wc.getRow(i + 2);
+        const row = wc.getRow(catTop + i + 1);
         expect(row.getCell(1).value).toBe(c.label);
         expect([3, 4, 5].map((col) => cents(row.getCell(col).value))).toEqual([
           c.spent_cents,
@@ -417,7 +428,7 @@ describe('GET /api/reports/funding', () => {
           c.own_share_cents,
         ]);
       });
-      const catSum = wc.getRow(json.categories.length + 2);
+      const catSum = wc.getRow(catTop + json.categories.length + 1);
       expect(catSum.getCell(1).value).toBe('Summe');
       expect([3, 4, 5].map((col) => cents(catSum.getCell(col).value))).toEqual([
         json.totals.spent_cents,
@@ -452,11 +463,11 @@ describe('GET /api/reports/funding', () => {
       const lines = text.split('\r\n').slice(0, -1);
       expect(lines.every((l) => !l.includes('\n'))).toBe(true);
       expect(lines[0]).toBe(
-        'Nr.;Maßnahme;Geplant (Kosten lt. Plan);Bewilligt;Angefordert;Eingegangen;Verausgabt (zuwendungsfähig);Bundesanteil;Eigenanteil;Restbudget',
+        'Nr.;Maßnahme;Geplant (Kosten lt. Plan, gesamt);Bewilligt (Bundesmittel) (kumuliert);Angefordert (kumuliert);Eingegangen (kumuliert);Verausgabt (zuwendungsfähig) (kumuliert);Bundesanteil (kumuliert);Eigenanteil (kumuliert);Restbudget (Stand heute)',
       );
       expect(lines).toContain('ZZ-1;"Test; mit ""Anführung""";1000,00;;300,00;290,00;3,36;2,18;1,18;996,64');
       expect(lines.some((l) => l.startsWith(`ZZ-2;"'=HYPERLINK(""x"")";`))).toBe(true);
-      const total = lines[lines.length - 1]!.split(';');
+      const total = lines.find((l) => l.startsWith('Summe;'))!.split(';');
       expect(total[0]).toBe('Summe');
       const euro = (c: number) => `${Math.floor(c / 100)},${String(c % 100).padStart(2, '0')}`;
       expect(total[3]).toBe(euro(json.totals.approved_cents));
@@ -471,7 +482,7 @@ describe('GET /api/reports/funding', () => {
         .parse(binaryParser);
       const lines = (res.body as Buffer).toString('utf8').slice(1).split('\r\n');
       expect(lines[0]).toBe(
-        'Kostenart;Gruppe im Finanzierungsplan;Verausgabt (zuwendungsfähig);Bundesanteil;Eigenanteil',
+        'Kostenart;Gruppe im Finanzierungsplan;Verausgabt (zuwendungsfähig) (kumuliert);Bundesanteil (kumuliert);Eigenanteil (kumuliert)',
       );
       expect(lines[1]).toMatch(/^Personalkosten;Personalkosten;0,01;/);
       expect((await viewer.get(`/api/reports/funding.csv?grant_id=${crafted}&view=foo`)).status).toBe(400);
