@@ -44,3 +44,6 @@ export function germanDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}.${m}.${y}`;
 }
+
+/** The label of a measure's health_note, the same on screen (admin catalogue) and in every PDF. */
+export const HEALTH_NOTE_LABEL = 'Begründung der Ampel';

@@ -7,7 +7,6 @@ import {
   signIn,
   browserEnvForFile,
   describeInBrowser,
-  waitForValue,
   type TestPage,
 } from './support';
 
@@ -31,7 +30,7 @@ describeInBrowser('working with measures', () => {
     await page.getByRole('option', { name: option }).click();
   }
 
-  const saveButton = (page: Page) => page.getByRole('button', { name: 'Speichern' });
+  const saveButton = (page: Page) => page.getByRole('button', { name: 'Speichern', exact: true });
 
   describe('measures', () => {
     it('the CDO creates a measure with a milestone and finds it in the list', async () => {
@@ -45,8 +44,7 @@ describeInBrowser('working with measures', () => {
       await page.locator('input[name="budget_cents"]').fill('25.000,00');
       await saveButton(page).click();
       await page.getByRole('tab', { name: 'Meilensteine' }).click();
-      await page.getByRole('link', { name: 'Anlegen' }).click();
-      await waitForValue(page.getByRole('combobox', { name: 'Maßnahme' }), 'M-90');
+      await page.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
       await page.locator('input[name="title"]').fill('Beteiligungsplattform freigeschaltet');
       await page.locator('input[name="baseline_date"]').fill('30.06.2026');
       await page.locator('input[name="due_date"]').fill('31.07.2026');

@@ -24,6 +24,7 @@ export default function AuditList() {
       translateChoice={false}
       alwaysOn
     />,
+    <RefInput key="measure_id" source="measure_id" reference="measures" />,
     <NumberInput key="record_id" source="record_id" />,
     <RefInput key="user_id" source="user_id" reference="users" />,
     <EnumInput key="action" source="action" />,

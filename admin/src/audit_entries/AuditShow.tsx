@@ -4,6 +4,7 @@ import { EnumField } from '../common/EnumField';
 import { FieldGrid } from '../common/FieldGrid';
 import { RefField } from '../common/RefFields';
 import { ChangesField } from './ChangesField';
+import { RecordLabelField } from './RecordLabelField';
 import { ResourceNameField } from './ResourceNameField';
 
 export default function AuditShow() {
@@ -15,6 +16,7 @@ export default function AuditShow() {
           <RefField source="user_id" emptyText="—" />
           <EnumField source="action" />
           <ResourceNameField source="resource" />
+          <RecordLabelField source="record_label" />
           <TextField source="record_id" />
           <ChangesField source="changes" />
         </FieldGrid>

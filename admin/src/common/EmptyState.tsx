@@ -1,9 +1,13 @@
 import InboxIcon from '@mui/icons-material/Inbox';
+import type { ReactNode } from 'react';
 import { Box, Typography } from '@mui/material';
 import { CreateButton, useResourceContext, useResourceDefinition, useTranslate } from 'react-admin';
 
-/** An empty list in words, with a create button for those who may create (CreateButton checks canAccess). */
-export function EmptyState() {
+/**
+ * An empty list in words, with a create button for those who may create (CreateButton checks canAccess), or the
+ * resource's own way to create (`action`, e.g. issuing a status report).
+ */
+export function EmptyState({ action }: { action?: ReactNode }) {
   const resource = useResourceContext();
   const { hasCreate } = useResourceDefinition();
   const translate = useTranslate();
@@ -14,7 +18,7 @@ export function EmptyState() {
       <Typography component="p" variant="h6" sx={{ my: 1 }}>
         {translate('ra.page.empty', { name })}
       </Typography>
-      {hasCreate && <CreateButton variant="contained" />}
+      {action ?? (hasCreate && <CreateButton variant="contained" />)}
     </Box>
   );
 }

@@ -18,7 +18,7 @@ import {
   useOverdueMilestones,
   useWithoutContact,
 } from './cockpitHooks';
-import { listUrl, reasonMessage, showUrl } from './cockpitShapes';
+import { disagreementsUrl, listUrl, reasonMessage, showUrl } from './cockpitShapes';
 import type { Health, MilestoneItem } from '../../../api/features/dashboard/contract';
 import { StartCard } from './StartCard';
 
@@ -230,6 +230,7 @@ export function DisagreementsCard() {
               ))}
             </List>
           </Box>
+          <MoreLink to={disagreementsUrl(data)} total={data.disagreement_count} />
         </>
       )}
     </StartCard>

@@ -244,6 +244,17 @@ export function reasonMessage(reason: LightReason): [string, Record<string, numb
   }
 }
 
+/**
+ * The measure list filtered to the measures whose set light differs from the suggested one (all of them, not only
+ * the worst shown on the card), so the deviation card opens its list like the other cards.
+ */
+export function disagreementsUrl(lights: Pick<CockpitData['lights'], 'items'>): string {
+  const ids = lights.items
+    .filter((i) => i.suggested !== null && i.suggested !== i.health)
+    .map((i) => i.measure_id);
+  return listUrl('measures', { id: ids.length ? ids : [0] });
+}
+
 // ---------------------------------------------------------------- key figures
 
 export interface Kpi {
@@ -295,7 +306,7 @@ export function shapeKpis(data: CockpitData): Kpi[] {
       label: 'app.dashboard.disagreements_short',
       value: data.lights.disagreement_count,
       format: 'count',
-      to: '#disagreements',
+      to: disagreementsUrl(data.lights),
       tone: data.lights.disagreement_count ? 'warning' : undefined,
     },
   ];

@@ -1,3 +1,4 @@
+import { BooleanInput } from 'react-admin';
 import { EnumInput } from '../common/EnumInput';
 import { dateRangeFilters, searchFilter } from '../common/filters';
 import { RefInput } from '../common/RefInput';
@@ -8,6 +9,7 @@ const filters = [
   searchFilter,
   <EnumInput key="status" source="status" />,
   <EnumInput key="health" source="health" />,
+  <BooleanInput key="late" source="late" alwaysOn />,
   <RefInput key="field_of_action_id" source="field_of_action_id" reference="fields_of_action" />,
   <RefInput key="municipality_ids" source="municipality_ids" reference="municipalities" />,
   <RefInput key="owner_id" source="owner_id" reference="users" />,

@@ -12,8 +12,9 @@ import { RelatedList } from '../common/RelatedList';
 import { ContactTable } from '../contacts/ContactTable';
 import { ImpactTab } from '../indicators/ImpactTab';
 import { MeasurePartnerTable } from '../measure_partners/MeasurePartnerTable';
-import { MilestoneTable } from '../milestones/MilestoneTable';
 import { MeasureFinance } from './MeasureFinance';
+import { MeasureMilestones } from './MeasureMilestones';
+import { MeasureShowActions } from './MeasureShowActions';
 import { SuggestedHealth } from './SuggestedHealth';
 
 /** A measure's detail page; tabs the role may not read (finance, contacts, history) are left out. */
@@ -22,7 +23,7 @@ export default function MeasureShow() {
   const contacts = useCan('contacts');
   const history = useCan('audit_entries');
   return (
-    <Show>
+    <Show actions={<MeasureShowActions />}>
       <TabbedShowLayout>
         <TabbedShowLayout.Tab label="app.measure_tabs.overview">
           <FieldGrid wide={['title', 'summary', 'health_note', 'municipality_ids']}>
@@ -47,9 +48,7 @@ export default function MeasureShow() {
           </FieldGrid>
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.measure_tabs.milestones" path="meilensteine">
-          <RelatedList reference="milestones" target="measure_id" creatable>
-            <MilestoneTable related="measure_id" />
-          </RelatedList>
+          <MeasureMilestones />
         </TabbedShowLayout.Tab>
         <TabbedShowLayout.Tab label="app.measure_tabs.impact" path="wirkung">
           <ImpactTab />
@@ -73,8 +72,8 @@ export default function MeasureShow() {
         )}
         {history && (
           <TabbedShowLayout.Tab label="app.measure_tabs.history" path="verlauf">
-            <RelatedList reference="audit_entries" target="record_id" filter={{ resource: 'measures' }}>
-              <AuditTable related="record_id" />
+            <RelatedList reference="audit_entries" target="measure_id">
+              <AuditTable related="measure_id" mixed />
             </RelatedList>
           </TabbedShowLayout.Tab>
         )}

@@ -1,10 +1,10 @@
 import { DataTable } from 'react-admin';
-import { DateField } from '../common/DateField';
 import { EnumField } from '../common/EnumField';
 import { HealthLight } from '../common/HealthLight';
 import { ProgressBar } from '../common/ProgressBar';
 import { MunicipalityChips, RefField } from '../common/RefFields';
 import { ResourceTable, type TableProps } from '../common/ResourceTable';
+import { NextMilestoneField } from './NextMilestoneField';
 
 const Municipalities = () => <MunicipalityChips max={3} />;
 
@@ -20,7 +20,7 @@ export function MeasureTable(props: TableProps) {
       <DataTable.Col source="owner_id" field={RefField} />
       <DataTable.Col source="field_of_action_id" field={RefField} />
       <DataTable.Col source="municipality_ids" field={Municipalities} disableSort />
-      <DataTable.Col source="next_milestone_due" field={DateField} />
+      <DataTable.Col source="next_milestone_due" field={NextMilestoneField} />
     </ResourceTable>
   );
 }

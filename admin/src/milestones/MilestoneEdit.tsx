@@ -1,9 +1,10 @@
 import { ResourceEdit } from '../common/ResourceForms';
+import { backToMeasure } from './backToMeasure';
 import { MilestoneInputs } from './MilestoneInputs';
 
 export default function MilestoneEdit() {
   return (
-    <ResourceEdit>
+    <ResourceEdit redirect={backToMeasure}>
       <MilestoneInputs />
     </ResourceEdit>
   );

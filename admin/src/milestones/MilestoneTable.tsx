@@ -1,4 +1,5 @@
 import { Box } from '@mui/material';
+import type { ReactNode } from 'react';
 import { DataTable, useRecordContext, type RaRecord } from 'react-admin';
 import { DateField } from '../common/DateField';
 import { OverdueChip, overdueRowSx } from '../common/OverdueChip';
@@ -21,8 +22,8 @@ function TitleWithOverdue() {
 
 const rowSx = (record: RaRecord) => (record.overdue ? overdueRowSx : {});
 
-/** Milestones with baseline, forecast and slip; overdue ones highlighted and marked in words. */
-export function MilestoneTable(props: TableProps) {
+/** Milestones with baseline, forecast and slip; overdue ones highlighted and marked in words; `children`: extra columns. */
+export function MilestoneTable({ children, ...props }: TableProps & { children?: ReactNode }) {
   return (
     <ResourceTable rowSx={rowSx} {...props}>
       <DataTable.Col source="measure_id" field={RefField} />
@@ -31,6 +32,7 @@ export function MilestoneTable(props: TableProps) {
       <DataTable.Col source="due_date" field={DateField} />
       <DataTable.Col source="slip" label="app.milestones.slip" field={SlipField} disableSort />
       <DataTable.Col source="completed_on" field={DateField} />
+      {children}
     </ResourceTable>
   );
 }

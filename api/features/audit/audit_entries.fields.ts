@@ -15,6 +15,12 @@ export default {
     record_id: { ...int(1, 2147483647, { filter: true, sort: true }), ...readOnly },
     changes: { ...json(), ...readOnly },
   },
+  derived: {
+    /** The record in words, e.g. "Vergabe erteilt (M-05)"; null when it cannot be told any more. */
+    record_label: { ...text(500), ...readOnly },
+    /** The measure the entry belongs to: the measure itself or one of its milestones, partners and links. */
+    measure_id: { ...ref('measures', { filter: true }), ...readOnly },
+  },
   defaultSort: ['at', 'DESC'],
   versioned: false,
   access: ACCESS.audit,

@@ -4,6 +4,7 @@ import { canRead, defineResource, type ResourceDef } from '../../rest/resource';
 // A cycle (the index lists this feature); only read when a request runs, after both modules are loaded.
 import { resources } from '../index';
 import plain from './audit_entries.fields';
+import { MEASURE_ID_SQL, RECORD_LABEL_SQL } from './recordLabels';
 
 const NAME = plain.name;
 
@@ -13,6 +14,10 @@ const describedBy = (role: Role): ResourceDef[] =>
 
 export default defineResource({
   ...plain,
+  derived: {
+    record_label: { ...plain.derived.record_label, sql: RECORD_LABEL_SQL },
+    measure_id: { ...plain.derived.measure_id, sql: MEASURE_ID_SQL },
+  },
   // Entries follow the read rights of the resource they describe, and its row rule (if it has one) per record:
   // an entry of a record the role may not read (now, or any more after a delete) is not listed.
   readScope: (qb, user) => {

@@ -218,7 +218,7 @@ interface MoneyRow {
   drawdown: { month: string; received_cents: number; received_cum_cents: number }[];
 }
 
-function moneyFigures(db: Knex) {
+export function moneyFigures(db: Knex | Knex.Transaction) {
   // The trigger-kept totals of measure × booking year × grant (the rounding unit of the federal share), eligible
   // and not, from which the yearly money is summed.
   return one<MoneyRow>(

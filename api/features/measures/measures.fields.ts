@@ -1,6 +1,6 @@
 import { HEALTHS, MEASURE_PHASES, MEASURE_STATUSES } from '../../domain';
 import { ACCESS, FUNDING_READERS } from '../access';
-import { date, enumOf, ids, int, money, ref, text, type ResourceFields } from '../../rest/fields';
+import { bool, date, enumOf, ids, int, money, ref, text, type ResourceFields } from '../../rest/fields';
 
 export default {
   name: 'measures',
@@ -30,6 +30,11 @@ export default {
     },
     overdue_milestones: {
       ...int(0, 1e9, { filter: true, sort: true }),
+      readOnly: true,
+    },
+    /** "verspätet": an open milestone is past its due date (the next milestone date lies before today). */
+    late: {
+      ...bool({ filter: true, sort: true, nullable: false }),
       readOnly: true,
     },
     spent_cents: {

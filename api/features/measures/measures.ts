@@ -17,6 +17,10 @@ export default defineResource({
       ...plain.derived.overdue_milestones,
       sql: '(select count(*)::int from milestones ms where ms.measure_id = measures.id and ms.completed_on is null and ms.due_date < current_date)',
     },
+    late: {
+      ...plain.derived.late,
+      sql: 'exists (select 1 from milestones ms where ms.measure_id = measures.id and ms.completed_on is null and ms.due_date < current_date)',
+    },
     spent_cents: {
       ...plain.derived.spent_cents,
       sql: '(select coalesce(sum(e.amount_cents), 0)::bigint from expenditures e where e.measure_id = measures.id)',

@@ -1,12 +1,15 @@
-import path from 'node:path';
-import type Pdfmake from 'pdfmake';
-import { germanDate, HEALTH_LABELS, MEASURE_STATUS_LABELS } from '../../labels';
-import { loadPdfmake } from '../../lazyModules';
+import { germanDate, HEALTH_LABELS, HEALTH_NOTE_LABEL, MEASURE_STATUS_LABELS } from '../../labels';
+import { formatEuro } from '../../money';
+import { documentFrame, h1, h2, LIGHT, light, muted, renderPdf, table, type Content } from '../../pdf';
+import type { MoneyFlow } from '../funding/contract';
 import { indicatorsSection } from '../indicators/pdfSection';
 import type { SnapshotChanges } from './compare';
 import type { MeasureSnapshot } from './snapshot';
 
-/** The monthly status report as an A4 PDF (pdfmake 0.3, the Roboto fonts bundled with the package). */
+/**
+ * The monthly status report as an A4 PDF: a one-page management summary first, then the changes since the previous
+ * report and the measures by field of action, flowing on without forced page breaks.
+ */
 
 export interface ReportForPdf {
   title: string;
@@ -14,19 +17,21 @@ export interface ReportForPdf {
   created_at: string;
   author: string | null;
   snapshot: MeasureSnapshot[];
+  /** Frozen when issued; null for reports issued before, and for roles that may not see money. */
+  money: MoneyFlow | null;
   previous: { title: string; reported_on: string } | null;
   changes: SnapshotChanges;
 }
 
-type Content = string | Content[] | { [key: string]: unknown };
-
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const LIGHT: Record<string, { label: string; colour: string }> = {
-  green: { label: HEALTH_LABELS.green, colour: '#2e7d32' },
-  amber: { label: HEALTH_LABELS.amber, colour: '#f9a825' },
-  red: { label: HEALTH_LABELS.red, colour: '#c62828' },
-};
 const STATUS: Record<string, string> = MEASURE_STATUS_LABELS;
+
+/** The summary lists this many red and amber measures, and this many key dates, so it stays one page. */
+export const SUMMARY_MEASURES = 10;
+export const SUMMARY_DATES = 6;
+/** Key dates: open milestones due within this many days of the report date. */
+export const KEY_DATE_DAYS = 90;
+/** A light's reason in the summary is cut after this many characters (in full further on). */
+const REASON_CHARS = 120;
 
 /** 'YYYY-MM-DD' → 'November 2026'. */
 export function germanMonth(iso: string): string {
@@ -49,87 +54,158 @@ const berlinDate = (instant: string) =>
     timeZone: 'Europe/Berlin',
   }).format(new Date(instant));
 
-/** A coloured dot with the light's name beside it, so the report also reads in black and white. */
-function light(health: string): Content {
-  const l = LIGHT[health] ?? { label: health, colour: '#757575' };
-  return {
-    columns: [
-      { width: 12, canvas: [{ type: 'ellipse', x: 5, y: 6, r1: 5, r2: 5, color: l.colour }] },
-      { width: '*', text: l.label },
-    ],
-    columnGap: 2,
-  };
+const cut = (text: string, max: number) =>
+  text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** A table of the summary page, set a little smaller so the page holds it. */
+const compact = (content: Content): Content => ({
+  ...(content as object),
+  fontSize: 8,
+  margin: [0, 2, 0, 4],
+});
+
+/** Red measures first, then amber, each by code. */
+export function attentionMeasures(snapshot: MeasureSnapshot[]): MeasureSnapshot[] {
+  const rank = (h: string) => (h === 'red' ? 0 : 1);
+  return snapshot
+    .filter((m) => m.health === 'red' || m.health === 'amber')
+    .sort((a, b) => rank(a.health) - rank(b.health) || a.code.localeCompare(b.code, 'de'));
 }
 
-const header = (texts: string[]): Content[] => texts.map((text) => ({ text, style: 'th' }));
-
-function table(widths: (number | string)[], head: string[], rows: Content[][]): Content {
-  return {
-    table: { headerRows: 1, dontBreakRows: true, widths, body: [header(head), ...rows] },
-    layout: {
-      fillColor: (row: number) => (row === 0 ? '#eceff1' : null),
-      hLineColor: () => '#b0bec5',
-      vLineColor: () => '#b0bec5',
-    },
-    margin: [0, 2, 0, 10],
-  };
+/** The open milestones due from the report date to KEY_DATE_DAYS later, soonest first. */
+export function keyDates(r: Pick<ReportForPdf, 'snapshot' | 'reported_on'>) {
+  const until = addDays(r.reported_on, KEY_DATE_DAYS);
+  return r.snapshot
+    .flatMap((m) =>
+      (m.open_milestones ?? m.next_milestones).map((ms) => ({
+        code: m.code,
+        title: ms.title,
+        due_date: ms.due_date,
+      })),
+    )
+    .filter((d) => d.due_date >= r.reported_on && d.due_date <= until)
+    .sort((a, b) => a.due_date.localeCompare(b.due_date) || a.code.localeCompare(b.code, 'de'));
 }
 
-function titlePage(r: ReportForPdf): Content[] {
-  const count = (h: string) => r.snapshot.filter((m) => m.health === h).length;
-  const summary = ['green', 'amber', 'red'].map((h) => [
-    light(h),
-    { text: String(count(h)), alignment: 'right' },
-  ]);
+function moneyBlock(money: MoneyFlow): Content[] {
+  const row = (label: string, cents: number): Content[] => [
+    label,
+    { text: formatEuro(cents), alignment: 'right' },
+  ];
   return [
-    { text: 'Smarte Region MYK10 · Landkreis Mayen-Koblenz', style: 'kicker', margin: [0, 120, 0, 8] },
-    { text: r.title, style: 'title' },
+    h2('Mittel (Stand bei Erstellung)'),
     {
-      text: `Stand der Maßnahmen zum ${germanDate(r.reported_on)} · Berichtsmonat ${germanMonth(r.reported_on)}`,
-      style: 'subtitle',
-      margin: [0, 6, 0, 40],
+      columns: [
+        compact(
+          table(
+            ['*', 90],
+            ['Bundesmittel', 'Betrag'],
+            [
+              row('bewilligt', money.approved_cents),
+              row('angefordert', money.requested_cents),
+              row('abgerufen (eingegangen)', money.received_cents),
+            ],
+          ),
+        ),
+        compact(
+          table(
+            ['*', 90],
+            ['Zuwendungsfähige Ausgaben', 'Betrag'],
+            [
+              row('verausgabt', money.spent_cents),
+              row('davon Bundesanteil', money.federal_share_cents),
+              row('davon Eigenanteil', money.own_share_cents),
+            ],
+          ),
+        ),
+      ],
+      columnGap: 16,
     },
-    {
-      table: {
-        widths: [140, '*'],
-        body: [
-          ['Berichtsmonat', germanMonth(r.reported_on)],
-          ['Stichtag', germanDate(r.reported_on)],
-          ['Erstellt von', r.author ?? '—'],
-          ['Erstellt am', berlinDate(r.created_at)],
-          ['Maßnahmen', String(r.snapshot.length)],
-        ],
-      },
-      layout: 'noBorders',
-      margin: [0, 0, 0, 30],
-    },
-    { text: 'Ampelstatus', style: 'h2' },
-    { table: { widths: [80, 40], body: summary }, layout: 'noBorders' },
-    {
-      text: r.previous
-        ? `Verglichen mit: ${r.previous.title} vom ${germanDate(r.previous.reported_on)}`
-        : 'Erster Statusbericht – kein Vergleich mit einem Vorbericht.',
-      style: 'muted',
-      margin: [0, 30, 0, 0],
-      pageBreak: 'after',
-    },
+    muted(
+      'Bundesmittel werden mit dem Bundesanteil der zuwendungsfähigen Ausgaben verglichen, nicht mit allen Ausgaben.',
+      [0, 0, 0, 6],
+    ),
   ];
 }
 
-const none = (text: string): Content => ({ text, style: 'muted', margin: [0, 0, 0, 10] });
+/** Page 1: who and when, the lights, what needs attention and why, the money, the dates ahead. */
+function summaryPage(r: ReportForPdf): Content[] {
+  const count = (h: string) => r.snapshot.filter((m) => m.health === h).length;
+  const attention = attentionMeasures(r.snapshot);
+  const dates = keyDates(r);
+  const out: Content[] = [
+    { text: 'Smarte Region MYK10 · Landkreis Mayen-Koblenz', style: 'kicker' },
+    { text: r.title, style: 'title', margin: [0, 2, 0, 2] },
+    {
+      text: `Stand der Maßnahmen zum ${germanDate(r.reported_on)} · Berichtsmonat ${germanMonth(r.reported_on)} · erstellt von ${r.author ?? '—'} am ${berlinDate(r.created_at)}`,
+      style: 'subtitle',
+    },
+    muted(
+      r.previous
+        ? `Verglichen mit: ${r.previous.title} vom ${germanDate(r.previous.reported_on)}`
+        : 'Erster Statusbericht – kein Vergleich mit einem Vorbericht.',
+      [0, 2, 0, 4],
+    ),
+    h1('Management-Zusammenfassung'),
+    {
+      columns: (['green', 'amber', 'red'] as const).map((h) => ({
+        width: 'auto',
+        columns: [light(h), { width: 'auto', text: String(count(h)), bold: true, margin: [4, 0, 16, 0] }],
+      })),
+      margin: [0, 0, 0, 4],
+    },
+    muted(`${r.snapshot.length} Maßnahmen insgesamt`, [0, 0, 0, 4]),
+    h2('Rote und gelbe Maßnahmen'),
+    attention.length
+      ? compact(
+          table(
+            [40, 190, '*'],
+            ['Ampel', 'Maßnahme', HEALTH_NOTE_LABEL],
+            attention
+              .slice(0, SUMMARY_MEASURES)
+              .map((m) => [
+                light(m.health),
+                `${m.code} · ${cut(m.title, 45)}`,
+                m.health_note
+                  ? cut(m.health_note, REASON_CHARS)
+                  : { text: 'keine Begründung angegeben', style: 'muted' },
+              ]),
+          ),
+        )
+      : muted(`Keine – alle Maßnahmen stehen auf ${HEALTH_LABELS.green} (oder sind abgeschlossen).`),
+  ];
+  if (attention.length > SUMMARY_MEASURES)
+    out.push(
+      muted(`… und ${attention.length - SUMMARY_MEASURES} weitere, siehe „Maßnahmen nach Handlungsfeld“.`),
+    );
+  if (r.money) out.push(...moneyBlock(r.money));
+  out.push(h2(`Wichtige Termine (nächste ${KEY_DATE_DAYS} Tage)`));
+  out.push(
+    dates.length
+      ? compact(
+          table(
+            [60, 50, '*'],
+            ['Termin', 'Maßnahme', 'Meilenstein'],
+            dates.slice(0, SUMMARY_DATES).map((d) => [germanDate(d.due_date), d.code, cut(d.title, 90)]),
+          ),
+        )
+      : muted('In den nächsten Wochen ist kein Meilenstein fällig.'),
+  );
+  return out;
+}
 
 function changesSection(r: ReportForPdf): Content[] {
   const c = r.changes;
-  const out: Content[] = [{ text: 'Änderungen seit dem letzten Bericht', style: 'h1' }];
+  // The summary is page 1 on its own; the details start on page 2.
+  const out: Content[] = [h1('Änderungen seit dem letzten Bericht', { pageBreak: 'before' })];
   if (!r.previous)
-    return [...out, none('Dies ist der erste Statusbericht; es gibt keinen Vorbericht zum Vergleich.')];
-  out.push({
-    text: `Vorbericht: ${r.previous.title} vom ${germanDate(r.previous.reported_on)}`,
-    style: 'muted',
-    margin: [0, 0, 0, 8],
-  });
+    return [...out, muted('Dies ist der erste Statusbericht; es gibt keinen Vorbericht zum Vergleich.')];
+  out.push(muted(`Vorbericht: ${r.previous.title} vom ${germanDate(r.previous.reported_on)}`, [0, 0, 0, 8]));
 
-  out.push({ text: 'Geänderte Ampeln', style: 'h2' });
+  out.push(h2('Geänderte Ampeln'));
   out.push(
     c.health_changes.length
       ? table(
@@ -137,9 +213,9 @@ function changesSection(r: ReportForPdf): Content[] {
           ['Maßnahme', 'Titel', 'vorher', 'jetzt'],
           c.health_changes.map((h) => [h.code, h.title, light(h.from), light(h.to)]),
         )
-      : none('Keine'),
+      : muted('Keine'),
   );
-  out.push({ text: 'Verschobene Meilensteine', style: 'h2' });
+  out.push(h2('Verschobene Meilensteine'));
   out.push(
     c.slipped_milestones.length
       ? table(
@@ -153,9 +229,9 @@ function changesSection(r: ReportForPdf): Content[] {
             { text: `+${s.days}`, alignment: 'right' },
           ]),
         )
-      : none('Keine'),
+      : muted('Keine'),
   );
-  out.push({ text: 'Neue Maßnahmen', style: 'h2' });
+  out.push(h2('Neue Maßnahmen'));
   out.push(
     c.new_measures.length
       ? table(
@@ -163,9 +239,9 @@ function changesSection(r: ReportForPdf): Content[] {
           ['Maßnahme', 'Titel', 'Status', 'Ampel'],
           c.new_measures.map((m) => [m.code, m.title, STATUS[m.status] ?? m.status, light(m.health)]),
         )
-      : none('Keine'),
+      : muted('Keine'),
   );
-  out.push({ text: 'Abgeschlossene Maßnahmen', style: 'h2' });
+  out.push(h2('Abgeschlossene Maßnahmen'));
   out.push(
     c.closed_measures.length
       ? table(
@@ -178,7 +254,7 @@ function changesSection(r: ReportForPdf): Content[] {
             m.status_now ? (STATUS[m.status_now] ?? m.status_now) : 'entfernt',
           ]),
         )
-      : none('Keine'),
+      : muted('Keine'),
   );
   return out;
 }
@@ -186,13 +262,13 @@ function changesSection(r: ReportForPdf): Content[] {
 function measuresSection(r: ReportForPdf): Content[] {
   const fields = new Map<string, MeasureSnapshot[]>();
   for (const m of r.snapshot) fields.set(m.field_of_action, [...(fields.get(m.field_of_action) ?? []), m]);
-  const out: Content[] = [{ text: 'Maßnahmen nach Handlungsfeld', style: 'h1', pageBreak: 'before' }];
+  const out: Content[] = [h1('Maßnahmen nach Handlungsfeld', { margin: [0, 14, 0, 6] })];
   for (const [field, measures] of [...fields].sort(([a], [b]) => a.localeCompare(b, 'de'))) {
-    out.push({ text: `${field} (${measures.length})`, style: 'h2' });
+    out.push(h2(`${field} (${measures.length})`));
     out.push(
       table(
         [52, '*', 46, '*', 120],
-        ['Ampel', 'Maßnahme', 'Fortschritt', 'Hinweis', 'Nächste Meilensteine'],
+        ['Ampel', 'Maßnahme', 'Fortschritt', HEALTH_NOTE_LABEL, 'Nächste Meilensteine'],
         measures.map((m) => [
           light(m.health),
           {
@@ -226,65 +302,17 @@ function measuresSection(r: ReportForPdf): Content[] {
 }
 
 export function statusReportDocument(r: ReportForPdf, options: { compress?: boolean } = {}): object {
-  return {
-    pageSize: 'A4',
-    pageMargins: [40, 48, 40, 56],
-    compress: options.compress ?? true,
-    language: 'de-DE',
-    info: {
-      title: r.title,
-      author: r.author ?? 'MYK10',
-      subject: `Statusbericht ${germanMonth(r.reported_on)}`,
-      creator: 'MYK10 Steuerungscockpit',
-    },
-    defaultStyle: { font: 'Roboto', fontSize: 9, lineHeight: 1.15 },
-    styles: {
-      kicker: { fontSize: 11, color: '#546e7a' },
-      title: { fontSize: 26, bold: true, color: '#1f3a4d' },
-      subtitle: { fontSize: 13, color: '#37474f' },
-      h1: { fontSize: 15, bold: true, color: '#1f3a4d', margin: [0, 0, 0, 8] },
-      h2: { fontSize: 11.5, bold: true, color: '#37474f', margin: [0, 8, 0, 4] },
-      th: { bold: true },
-      muted: { color: '#607d8b' },
-      small: { fontSize: 8 },
-    },
-    footer: (currentPage: number, pageCount: number) => ({
-      columns: [
-        { text: `MYK10 Steuerungscockpit · ${r.title}`, style: 'muted' },
-        { text: `Seite ${currentPage} von ${pageCount}`, alignment: 'right', style: 'muted' },
-      ],
-      margin: [40, 20, 40, 0],
-      fontSize: 8,
-    }),
-    content: [
-      ...titlePage(r),
-      ...changesSection(r),
-      ...measuresSection(r),
-      ...indicatorsSection(r.snapshot, table),
-    ],
-  };
-}
-
-/** Set on every call: pdfmake is a process-wide singleton that other code may configure too. */
-function configure(pdfmake: typeof Pdfmake): void {
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  // The report embeds nothing from outside: no downloads, and only the bundled fonts from disk.
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(FONT_DIR + path.sep));
+  return documentFrame(
+    r.title,
+    { author: r.author ?? 'MYK10', subject: `Statusbericht ${germanMonth(r.reported_on)}` },
+    [...summaryPage(r), ...changesSection(r), ...measuresSection(r), ...indicatorsSection(r.snapshot, table)],
+    options.compress ?? true,
+  );
 }
 
 export async function renderStatusReportPdf(
   r: ReportForPdf,
   options: { compress?: boolean } = {},
 ): Promise<Buffer> {
-  const pdfmake = await loadPdfmake();
-  configure(pdfmake);
-  return pdfmake.createPdf(statusReportDocument(r, options)).getBuffer();
+  return renderPdf(statusReportDocument(r, options));
 }

@@ -9,6 +9,9 @@ import { compareSnapshots } from './compare';
 import type { ReportComparison } from './contract';
 import { pdfFileName, renderStatusReportPdf } from './pdf';
 import type { MeasureSnapshot } from './snapshot';
+import type { MoneyFlow } from '../funding/contract';
+import { canSeeMoney } from '../access';
+import { currentUser } from '../auth/session';
 
 /**
  * The issued monthly status report beyond its generic resource: what changed since the previous report (by
@@ -22,6 +25,7 @@ interface ReportPair {
   created_at: string;
   author: string | null;
   snapshot: MeasureSnapshot[];
+  money: MoneyFlow | null;
   prev_id: number | null;
   prev_title: string | null;
   prev_reported_on: string | null;
@@ -31,13 +35,13 @@ interface ReportPair {
 /** A report with its predecessor, in one statement. */
 async function loadReport(db: Knex, id: number): Promise<ReportPair> {
   const { rows } = (await db.raw(
-    `select r.id, r.title, r.reported_on, r.created_at, r.snapshot, u.name as author,
+    `select r.id, r.title, r.reported_on, r.created_at, r.snapshot, r.money, u.name as author,
             p.id as prev_id, p.title as prev_title, p.reported_on as prev_reported_on, p.snapshot as prev_snapshot
      from status_reports r
      left join users u on u.id = r.author_id
      left join lateral (
        select id, title, reported_on, snapshot from status_reports p
-       where p.reported_on < r.reported_on order by p.reported_on desc limit 1
+       where (p.reported_on, p.id) < (r.reported_on, r.id) order by p.reported_on desc, p.id desc limit 1
      ) p on true
      where r.id = ?`,
     [id],
@@ -83,6 +87,8 @@ export const statusReportModule: ExtraModule = {
         created_at: r.created_at,
         author: r.author,
         snapshot: r.snapshot,
+        // Money only for the roles that may see it (the report itself is readable by every role).
+        money: canSeeMoney(currentUser(req).role) ? r.money : null,
         previous: c.previous,
         changes: c,
       });

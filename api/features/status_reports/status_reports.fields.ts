@@ -1,4 +1,4 @@
-import { ACCESS } from '../access';
+import { ACCESS, FUNDING_READERS } from '../access';
 import { date, json, ref, text, type ResourceFields } from '../../rest/fields';
 
 export default {
@@ -9,6 +9,8 @@ export default {
     title: text(200, { required: true, sort: true }),
     author_id: { ...ref('users', { filter: true, sort: true }), readOnly: true },
     snapshot: { ...json(), readOnly: true },
+    /** The programme's money when issued (MoneyFlow of the dashboard's total); only for roles that see money. */
+    money: { ...json({ readRoles: FUNDING_READERS }), readOnly: true },
   },
   defaultSort: ['reported_on', 'DESC'],
   access: ACCESS.statusReports,

@@ -43,7 +43,10 @@ function parseCMap(cmap: string): Map<number, string> {
     )) {
       const [lo, hi] = [hex(r[1]!), hex(r[2]!)];
       if (r[3]!.startsWith('[')) {
-        const targets = [...r[3]!.matchAll(/<([0-9a-fA-F]+)>/g)].map((x) => chars(x[1]!));
+        // A ligature maps to several characters, written with spaces: <0066 006c> is "fl".
+        const targets = [...r[3]!.matchAll(/<([0-9a-fA-F\s]+)>/g)].map((x) =>
+          chars(x[1]!.replace(/\s/g, '')),
+        );
         for (let c = lo; c <= hi; c++) map.set(c, targets[c - lo] ?? '');
       } else {
         const first = hex(r[3]!.slice(1, -1));
