@@ -4,6 +4,7 @@ import {
   screenshot,
   seriousA11yViolations,
   signIn,
+  typeDate,
   type TestPage,
 } from './support';
 
@@ -78,5 +79,36 @@ describeInBrowser('date inputs in a browser set to English (en-US)', () => {
     await page.getByRole('button', { name: 'Speichern' }).click();
     await page.getByText('Bitte ein gültiges Datum wie 29.03.2026 eingeben').waitFor();
     expect(page.url()).toMatch(/\/contacts\/create$/);
+  });
+
+  it('the dialog "Statusbericht erstellen" takes TT.MM.JJJJ and refuses an impossible date', async () => {
+    tab = await env.open({ locale: 'en-US' });
+    const { page } = tab;
+    await signIn(page, 'cdo'); // the cockpit offers the button
+    await page.getByRole('button', { name: 'Statusbericht erstellen' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Statusbericht erstellen' });
+    const reportedOn = dialog.getByRole('textbox', { name: 'Stichtag' });
+    const today = new Date();
+    await expect(reportedOn.inputValue()).resolves.toBe(
+      `${pad(today.getDate())}.${pad(today.getMonth() + 1)}.${today.getFullYear()}`,
+    );
+    const issue = dialog.getByRole('button', { name: 'Bericht erstellen' });
+
+    await typeDate(reportedOn, '31.02.2026');
+    await dialog.getByText('Bitte ein gültiges Datum wie 29.03.2026 eingeben').waitFor();
+    await expect(issue.isDisabled()).resolves.toBe(true);
+
+    await typeDate(reportedOn, '14.12.2026');
+    await expect(reportedOn.inputValue()).resolves.toBe('14.12.2026');
+    await expect(issue.isEnabled()).resolves.toBe(true);
+    await screenshot(page, 'status-report-dialog-en-us-browser');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await issue.click();
+    await page.waitForURL(/\/status_reports\/\d+\/show$/);
+    const id = /\/status_reports\/(\d+)\/show/.exec(page.url())![1];
+    const saved = (await (await env.api('cdo')).get(`/api/status_reports/${id}`)).body as {
+      reported_on: string;
+    };
+    expect(saved.reported_on).toBe('2026-12-14');
   });
 });

@@ -5,6 +5,7 @@ import {
   screenshot,
   settle,
   signIn,
+  typeDate,
   type TestPage,
 } from './support';
 
@@ -79,8 +80,8 @@ describeInBrowser('the funding officer', () => {
     await screenshot(page, 'deadlines-all-1366');
   });
 
-  it('books the receipt of a requested tranche in one dialog; the list shows newest first with grant and number', async () => {
-    tab = await env.open({ viewport: DESKTOP });
+  it('books the receipt of a requested tranche in one dialog (German date in an English browser); the list shows newest first with grant and number', async () => {
+    tab = await env.open({ viewport: DESKTOP, locale: 'en-US' });
     const { page } = tab;
     await signIn(page, 'funding');
     await page.goto('/#/tranches');
@@ -100,7 +101,13 @@ describeInBrowser('the funding officer', () => {
     const row = page.locator('tbody tr', { hasText: `Nr. ${requested.number}` });
     await row.getByRole('button', { name: 'Eingang buchen' }).click();
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('Eingegangen am').fill('2026-11-27');
+    const receivedOn = dialog.getByRole('textbox', { name: 'Eingegangen am' });
+    await expect(receivedOn.getAttribute('placeholder')).resolves.toBe('TT.MM.JJJJ');
+    await typeDate(receivedOn, '31.02.2026');
+    await dialog.getByText('Bitte ein gültiges Datum wie 29.03.2026 eingeben').waitFor();
+    await expect(dialog.getByRole('button', { name: 'Eingang buchen' }).isDisabled()).resolves.toBe(true);
+    await typeDate(receivedOn, '27.11.2026');
+    await expect(receivedOn.inputValue()).resolves.toBe('27.11.2026');
     await dialog.getByLabel('Eingegangen', { exact: true }).fill('123.456,78');
     await screenshot(page, 'tranche-book-receipt-1366');
     await dialog.getByRole('button', { name: 'Eingang buchen' }).click();

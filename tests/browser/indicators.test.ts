@@ -5,8 +5,12 @@ import {
   screenshot,
   seriousA11yViolations,
   signIn,
+  typeDate,
   type TestPage,
 } from './support';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const germanDate = (d: Date) => `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`;
 
 describeInBrowser('impact indicators', () => {
   const env = browserEnvForFile();
@@ -37,8 +41,8 @@ describeInBrowser('impact indicators', () => {
     expect(await rawTranslationKeys(page)).toEqual([]);
   });
 
-  it('the owner’s steering enters a value on the tab "Wirkung" and sees table and chart update', async () => {
-    tab = await env.open();
+  it('the owner’s steering enters a value with a German date on the tab "Wirkung" and sees table and chart update', async () => {
+    tab = await env.open({ locale: 'en-US' });
     const { page } = tab;
     const { id } = await measureByCode('M-04');
     await signIn(page, 'steering');
@@ -50,11 +54,24 @@ describeInBrowser('impact indicators', () => {
     const before = await points.count();
 
     const form = panel.getByRole('form', { name: 'Wert erfassen' });
+    // Yesterday, typed as TT.MM.JJJJ in a browser set to English; the field starts with today.
+    const day = new Date();
+    const today = germanDate(day);
+    day.setDate(day.getDate() - 1);
+    const measuredOn = form.getByRole('textbox', { name: 'Gemessen am' });
+    await expect(measuredOn.inputValue()).resolves.toBe(today);
+    await typeDate(measuredOn, germanDate(day));
+    await expect(measuredOn.inputValue()).resolves.toBe(germanDate(day));
     await form.getByLabel('Wert').fill('1.234,5');
     await form.getByLabel('Quelle').fill('Buchungssystem, Sonderauswertung');
     await form.getByRole('button', { name: 'Wert erfassen' }).click();
 
     await panel.getByRole('cell', { name: '1.234,5 Buchungen' }).waitFor();
+    await panel
+      .getByRole('row')
+      .filter({ hasText: '1.234,5 Buchungen' })
+      .getByText(germanDate(day))
+      .waitFor();
     await panel.getByText('im Plan').waitFor();
     await expect(points.count()).resolves.toBe(before + 1);
     await screenshot(page, 'indicators-measure-impact-tab');

@@ -205,6 +205,18 @@ export async function waitForValue(input: Locator, text: string): Promise<void> 
     .waitForFunction(([el, t]) => (el as HTMLInputElement).value.includes(t), [element, text] as const);
 }
 
+/**
+ * Types a date digit by digit into the shared date field (TT.MM.JJJJ sections), over whatever it shows: the
+ * arrow keys walk to the day section first (Home would set the section to its smallest value).
+ */
+export async function typeDate(input: Locator, text: string): Promise<void> {
+  const { keyboard } = input.page();
+  await input.click();
+  await keyboard.press('ArrowLeft');
+  await keyboard.press('ArrowLeft');
+  await keyboard.type(text);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await settle(page);

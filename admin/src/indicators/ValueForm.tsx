@@ -1,6 +1,7 @@
 import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { useCreate, useRefresh, useTranslate } from 'react-admin';
+import { DatePickerField } from '../common/DatePickerField';
 import { todayIso } from '../common/dates';
 
 const FIELD_SX = { flex: '1 1 160px', maxWidth: 280 };
@@ -46,15 +47,12 @@ export function ValueForm({ indicatorId }: { indicatorId: number }) {
       aria-label={translate('app.indicators.enter_value')}
     >
       <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }}>
-        <TextField
+        <DatePickerField
           size="small"
-          fullWidth={false}
           sx={FIELD_SX}
-          type="date"
           label={translate('resources.indicator_values.fields.measured_on')}
           value={measuredOn}
-          onChange={(e) => setMeasuredOn(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={setMeasuredOn}
           required
         />
         <TextField
@@ -75,7 +73,7 @@ export function ValueForm({ indicatorId }: { indicatorId: number }) {
           value={source}
           onChange={(e) => setSource(e.target.value)}
         />
-        <Button type="submit" variant="contained" disabled={isPending}>
+        <Button type="submit" variant="contained" disabled={isPending || !measuredOn}>
           {translate('app.indicators.enter_value')}
         </Button>
       </Stack>

@@ -12,6 +12,7 @@ import {
 import { useState } from 'react';
 import { useCreate, useLocaleState, useNotify, useRedirect, useTranslate, type HttpError } from 'react-admin';
 import { useCan } from '../auth/useCan';
+import { DatePickerField } from '../common/DatePickerField';
 import { localIsoDate, monthLabel } from './issueDefaults';
 
 /**
@@ -81,15 +82,13 @@ export function IssueStatusReportButton() {
               required
               fullWidth
             />
-            <TextField
+            <DatePickerField
               label={translate('resources.status_reports.fields.reported_on')}
-              type="date"
               value={reportedOn}
-              onChange={(e) => setReportedOn(e.target.value)}
-              error={Boolean(errors.reported_on)}
+              onChange={setReportedOn}
+              error={errors.reported_on ? true : undefined}
               helperText={errors.reported_on}
               required
-              slotProps={{ inputLabel: { shrink: true } }}
             />
           </Stack>
         </DialogContent>

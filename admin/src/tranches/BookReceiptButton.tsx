@@ -1,6 +1,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useRecordContext, useRefresh, useTranslate, useUpdate, type RaRecord } from 'react-admin';
+import { DatePickerField } from '../common/DatePickerField';
 import { todayIso } from '../common/dates';
 import { formatEuro } from '../common/money';
 
@@ -74,15 +75,11 @@ export function BookReceiptButton() {
         </DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ mt: 1 }}>
-            <TextField
-              type="date"
+            <DatePickerField
               label={translate('resources.tranches.fields.received_on')}
               value={date}
-              onChange={(e) => setDate(e.target.value)}
-              slotProps={{
-                inputLabel: { shrink: true },
-                htmlInput: { min: record.requested_on ?? undefined },
-              }}
+              onChange={setDate}
+              minDate={record.requested_on ?? undefined}
             />
             <TextField
               label={translate('resources.tranches.fields.received_cents')}
