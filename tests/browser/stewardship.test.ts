@@ -10,6 +10,7 @@ import {
   screenshot,
   seriousA11yViolations,
   signIn,
+  typeDate,
   type TestPage,
   type Who,
 } from './support';
@@ -61,7 +62,7 @@ describeInBrowser('the CDO’s data stewardship pages', () => {
       const cdo = await env.api('cdo');
       const expected = (await cdo.get('/api/privacy/retention?on=2031-06-01')).body as { count: number };
       expect(expected.count).toBeGreaterThan(0);
-      await page.getByLabel('Stichtag').fill('2031-06-01');
+      await typeDate(page.getByLabel('Stichtag'), '01.06.2031');
       await preview
         .filter({
           hasText: `${expected.count} Kontakte würden am 01.06.2031 anonymisiert (Kontaktdatum vor dem 01.06.2028)`,

@@ -1,7 +1,8 @@
-import { Alert, Card, CardContent, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslate } from 'react-admin';
+import { DatePickerField } from '../common/DatePickerField';
 import { formatDate } from '../common/dates';
 import { httpClient } from '../providers/httpClient';
 import type { RetentionPreview } from './api';
@@ -26,13 +27,11 @@ export function RetentionCard() {
             {translate('app.privacy.retention_intro', { months: data.months })}
           </Typography>
         )}
-        <TextField
-          type="date"
+        <DatePickerField
           size="small"
           label={translate('app.privacy.preview_date')}
           value={on || data?.on || ''}
-          onChange={(e) => setOn(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
+          onChange={(value) => value && setOn(value)}
           sx={{ mb: 2 }}
         />
         {isPending && <LinearProgress />}
