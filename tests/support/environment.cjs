@@ -30,8 +30,11 @@ function closeIdle() {
     for (const entry of entries.splice(0)) entry.pglite.close().catch(() => undefined);
   }
 }
-process.on('message', (message) => {
-  if (Array.isArray(message) && message[0] === 2) closeIdle();
+// A listener keeps the worker's IPC channel open, so it goes with the end message.
+process.on('message', function onEnd(message) {
+  if (!Array.isArray(message) || message[0] !== 2) return;
+  process.off('message', onEnd);
+  closeIdle();
 });
 let closeTimer;
 function closeIdleSoon() {
