@@ -5,6 +5,7 @@ import {
   screenshot,
   seriousA11yViolations,
   signIn,
+  waitForValue,
   browserEnvForFile,
   describeInBrowser,
   type TestPage,
@@ -32,13 +33,20 @@ describeInBrowser('working with measures', () => {
 
   const saveButton = (page: Page) => page.getByRole('button', { name: 'Speichern', exact: true });
 
+  /** Types a code over the suggested next free one, once the form has filled that in (as a user would see it). */
+  async function typeCode(page: Page, code: string): Promise<void> {
+    const input = page.locator('input[name="code"]');
+    await waitForValue(input, 'M-');
+    await input.fill(code);
+  }
+
   describe('measures', () => {
     it('the CDO creates a measure with a milestone and finds it in the list', async () => {
       tab = await env.open();
       const { page } = tab;
       await signIn(page, 'cdo');
       await page.goto('/#/measures/create');
-      await page.locator('input[name="code"]').fill('M-90');
+      await typeCode(page, 'M-90');
       await page.locator('input[name="title"]').fill('Digitale Bürgerbeteiligung Testlauf');
       await choose(page, 'Handlungsfeld', 'Gemein', 'Gemeinschaft');
       await page.locator('input[name="budget_cents"]').fill('25.000,00');
@@ -64,7 +72,7 @@ describeInBrowser('working with measures', () => {
       const { page } = tab;
       await signIn(page, 'cdo');
       await page.goto('/#/measures/create');
-      await page.locator('input[name="code"]').fill('M-01');
+      await typeCode(page, 'M-01');
       await saveButton(page).click();
       await (await helperTextOf(page, 'title')).filter({ hasText: 'Pflichtfeld' }).waitFor();
       await page.locator('input[name="title"]').fill('Doppelte Kennung');
