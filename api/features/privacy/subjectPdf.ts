@@ -1,12 +1,9 @@
-import path from 'node:path';
-import { loadPdfmake } from '../../lazyModules';
+import { renderPdf } from '../../pdf';
 import type { SubjectFindings } from './subjects';
 
 /** The Art. 15 export as a readable A4 PDF, in the style of the status report (pdfmake, bundled Roboto). */
 
 type Content = string | Content[] | { [key: string]: unknown };
-
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
 
 const TABLES: Record<string, string> = {
   contacts: 'Kontaktprotokoll',
@@ -122,17 +119,6 @@ export function subjectDocument(f: SubjectFindings, createdAt: string): object {
   };
 }
 
-export async function renderSubjectPdf(f: SubjectFindings, createdAt: string): Promise<Buffer> {
-  const pdfmake = await loadPdfmake();
-  pdfmake.setFonts({
-    Roboto: {
-      normal: path.join(FONT_DIR, 'Roboto-Regular.ttf'),
-      bold: path.join(FONT_DIR, 'Roboto-Medium.ttf'),
-      italics: path.join(FONT_DIR, 'Roboto-Italic.ttf'),
-      bolditalics: path.join(FONT_DIR, 'Roboto-MediumItalic.ttf'),
-    },
-  });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((file) => path.resolve(file).startsWith(FONT_DIR + path.sep));
-  return pdfmake.createPdf(subjectDocument(f, createdAt)).getBuffer();
+export function renderSubjectPdf(f: SubjectFindings, createdAt: string): Promise<Buffer> {
+  return renderPdf(subjectDocument(f, createdAt));
 }
