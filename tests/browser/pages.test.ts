@@ -3,6 +3,7 @@ import {
   rawTranslationKeys,
   screenshot,
   seriousA11yViolations,
+  settle,
   signIn,
   startBrowserEnv,
   describeInBrowser,
@@ -68,7 +69,7 @@ describeInBrowser('every page of the admin', () => {
   async function visit(path: string): Promise<void> {
     await tab.page.goto(path);
     await tab.page.locator('main .RaList-main, main .RaShow-main, main .RaEdit-main').first().waitFor();
-    await tab.page.waitForLoadState('networkidle');
+    await settle(tab.page);
   }
 
   describe.each(RESOURCES)('the pages of $name', ({ name, show, edit }) => {

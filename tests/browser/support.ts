@@ -158,6 +158,7 @@ export async function startBrowserEnv({ config }: BrowserEnvOptions = {}): Promi
         errors.push(msg.text());
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      trackRequests(page);
       return { page, errors, close: () => context.close() };
     },
     async close() {
@@ -176,13 +177,50 @@ export async function signIn(page: Page, who: Who): Promise<void> {
   await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Anmelden' }).click();
   await page.locator('#react-admin-title').waitFor();
-  await page.waitForLoadState('networkidle');
+  await settle(page);
 }
 
-/** Waits until no request is in flight and React has painted the answers. */
+interface RequestTracker {
+  inFlight: number;
+  lastChange: number;
+}
+const trackers = new WeakMap<Page, RequestTracker>();
+const QUIET_MS = 250;
+
+/** Counts the page's requests in flight, so `settle` can wait for exactly that instead of a fixed quiet time. */
+function trackRequests(page: Page): void {
+  const tracker: RequestTracker = { inFlight: 0, lastChange: Date.now() };
+  const change = (by: number) => () => {
+    tracker.inFlight += by;
+    tracker.lastChange = Date.now();
+  };
+  page.on('request', change(1));
+  page.on('requestfinished', change(-1));
+  page.on('requestfailed', change(-1));
+  trackers.set(page, tracker);
+}
+
+/**
+ * Waits until no request has been in flight for a short while and the browser has painted twice since, so React
+ * has rendered the answers. (Playwright's 'networkidle' waits a fixed 500 ms of quiet, which summed up over the
+ * suite to minutes.)
+ */
 export async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(250);
+  const tracker = trackers.get(page);
+  if (!tracker) {
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(250);
+    return;
+  }
+  const deadline = Date.now() + 30_000;
+  while (tracker.inFlight > 0 || Date.now() - tracker.lastChange < QUIET_MS) {
+    if (Date.now() > deadline)
+      throw new Error(`settle: ${tracker.inFlight} requests still in flight after 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 /** The visible text shows no raw translation key (e.g. "resources.measures.fields.code"). */
