@@ -144,6 +144,9 @@ export function captureStatements(db: Knex, file: string): void {
 /** Fails with a readable message when the database cannot be reached. */
 export async function checkConnection(db: Knex, config: DbConfig): Promise<void> {
   try {
+    // Starting a new embedded data folder can outlast the pool's 30 s create timeout on a slow or busy machine;
+    // waiting for it here is not waiting for a connection.
+    await (db.client as { pglite?: { waitReady: Promise<void> } }).pglite?.waitReady;
     await db.raw('select 1');
   } catch (err) {
     const where = config.databaseUrl
