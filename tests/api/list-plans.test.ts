@@ -254,7 +254,7 @@ describe('a search over several columns', () => {
     }
   });
 
-  it('stays on the index right after a bulk load, before any vacuum (no pending list to read)', async () => {
+  it('stays on the index right after a bulk load, before any vacuum (only a short pending list to read)', async () => {
     const tables = ['contacts', 'expenditures'];
     const captured: Record<string, { sql: string; bindings: unknown[] }[]> = {};
     for (const table of tables)
