@@ -304,8 +304,11 @@ async function main(): Promise<void> {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'myk10-bench-pglite-'));
     floorDir = `${dataDir}-floor`;
   } else await ensureDatabase(url!);
-  // Seeding runs bulk statements far longer than the API's statement timeout.
-  const db = createDb(PGLITE ? { dataDir } : { databaseUrl: url, statementTimeoutMs: 600_000 });
+  // Seeding runs bulk statements far longer than the API's statement timeout; a new embedded database takes
+  // longer than the API's 5 s to start on a busy machine.
+  const db = createDb(
+    PGLITE ? { dataDir, acquireTimeoutMs: 120_000 } : { databaseUrl: url, statementTimeoutMs: 600_000 },
+  );
   const { counts, seeded } = await prepareData(db, FACTOR);
   const guideMunicipalities = (await db('municipalities').orderBy('id').limit(3).pluck('id')) as number[];
   const cookies: Record<BenchRole, string> = {

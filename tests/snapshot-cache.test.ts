@@ -1,5 +1,6 @@
 import { SnapshotCache } from '../api/db/snapshotCache';
 import { testDb, type TestDb } from './support/db';
+import { whileStill as still } from './support/still';
 
 /** SnapshotCache: one computation per key and database state, fresh after any commit, bounded in size. */
 
@@ -10,21 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const snapshot = async (): Promise<string> =>
-  ((await t.db.raw('select pg_current_snapshot()::text as s')) as { rows: { s: string }[] }).rows[0]!.s;
-
-/**
- * Runs `attempt` until no commit anywhere changed the database snapshot while it ran, then checks its result. On
- * PostgreSQL the snapshot is cluster-wide, so another test file's commit in between (parallel workers) is a
- * data change too and rightly makes the cache compute again.
- */
-async function whileStill(attempt: () => Promise<() => void>): Promise<void> {
-  for (let tries = 1; ; tries++) {
-    const before = await snapshot();
-    const check = await attempt();
-    if ((await snapshot()) === before || tries === 20) return check();
-  }
-}
+const whileStill = (attempt: () => Promise<() => void>) => still(t.db, attempt);
 
 function counter() {
   let calls = 0;

@@ -67,6 +67,18 @@ export function prefixQuery(q: string): string | undefined {
     : undefined;
 }
 
+const SEPARATOR = '\u0001';
+
+/**
+ * The text a substring search reads: the searched columns joined by chr(1), which no query matches across
+ * because a query holding it is searched column by column. The same expression (without the table name) is
+ * indexed by migration 20261204150000_search_expression_indexes.ts; the planner uses the index only while both
+ * agree, which tests/api/list-plans.test.ts checks for every resource.
+ */
+export function searchText(table: string, columns: readonly string[]): string {
+  return `(${columns.map((c) => `coalesce(${table}.${c}, '')`).join(' || chr(1) || ')})`;
+}
+
 function applyClause(
   db: Knex | Knex.Transaction,
   qb: Knex.QueryBuilder,
@@ -80,9 +92,17 @@ function applyClause(
       else qb.whereRaw('false');
     } else {
       const like = `%${(c.value as string).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-      qb.where((w) =>
-        (c.columns ?? def.search?.ilike)?.forEach((col) => w.orWhereILike(`${def.name}.${col}`, like)),
-      );
+      const columns = c.columns ?? def.search?.ilike ?? [];
+      const declared = def.search?.ilike ?? [];
+      // All declared columns at once: one expression, one index. Exact as long as the query holds no separator.
+      if (
+        columns.length > 1 &&
+        columns.length === declared.length &&
+        columns.every((col, i) => col === declared[i]) &&
+        !like.includes(SEPARATOR)
+      )
+        qb.whereRaw(`${searchText(def.name, columns)} ilike ?`, [like]);
+      else qb.where((w) => columns.forEach((col) => w.orWhereILike(`${def.name}.${col}`, like)));
     }
     return;
   }

@@ -11,6 +11,7 @@ import { errorResponses, fileResponse, grantParam, okJson, READERS_NOTE, yearPar
 import type { ExtraModule } from '../feature';
 import { requireRole } from '../../http/requireRole';
 import { FUNDING_READERS } from '../access';
+import { SnapshotCache } from '../../db/snapshotCache';
 
 export interface Receipt {
   id: number;
@@ -195,17 +196,23 @@ export const receiptsModule: ExtraModule = {
   router(db: Knex) {
     const r = Router();
     const reader = requireRole(...FUNDING_READERS);
+    // The list and its workbook once per grant, year and data state (building the workbook is the cost).
+    const lists = new SnapshotCache<ReceiptList>(db);
+    const workbooks = new SnapshotCache<{ list: ReceiptList; file: Buffer }>(db, 10);
     r.get('/reports/receipts', reader, async (req: Request, res: Response) => {
       const { grantId, fiscalYear } = params(req);
-      res.json(await receiptList(db, grantId, fiscalYear));
+      res.json(await lists.get(`${grantId}/${fiscalYear}`, () => receiptList(db, grantId, fiscalYear)));
     });
     r.get('/reports/receipts.xlsx', reader, async (req: Request, res: Response) => {
       const { grantId, fiscalYear } = params(req);
-      const list = await receiptList(db, grantId, fiscalYear);
+      const { list, file } = await workbooks.get(`${grantId}/${fiscalYear}`, async () => {
+        const list = await receiptList(db, grantId, fiscalYear);
+        return { list, file: await receiptWorkbook(list) };
+      });
       const name = `Belegliste_${fileNamePart(list.grant.file_number)}_${fiscalYear ?? 'alle-Jahre'}.xlsx`;
       res.set('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       res.set('Content-Disposition', attachment(name));
-      res.send(await receiptWorkbook(list));
+      res.send(file);
     });
     return r;
   },

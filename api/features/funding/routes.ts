@@ -39,12 +39,22 @@ function router(db: Knex): Router {
     res.json(await report(reportParams(req)));
   });
 
+  // The workbook names who exported it and when: one per report, person and data state (which holds the day).
+  const workbooks = new SnapshotCache<{ data: FundingReport; file: Buffer }>(db, 10);
   r.get('/reports/funding.xlsx', reader, async (req: Request, res: Response) => {
-    const data = await report(reportParams(req));
+    const params = reportParams(req);
+    const by = currentUser(req).name;
+    const { data, file } = await workbooks.get(
+      JSON.stringify([params.grantId, params.fiscalYear ?? 'all', by]),
+      async () => {
+        const data = await report(params);
+        const { rows } = (await db.raw('select current_date as today')) as { rows: [{ today: string }] };
+        return { data, file: await fundingWorkbook(data, by, rows[0].today) };
+      },
+    );
     res.set('Content-Type', XLSX_TYPE);
     res.set('Content-Disposition', attachment(reportFileName(data, 'xlsx')));
-    const { rows } = (await db.raw('select current_date as today')) as { rows: [{ today: string }] };
-    res.send(await fundingWorkbook(data, currentUser(req).name, rows[0].today));
+    res.send(file);
   });
 
   r.get('/reports/funding.csv', reader, async (req: Request, res: Response) => {

@@ -163,6 +163,44 @@ describe('GET /api/reports/receipts.xlsx (Belegliste)', () => {
     expect(res.body.total_cents).toBe(2_234_56 + 1_17_76 + 50_000_00 + 3_00 + 4_00);
   });
 
+  const YEAR_2025 = ['P-1', 'P-2', 'S-1', 'S-2', 'S-3', 'I-1'];
+  const receiptNumbers = (lines: Line[]) => lines.filter((l) => l.kind === 'item').map((l) => l.cells[4]);
+
+  it('answers from its cache only while the data stays the same: a new receipt is in the next export and list', async () => {
+    expect((await fetchXlsx(`grant_id=${grant}&fiscal_year=2025`)).status).toBe(200);
+    const json = await viewer.get(`/api/reports/receipts?grant_id=${grant}&fiscal_year=2025`);
+    const measure = (await t.db('measures').first('id')) as { id: number };
+    const [created] = (await t
+      .db('expenditures')
+      .insert({
+        measure_id: measure.id,
+        grant_id: grant,
+        booked_on: '2025-08-01',
+        paid_on: '2025-08-01',
+        amount_cents: 12_00,
+        cost_category: 'material',
+        payee: 'Nachgereicht',
+        receipt_no: 'S-4',
+      })
+      .returning('id')) as { id: number }[];
+    const id = created!.id;
+    try {
+      const after = await readReceiptXlsx(
+        (await fetchXlsx(`grant_id=${grant}&fiscal_year=2025`)).body as ArrayBuffer,
+      );
+      // In date order within its group (material and services): after S-2 of February, before S-3 of December.
+      expect(receiptNumbers(after.lines)).toEqual([...YEAR_2025.slice(0, 4), 'S-4', ...YEAR_2025.slice(4)]);
+      const again = await viewer.get(`/api/reports/receipts?grant_id=${grant}&fiscal_year=2025`);
+      expect(again.body.total_cents).toBe(json.body.total_cents + 12_00);
+    } finally {
+      await t.db('expenditures').where('id', id).delete();
+    }
+    const restored = await readReceiptXlsx(
+      (await fetchXlsx(`grant_id=${grant}&fiscal_year=2025`)).body as ArrayBuffer,
+    );
+    expect(receiptNumbers(restored.lines)).toEqual(YEAR_2025);
+  });
+
   it('holds text planted to run as a formula as text cells, never as formulas', async () => {
     const planted = (await createGrant(await t.as('funding'))).id;
     const measure = (await t.db('measures').first('id')) as { id: number };
