@@ -532,6 +532,7 @@ export const de: TranslationMessages = {
         record_id: 'Datensatz-ID',
         record_label: 'Datensatz',
         measure_id: 'Maßnahme',
+        source: 'Quelle',
         changes: 'Änderungen',
       },
     },

@@ -310,6 +310,7 @@ export const en: TranslationMessages = {
         record_id: 'Record ID',
         record_label: 'Record',
         measure_id: 'Measure',
+        source: 'Source',
         changes: 'Changes',
       },
     },
