@@ -69,13 +69,24 @@ async function readXlsx(buf: Buffer): Promise<SheetRow[]> {
   return rows;
 }
 
+/**
+ * Windows-1252's characters at 0x80–0x9F (€ „ “ – … and the like); elsewhere it equals Latin-1. Written out
+ * because Node's TextDecoder decodes "windows-1252" as plain Latin-1 (C1 control characters there).
+ */
+const CP1252_HIGH =
+  '\u20ac\ufffd\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\ufffd\u017d\ufffd' +
+  '\ufffd\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\ufffd\u017e\u0178';
+
+const decodeCp1252 = (buf: Buffer): string =>
+  buf.toString('latin1').replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
+
 /** UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1252 (German Excel's default). */
 export function decodeText(buf: Buffer): string {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return buf.subarray(3).toString('utf8');
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    return new TextDecoder('windows-1252').decode(buf);
+    return decodeCp1252(buf);
   }
 }
 

@@ -263,9 +263,16 @@ export async function runImport({
       seen.set(p.key, p.row);
       if (Object.keys(entry.errors).length) continue;
       const before = existing.get(p.key);
-      const changed = Object.keys(p.values).filter((k) => !before || !same(before[k], p.values[k]));
+      // A key cell that differs only in case or spaces names the same record and changes nothing.
+      const changed = Object.keys(p.values).filter(
+        (k) =>
+          !before ||
+          (spec.key.includes(k)
+            ? keyPart(before[k]) !== keyPart(p.values[k])
+            : !same(before[k], p.values[k])),
+      );
       for (const k of changed)
-        if (before || p.values[k] !== null)
+        if (before || (p.values[k] !== null && !(Array.isArray(p.values[k]) && !(p.values[k] as []).length)))
           entry.changes[k] = [
             shown(writable[k]!, before?.[k], lookups),
             shown(writable[k]!, p.values[k], lookups),
