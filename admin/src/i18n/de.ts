@@ -616,6 +616,35 @@ export const de: TranslationMessages = {
       count_other_values: 'weitere Fundstellen',
       system: 'automatisch',
     },
+    imports: {
+      button: 'Importieren',
+      title: '%{name} importieren',
+      intro:
+        'Laden Sie eine Excel-Datei (.xlsx) oder eine CSV-Datei hoch. Zuerst prüft das Cockpit die Datei und zeigt, was angelegt, geändert oder abgelehnt würde; erst „Übernehmen“ schreibt. Dieselbe Datei ein zweites Mal ändert nichts.',
+      template: 'Vorlage herunterladen',
+      back: 'Zurück zu %{name}',
+      choose: 'Datei hierher ziehen oder klicken, um eine Datei zu wählen',
+      formats: 'Excel (.xlsx) oder CSV (Semikolon oder Komma, UTF-8 oder Windows-1252), höchstens 10 MB',
+      working: 'Datei wird verarbeitet',
+      summary:
+        'Geprüfte Zeilen: %{rows} – neu: %{create}, geändert: %{update}, unverändert: %{unchanged}, fehlerhaft: %{error}.',
+      summary_applied:
+        'Übernommen – neu angelegt: %{create}, geändert: %{update}, unverändert: %{unchanged}.',
+      fix_errors: 'Bitte korrigieren Sie die fehlerhaften Zeilen und laden Sie die Datei erneut hoch.',
+      apply: 'Übernehmen',
+      applied: 'Import übernommen – neu: %{create}, geändert: %{update}.',
+      row: 'Zeile',
+      action: 'Aktion',
+      key: 'Datensatz',
+      details: 'Änderungen / Fehler',
+      not_importable: 'Für diesen Bereich gibt es keinen Import.',
+      actions: {
+        create: 'neu',
+        update: 'geändert',
+        unchanged: 'unverändert',
+        error: 'Fehler',
+      },
+    },
     backups: {
       intro:
         'Das Cockpit sichert die eingebettete Datenbank jede Nacht ab 2 Uhr (oder beim nächsten Start danach) in den Ordner BACKUP_DIR und behält die letzten %{keep} Sicherungen. Eine Sicherung wird mit „npm run restore -- DATEI“ in eine leere Datenbank eingespielt (siehe README).',

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { AppError, badRequest, type FieldErrors } from '../../errors';
+import { germanDate } from '../../labels';
 import type { Changes } from '../../rest/audit';
 import type { Field } from '../../rest/fields';
 import { derivedColumns } from '../../rest/query';
@@ -83,7 +84,7 @@ function findHeader(def: ResourceDef, spec: ImportSpec, rows: SheetRow[]): Heade
     else if (columns.includes(name)) ignored.push(`${cleanText(String(c))} (doppelt)`);
     else columns[i] = name;
   });
-  const missing = spec.key.filter((k) => !columns.includes(k));
+  const missing = spec.key.filter((k) => !columns.includes(k) && !spec.keyMayBeEmpty?.includes(k));
   if (missing.length)
     throw badRequest(
       `Die Kopfzeile (Zeile ${header.row}) enthält die Spalten ${labels(missing)} nicht; sie bestimmen, welcher Datensatz gemeint ist.`,
@@ -149,7 +150,8 @@ function parseRows(
         const v = values[k];
         if (v === null || v === undefined) return '';
         const f = writable[k]!;
-        return f.kind === 'ref' ? lookups.get(f.references!)!.label(v as number) : String(v);
+        if (f.kind === 'ref') return lookups.get(f.references!)!.label(v as number);
+        return f.kind === 'date' ? germanDate(v as string) : String(v);
       })
       .filter(Boolean)
       .join(' / ');
