@@ -217,6 +217,24 @@ describe('GET /api/imports/templates/:resource.xlsx', () => {
     expect(validation).toMatchObject({ type: 'list', formulae: ['"Grün,Gelb,Rot"'] });
   });
 
+  it.each(['measures', 'milestones', 'partners', 'contacts', 'tranches', 'expenditures'])(
+    'serves the %s template, which reads back as a file without rows',
+    async (resource) => {
+      const cdo = await t.as('cdo');
+      const wb = await template(cdo, resource);
+      expect(wb.worksheets.map((w) => w.name)).toContain('Hinweise');
+      const file = Buffer.from(await wb.xlsx.writeBuffer());
+      const res = await upload(cdo, resource, file);
+      expect(res.status).toBe(200);
+      expect((res.body as Report).summary.rows).toBe(0);
+    },
+  );
+
+  it('answers 403 for the template of a resource the role may not write', async () => {
+    const res = await (await t.as('viewer')).get('/api/imports/templates/measures.xlsx');
+    expect(res.status).toBe(403);
+  });
+
   it('round-trips: the filled template imports, and imports again with nothing to do', async () => {
     const wb = await template(steering, 'measures');
     const sheet = wb.worksheets[0]!;
