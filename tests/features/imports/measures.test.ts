@@ -198,6 +198,21 @@ describe('import rights and file limits', () => {
     expect((await upload(steering, 'measures', 'a;b\r\n', { type: XLSX })).status).toBe(415);
   });
 
+  it('refuses what a cross-site form could send (text/plain, form data) and uploads from another site', async () => {
+    const plain = await steering
+      .post('/api/imports/measures')
+      .set('Content-Type', 'text/plain')
+      .send('Kennung\r\nX');
+    expect(plain.status).toBe(403);
+    const form = await steering.post('/api/imports/measures').type('form').send({ Kennung: 'X' });
+    expect(form.status).toBe(403);
+    const foreign = await upload(steering, 'measures', await xlsx([HEADER, row('IMP-80')]), {
+      dryRun: false,
+    }).set('Sec-Fetch-Site', 'cross-site');
+    expect(foreign.status).toBe(403);
+    expect(await t.db('measures').where('code', 'IMP-80').first()).toBeUndefined();
+  });
+
   it('answers 404 for a resource that cannot be imported', async () => {
     const cdo = await t.as('cdo');
     expect((await upload(cdo, 'audit_entries', await xlsx([HEADER]))).status).toBe(404);
