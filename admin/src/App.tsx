@@ -38,6 +38,7 @@ const FundingReportPage = lazy(() => import('./funding/FundingReportPage'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
 const PrivacyPage = lazy(() => import('./privacy/PrivacyPage'));
 const BackupsPage = lazy(() => import('./backups/BackupsPage'));
+const ImportPage = lazy(() => import('./imports/ImportPage'));
 
 export function App() {
   return (
@@ -83,6 +84,7 @@ export function App() {
         <Route path="/kalender" element={<CalendarPage />} />
         <Route path="/datenschutz" element={<PrivacyPage />} />
         <Route path="/sicherungen" element={<BackupsPage />} />
+        <Route path="/import/:resource" element={<ImportPage />} />
       </CustomRoutes>
     </Admin>
   );

@@ -6,6 +6,7 @@ import contacts from './contacts';
 import dashboard from './dashboard';
 import type { ExtraModule, Feature } from './feature';
 import funding from './funding';
+import imports from './imports';
 import indicators from './indicators';
 import measures from './measures';
 import milestones from './milestones';
@@ -33,6 +34,7 @@ export const features: readonly Feature[] = [
   search,
   privacy,
   backup,
+  imports,
 ];
 
 export const resources: readonly ResourceDef[] = features.flatMap((f) => f.resources);

@@ -23,6 +23,8 @@ export async function writeAudit(
   resource: string,
   recordId: number,
   changes: Changes,
+  /** Where the change came from besides a form, e.g. "Import: massnahmen.xlsx". */
+  source?: string,
 ): Promise<void> {
   await trx('audit_entries').insert({
     user_id: user.id,
@@ -30,6 +32,7 @@ export async function writeAudit(
     resource,
     record_id: recordId,
     changes: JSON.stringify(changes),
+    ...(source ? { source } : {}),
   });
 }
 

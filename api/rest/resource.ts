@@ -14,6 +14,8 @@ export interface SessionUser {
 export interface Ctx {
   db: Knex | Knex.Transaction;
   user: SessionUser;
+  /** Written into the audit entries of this write (e.g. "Import: massnahmen.xlsx"); none for form edits. */
+  source?: string;
 }
 
 export type Row = Record<string, unknown>;

@@ -154,7 +154,15 @@ export async function createRecord(ctx: Ctx, def: ResourceDef, body: unknown): P
     await syncLinks(trx, def, id, links);
     const after = { ...row, ...sortedLinks(links) };
     await def.afterWrite?.(tctx, after);
-    await writeAudit(trx, ctx.user, 'create', def.name, id, diff(auditedFields(def), undefined, after));
+    await writeAudit(
+      trx,
+      ctx.user,
+      'create',
+      def.name,
+      id,
+      diff(auditedFields(def), undefined, after),
+      ctx.source,
+    );
     return visibleRecord(def, after, ctx.user.role);
   });
 }
@@ -224,7 +232,15 @@ export async function updateRecord(ctx: Ctx, def: ResourceDef, id: number, body:
     await syncLinks(trx, def, id, links);
     const after = { ...row, ...sortedLinks(links) };
     await def.afterWrite?.(tctx, after, before);
-    await writeAudit(trx, ctx.user, 'update', def.name, id, diff(auditedFields(def), before, after));
+    await writeAudit(
+      trx,
+      ctx.user,
+      'update',
+      def.name,
+      id,
+      diff(auditedFields(def), before, after),
+      ctx.source,
+    );
     return visibleRecord(def, after, ctx.user.role);
   });
 }

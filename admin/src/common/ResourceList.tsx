@@ -1,6 +1,7 @@
 import { useMediaQuery, type Theme } from '@mui/material';
 import type { ReactElement } from 'react';
 import { List, useResourceContext, type ListProps } from 'react-admin';
+import { ImportListActions } from '../imports/ImportListActions';
 import { useCsvExporter } from './csvExporter';
 import { EmptyState } from './EmptyState';
 import { PhoneList } from './PhoneList';
@@ -14,7 +15,7 @@ interface Props extends ListProps {
   phoneList?: ReactElement | false;
 }
 
-/** A list with the German CSV export, the declared default sort, an empty state and a phone layout. */
+/** A list with the German CSV export (and the spreadsheet import where there is one), the declared default sort, an empty state and a phone layout. */
 export function ResourceList({ phoneList, children, ...props }: Props) {
   const resource = useResourceContext(props);
   const exporter = useCsvExporter();
@@ -22,6 +23,7 @@ export function ResourceList({ phoneList, children, ...props }: Props) {
   return (
     <List
       exporter={exporter}
+      actions={<ImportListActions />}
       empty={<EmptyState />}
       perPage={25}
       sort={resource ? DEFAULT_SORTS[resource] : undefined}

@@ -17,6 +17,7 @@ import { PhoneList } from '../common/PhoneList';
 import { RefInput } from '../common/RefInput';
 import { ResourceList } from '../common/ResourceList';
 import { ContactTable } from './ContactTable';
+import { ImportButton } from '../imports/ImportButton';
 import { FollowUpField } from './FollowUpField';
 import { isFollowUpOverdue } from './followUp';
 import { MyFollowUpsButton } from './MyFollowUpsButton';
@@ -38,6 +39,7 @@ function ContactListActions() {
       <FilterButton />
       <CreateButton />
       <ExportButton />
+      <ImportButton />
     </TopToolbar>
   );
 }

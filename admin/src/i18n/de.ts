@@ -532,6 +532,7 @@ export const de: TranslationMessages = {
         record_id: 'Datensatz-ID',
         record_label: 'Datensatz',
         measure_id: 'Maßnahme',
+        source: 'Quelle',
         changes: 'Änderungen',
       },
     },
@@ -614,6 +615,35 @@ export const de: TranslationMessages = {
       count_audit_entries: 'Protokolleinträge',
       count_other_values: 'weitere Fundstellen',
       system: 'automatisch',
+    },
+    imports: {
+      button: 'Importieren',
+      title: '%{name} importieren',
+      intro:
+        'Laden Sie eine Excel-Datei (.xlsx) oder eine CSV-Datei hoch. Zuerst prüft das Cockpit die Datei und zeigt, was angelegt, geändert oder abgelehnt würde; erst „Übernehmen“ schreibt. Dieselbe Datei ein zweites Mal ändert nichts.',
+      template: 'Vorlage herunterladen',
+      back: 'Zurück zu %{name}',
+      choose: 'Datei hierher ziehen oder klicken, um eine Datei zu wählen',
+      formats: 'Excel (.xlsx) oder CSV (Semikolon oder Komma, UTF-8 oder Windows-1252), höchstens 10 MB',
+      working: 'Datei wird verarbeitet',
+      summary:
+        'Geprüfte Zeilen: %{rows} – neu: %{create}, geändert: %{update}, unverändert: %{unchanged}, fehlerhaft: %{error}.',
+      summary_applied:
+        'Übernommen – neu angelegt: %{create}, geändert: %{update}, unverändert: %{unchanged}.',
+      fix_errors: 'Bitte korrigieren Sie die fehlerhaften Zeilen und laden Sie die Datei erneut hoch.',
+      apply: 'Übernehmen',
+      applied: 'Import übernommen – neu: %{create}, geändert: %{update}.',
+      row: 'Zeile',
+      action: 'Aktion',
+      key: 'Datensatz',
+      details: 'Änderungen / Fehler',
+      not_importable: 'Für diesen Bereich gibt es keinen Import.',
+      actions: {
+        create: 'neu',
+        update: 'geändert',
+        unchanged: 'unverändert',
+        error: 'Fehler',
+      },
     },
     backups: {
       intro:

@@ -310,6 +310,7 @@ export const en: TranslationMessages = {
         record_id: 'Record ID',
         record_label: 'Record',
         measure_id: 'Measure',
+        source: 'Source',
         changes: 'Changes',
       },
     },
@@ -391,6 +392,34 @@ export const en: TranslationMessages = {
       count_audit_entries: 'audit entries',
       count_other_values: 'other occurrences',
       system: 'automatic',
+    },
+    imports: {
+      button: 'Import',
+      title: 'Import %{name}',
+      intro:
+        'Upload an Excel file (.xlsx) or a CSV file. The cockpit first checks the file and shows what would be created, changed or refused; only "Apply" writes. Importing the same file again changes nothing.',
+      template: 'Download template',
+      back: 'Back to %{name}',
+      choose: 'Drop a file here or click to choose one',
+      formats: 'Excel (.xlsx) or CSV (semicolon or comma, UTF-8 or Windows-1252), at most 10 MB',
+      working: 'Processing the file',
+      summary:
+        'Rows checked: %{rows} – new: %{create}, changed: %{update}, unchanged: %{unchanged}, with errors: %{error}.',
+      summary_applied: 'Applied – created: %{create}, changed: %{update}, unchanged: %{unchanged}.',
+      fix_errors: 'Please correct the rows with errors and upload the file again.',
+      apply: 'Apply',
+      applied: 'Import applied – new: %{create}, changed: %{update}.',
+      row: 'Row',
+      action: 'Action',
+      key: 'Record',
+      details: 'Changes / errors',
+      not_importable: 'There is no import for this area.',
+      actions: {
+        create: 'new',
+        update: 'changed',
+        unchanged: 'unchanged',
+        error: 'error',
+      },
     },
     backups: {
       intro:

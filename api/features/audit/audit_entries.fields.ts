@@ -14,6 +14,8 @@ export default {
     resource: { ...text(40, { filter: true, sort: true }), ...readOnly },
     record_id: { ...int(1, 2147483647, { filter: true, sort: true }), ...readOnly },
     changes: { ...json(), ...readOnly },
+    /** Where the change came from besides a form, e.g. "Import: massnahmen.xlsx"; empty for form edits. */
+    source: { ...text(300, { filter: true }), ...readOnly },
   },
   derived: {
     /** The record in words, e.g. "Vergabe erteilt (M-05)"; null when it cannot be told any more. */

@@ -5,6 +5,15 @@ import { forbidden } from '../../errors';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
+ * The spreadsheet import takes the file itself as the body. A cross-site form can only send the three "simple"
+ * types without a CORS preflight (which this API never grants), so any other type is as safe as JSON there.
+ */
+const UPLOAD_PATH = /^\/imports\/[a-z_]+$/;
+const FORM_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
+const isUpload = (req: Request): boolean =>
+  req.method === 'POST' && UPLOAD_PATH.test(req.path) && !!req.get('content-type') && !req.is(FORM_TYPES);
+
+/**
  * State-changing requests must come from the dashboard's own origin, and carry JSON when they have a body:
  * a form or text/plain POST from another site is refused before anything runs.
  */
@@ -17,7 +26,7 @@ export function sameOriginWrites(config: Config) {
     const origin = req.get('origin');
     const own = config.publicOrigin ?? `${req.protocol}://${req.get('host')}`;
     if (origin && origin !== own) throw forbidden('Anfragen von fremden Seiten werden abgelehnt.');
-    if (req.method !== 'DELETE' && !req.is('application/json'))
+    if (req.method !== 'DELETE' && !req.is('application/json') && !isUpload(req))
       throw forbidden('Änderungen werden nur als JSON (Content-Type: application/json) angenommen.');
     next();
   };
