@@ -12,6 +12,7 @@ import milestones from './milestones';
 import municipalities from './municipalities';
 import partners from './partners';
 import privacy from './privacy';
+import reminders from './reminders';
 import search from './search';
 import status_reports from './status_reports';
 import users from './users';
@@ -33,6 +34,7 @@ export const features: readonly Feature[] = [
   search,
   privacy,
   backup,
+  reminders,
 ];
 
 export const resources: readonly ResourceDef[] = features.flatMap((f) => f.resources);
