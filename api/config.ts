@@ -1,4 +1,5 @@
 import type { DbConfig } from './db/knex';
+import { parseTime } from './features/reminders/clock';
 
 export interface Config {
   port: number;
@@ -22,6 +23,10 @@ export interface Config {
   nightlyBackups: boolean;
   /** Bearer token for /metrics; without one, /metrics answers only on loopback. */
   metricsToken?: string;
+  /** Reminders (issue #16): the daily run's wall-clock time in Europe/Berlin ('HH:MM'), and SMTP for their mails. */
+  reminderTime: string;
+  smtpUrl?: string;
+  mailFrom?: string;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -37,6 +42,18 @@ function trustProxy(raw: string | undefined): boolean | number | string {
   if (!raw || raw === 'false') return false;
   if (raw === 'true') return true;
   return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
+function reminderTime(raw: string | undefined): string {
+  const time = raw || '06:00';
+  parseTime(time);
+  return time;
+}
+
+function mailFrom(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.SMTP_URL && !env.MAIL_FROM)
+    throw new Error('Mit SMTP_URL muss auch MAIL_FROM gesetzt sein (Absender der Erinnerungen).');
+  return env.MAIL_FROM || undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -62,5 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: intEnv(env, 'BACKUP_KEEP', 14),
     nightlyBackups: env.BACKUP_NIGHTLY ? env.BACKUP_NIGHTLY === 'true' : !env.DATABASE_URL,
     metricsToken: env.METRICS_TOKEN || undefined,
+    reminderTime: reminderTime(env.REMINDER_TIME),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: mailFrom(env),
   };
 }

@@ -36,3 +36,22 @@ export const INDICATOR_STATES = ['on_track', 'behind', 'off_track', 'stale'] as 
 export type IndicatorState = (typeof INDICATOR_STATES)[number];
 /** The largest magnitude of an indicator's baseline, target or measured value (numeric(18, 4) columns). */
 export const INDICATOR_VALUE_LIMIT = 1e12;
+
+/** Reminders (#16): the rules, one key each (api/features/reminders/rules.ts), and how a user wants to hear of one. */
+export const REMINDER_RULES = [
+  'spend_deadline',
+  'interim_proof',
+  'final_proof',
+  'transfer_proof_overdue',
+  'tranche_not_received',
+  'milestone_due',
+  'milestone_overdue',
+  'follow_up',
+  'measure_red',
+  'weekly_digest',
+] as const;
+export type ReminderRuleKey = (typeof REMINDER_RULES)[number];
+/** app: in the app only; email: in the app and by e-mail; off: not at all. */
+export const REMINDER_CHANNELS = ['app', 'email', 'off'] as const;
+export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
+export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;

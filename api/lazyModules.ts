@@ -1,4 +1,5 @@
 import type ExcelJS from 'exceljs';
+import type Nodemailer from 'nodemailer';
 import type Pdfmake from 'pdfmake';
 
 /**
@@ -7,3 +8,5 @@ import type Pdfmake from 'pdfmake';
  */
 export const loadExcel = async (): Promise<typeof ExcelJS> => (await import('exceljs')).default;
 export const loadPdfmake = async (): Promise<typeof Pdfmake> => (await import('pdfmake')).default;
+/** The mail client, only where SMTP_URL is set (reminders, issue #16). */
+export const loadNodemailer = async (): Promise<typeof Nodemailer> => (await import('nodemailer')).default;

@@ -6,6 +6,7 @@ import { captureStatements, checkConnection, createDb, DatabaseStartError } from
 import { migrateLatest } from './db/migrate';
 import { startNightlyBackups } from './features/backup/nightly';
 import { startRetentionJob } from './features/privacy/retentionJob';
+import { startReminderJob } from './features/reminders/job';
 import { createLogger } from './logger';
 
 /** The demo data, handed in by the start script (scripts/start.ts) so that the server never imports seeds/. */
@@ -36,7 +37,11 @@ export async function startServer(demo?: DemoData): Promise<void> {
       );
     console.log(lines.join('\n'));
   });
-  const stopJobs = [startNightlyBackups(db, config, logger), startRetentionJob(db, config, logger)];
+  const stopJobs = [
+    startNightlyBackups(db, config, logger),
+    startRetentionJob(db, config, logger),
+    startReminderJob(db, config, logger),
+  ];
   server.on('error', (err: NodeJS.ErrnoException) => {
     console.error(
       err.code === 'EADDRINUSE'

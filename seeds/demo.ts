@@ -13,6 +13,7 @@ import {
 import { MEASURES } from './demoMeasures';
 import { buildValues, INDICATORS } from './demoIndicators';
 import { buildContacts, buildMilestones } from './demoPlans';
+import { seedReminders } from './demoReminders';
 import { addDays, euro, insertAll, insertIds, Rng, TODAY } from './util';
 
 /**
@@ -281,4 +282,7 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
       c.measures.map((code) => ({ contact_id: contactIds[i], measure_id: measure.get(code) })),
     ),
   );
+
+  // ---- reminders: notifications and the outbox ----
+  await seedReminders(trx);
 }

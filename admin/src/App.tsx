@@ -20,10 +20,12 @@ import { NotFoundPage } from './layout/NotFoundPage';
 import { theme } from './layout/theme';
 import measure_municipalities from './measure_municipalities';
 import measure_partners from './measure_partners';
+import mail_outbox from './mail_outbox';
 import measures from './measures';
 import milestone_forecasts from './milestone_forecasts';
 import milestones from './milestones';
 import municipalities from './municipalities';
+import notifications from './notifications';
 import partners from './partners';
 import { dataProvider } from './providers/dataProvider';
 import status_reports from './status_reports';
@@ -39,6 +41,7 @@ const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
 const PrivacyPage = lazy(() => import('./privacy/PrivacyPage'));
 const BackupsPage = lazy(() => import('./backups/BackupsPage'));
 const ImportPage = lazy(() => import('./imports/ImportPage'));
+const ReminderSettingsPage = lazy(() => import('./notifications/ReminderSettingsPage'));
 
 export function App() {
   return (
@@ -76,6 +79,8 @@ export function App() {
       <Resource name="users" {...users} />
       <Resource name="guide_municipalities" {...guide_municipalities} />
       <Resource name="audit_entries" {...audit_entries} />
+      <Resource name="notifications" {...notifications} />
+      <Resource name="mail_outbox" {...mail_outbox} />
       <CustomRoutes>
         <Route path="/passwort" element={<ChangePasswordPage />} />
         <Route path="/mta" element={<TrendPage />} />
@@ -85,6 +90,7 @@ export function App() {
         <Route path="/datenschutz" element={<PrivacyPage />} />
         <Route path="/sicherungen" element={<BackupsPage />} />
         <Route path="/import/:resource" element={<ImportPage />} />
+        <Route path="/benachrichtigungen/einstellungen" element={<ReminderSettingsPage />} />
       </CustomRoutes>
     </Admin>
   );

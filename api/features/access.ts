@@ -11,6 +11,10 @@ export const ACCESS = {
   // Every role may be a measure's owner, who enters its indicator values; the row rule lies in indicator_values.ts.
   indicatorValues: { read: ROLES, write: ROLES },
   audit: { read: ['cdo', 'steering', 'funding'], write: [] },
+  // Every role reads her own notifications (the row rule lies in notifications.ts); they change only by marking read.
+  notifications: { read: ROLES, write: [] },
+  // The mails of the reminders, to everyone: the CDO alone sees them ("Postausgang").
+  outbox: { read: ['cdo'], write: [] },
 } as const satisfies Record<string, { read: readonly Role[]; write: readonly Role[] }>;
 
 /** Users' e-mail addresses: only for those who manage the accounts (everyone sees her own via /api/auth/me). */

@@ -21,6 +21,8 @@ import milestone_forecasts from './milestones/milestone_forecasts.fields';
 import milestones from './milestones/milestones.fields';
 import municipalities from './municipalities/municipalities.fields';
 import partners from './partners/partners.fields';
+import mail_outbox from './reminders/mail_outbox.fields';
+import notifications from './reminders/notifications.fields';
 import status_reports from './status_reports/status_reports.fields';
 import tranches from './funding/tranches.fields';
 import transfers from './funding/transfers.fields';
@@ -48,6 +50,8 @@ export const declarations = {
   guide_municipalities,
   status_reports,
   audit_entries,
+  notifications,
+  mail_outbox,
 } satisfies Record<string, ResourceFields>;
 
 export type ResourceName = keyof typeof declarations;

@@ -13,6 +13,7 @@ import milestones from './milestones';
 import municipalities from './municipalities';
 import partners from './partners';
 import privacy from './privacy';
+import reminders from './reminders';
 import search from './search';
 import status_reports from './status_reports';
 import users from './users';
@@ -35,6 +36,7 @@ export const features: readonly Feature[] = [
   privacy,
   backup,
   imports,
+  reminders,
 ];
 
 export const resources: readonly ResourceDef[] = features.flatMap((f) => f.resources);

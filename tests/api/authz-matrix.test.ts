@@ -50,12 +50,17 @@ const MATRIX: Record<string, Record<Role, Cell>> = {
   guide_municipalities:   { cdo: WL, steering: RL, funding: RL, guide: RL, viewer: RL },
   status_reports:         { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   audit_entries:          { cdo: R, steering: R, funding: R, guide: N, viewer: N },
+  // own rows only, for every role (tests/features/reminders/notifications.test.ts); marked read by their own route
+  notifications:          { cdo: RL, steering: RL, funding: RL, guide: RL, viewer: RL },
+  mail_outbox:            { cdo: RL, steering: N, funding: N, guide: N, viewer: N },
 };
 
 let t: TestApp;
 const me: Partial<Record<Role, { id: number; municipality_ids: number[] }>> = {};
 /** One record per resource, written by the CDO: the target of every read and of every denied write. */
 const shared: Record<string, Body> = {};
+/** Notifications are read by their owner only: each role reads one of her own. */
+const ownNotification: Partial<Record<Role, Body>> = {};
 
 beforeAll(async () => {
   t = await testApp();
@@ -69,6 +74,28 @@ beforeAll(async () => {
     }
   }
   shared.audit_entries = (await cdo.get('/api/audit_entries?range=[0,0]')).body[0];
+  // Written by the reminder run only: one notification of each role's own, and a mail.
+  for (const role of ROLES) {
+    const [row] = (await t
+      .db('notifications')
+      .insert({
+        user_id: me[role]!.id,
+        rule: 'milestone_due',
+        record_id: 0,
+        due_on: '2026-01-01',
+        title: 'T',
+        body: 'B',
+      })
+      .returning('*')) as Body[];
+    ownNotification[role] = row!;
+  }
+  shared.notifications = ownNotification.cdo!;
+  shared.mail_outbox = (
+    (await t
+      .db('mail_outbox')
+      .insert({ recipient: 'cdo@myk10.example', subject: 'S', text_body: 'T', html_body: '<p>T</p>' })
+      .returning('*')) as Body[]
+  )[0]!;
 });
 afterAll(async () => t?.close());
 
@@ -95,7 +122,9 @@ async function call(agent: Agent, resource: string, role: Role, method: Method, 
     case 'list':
       return agent.get(`/api/${resource}?range=[0,9]`);
     case 'getOne':
-      return agent.get(`/api/${resource}/${shared[resource]!.id}`);
+      return agent.get(
+        `/api/${resource}/${(resource === 'notifications' ? ownNotification[role]! : shared[resource]!).id}`,
+      );
     case 'create':
       return agent.post(`/api/${resource}`).send(await bodyFor(resource, role));
     case 'update': {

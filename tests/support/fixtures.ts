@@ -244,6 +244,15 @@ const builders: Record<string, Builder> = {
   }),
   // Read-only: what a forged entry would look like (every POST of it must be refused).
   audit_entries: async () => ({ action: 'create', resource: 'measures', record_id: 1, changes: {} }),
+  // Written by the reminder run only; a create through the API is refused (403).
+  notifications: async () => ({
+    rule: 'milestone_due',
+    record_id: 1,
+    due_on: '2026-12-01',
+    title: 'T',
+    body: 'B',
+  }),
+  mail_outbox: async () => ({ recipient: 'x@myk10.example', subject: 'S', text_body: 'T' }),
 };
 
 /** A body that POST /api/<resource> accepts. */

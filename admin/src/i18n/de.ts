@@ -521,6 +521,38 @@ export const de: TranslationMessages = {
         money: 'Mittel bei Erstellung',
       },
     },
+    notifications: {
+      name: 'Benachrichtigung |||| Benachrichtigungen',
+      fields: {
+        ...common,
+        rule: 'Anlass',
+        resource: 'Bereich',
+        record_id: 'Datensatz-ID',
+        due_on: 'Fällig am',
+        title: 'Betreff',
+        body: 'Text',
+        link: 'Link',
+        read_at: 'Gelesen am',
+        user_id: 'Empfänger/in',
+        unread: 'Nur ungelesene',
+      },
+    },
+    mail_outbox: {
+      name: 'E-Mail im Postausgang |||| Postausgang',
+      fields: {
+        ...common,
+        recipient: 'An',
+        subject: 'Betreff',
+        text_body: 'Text',
+        status: 'Status',
+        attempts: 'Versuche',
+        next_attempt_at: 'Nächster Versuch',
+        sent_at: 'Gesendet am',
+        last_error: 'Letzter Fehler',
+        notification_id: 'Benachrichtigung',
+        user_id: 'Empfänger/in',
+      },
+    },
     audit_entries: {
       name: 'Protokolleintrag |||| Protokolleinträge',
       fields: {
@@ -558,6 +590,9 @@ export const de: TranslationMessages = {
       audit: 'Änderungsprotokoll',
       privacy: 'Datenschutz',
       backups: 'Sicherungen',
+      outbox: 'Postausgang',
+      notifications: 'Benachrichtigungen',
+      reminder_settings: 'Erinnerungen einstellen',
     },
     privacy: {
       retention_title: 'Aufbewahrungsfrist im Kontaktprotokoll',
@@ -1078,6 +1113,34 @@ export const de: TranslationMessages = {
     transfers: {
       recipient: 'Empfänger',
     },
+    reminders: {
+      bell: 'Benachrichtigungen: %{count} ungelesen',
+      mark_read: 'Gelesen',
+      all_read: 'Alle gelesen',
+      all_read_done: 'Alle Benachrichtigungen sind als gelesen markiert.',
+      unread: 'ungelesen',
+      open: 'Öffnen',
+      empty: 'Keine Benachrichtigungen.',
+      settings_intro:
+        'Wählen Sie je Anlass, wie Sie erinnert werden: in der App (Glocke oben rechts), in der App und per E-Mail, oder gar nicht. Jede Erinnerung kommt nur einmal.',
+      settings_saved: 'Einstellungen gespeichert.',
+      digest: 'Wochenüberblick per E-Mail und in der App',
+      run_now: 'Regeln jetzt ausführen',
+      run_done: '%{notifications} neue Benachrichtigungen, %{mails} E-Mails',
+      retry: 'Erneut senden',
+      retry_done: 'Die E-Mail wird erneut gesendet.',
+      smtp_off:
+        'Kein Mailserver eingerichtet (SMTP_URL und MAIL_FROM): E-Mails bleiben hier im Postausgang und gehen nicht verloren – sie werden gesendet, sobald ein Mailserver eingerichtet ist.',
+      smtp_on:
+        'E-Mails gehen über den eingerichteten Mailserver hinaus; fehlgeschlagene werden mit wachsendem Abstand erneut versucht.',
+      last_run: 'Letzter täglicher Lauf: %{date} (täglich um %{time} Uhr)',
+      no_run: 'Noch kein täglicher Lauf (täglich um %{time} Uhr).',
+      channel: {
+        app: 'In der App',
+        email: 'App und E-Mail',
+        off: 'Aus',
+      },
+    },
     enums: {
       indicator_direction: {
         higher: 'höher ist besser',
@@ -1148,6 +1211,24 @@ export const de: TranslationMessages = {
         on_site: 'Vor-Ort-Termin',
         video: 'Videokonferenz',
         event: 'Veranstaltung',
+      },
+      reminder_rule: {
+        spend_deadline: 'Mittelverwendungsfrist (14 Tage vorher)',
+        interim_proof: 'Zwischennachweis (30 Tage vorher)',
+        final_proof: 'Verwendungsnachweis (30 Tage vorher)',
+        transfer_proof_overdue: 'Nachweis einer Weiterleitung überfällig',
+        tranche_not_received: 'Mittelabruf seit 30 Tagen nicht eingegangen',
+        milestone_due: 'Meilenstein in 7 Tagen fällig',
+        milestone_overdue: 'Meilenstein überfällig',
+        follow_up: 'Wiedervorlage fällig',
+        measure_red: 'Maßnahme auf Rot',
+        weekly_digest: 'Wochenüberblick (montags)',
+      },
+      mail_status: {
+        pending: 'wartet',
+        sending: 'wird gesendet',
+        sent: 'gesendet',
+        failed: 'fehlgeschlagen',
       },
       audit_action: {
         create: 'angelegt',

@@ -299,6 +299,38 @@ export const en: TranslationMessages = {
         money: 'Money when issued',
       },
     },
+    notifications: {
+      name: 'Notification |||| Notifications',
+      fields: {
+        ...common,
+        rule: 'Reason',
+        resource: 'Area',
+        record_id: 'Record ID',
+        due_on: 'Due on',
+        title: 'Subject',
+        body: 'Text',
+        link: 'Link',
+        read_at: 'Read at',
+        user_id: 'Recipient',
+        unread: 'Unread only',
+      },
+    },
+    mail_outbox: {
+      name: 'Outbox mail |||| Outbox',
+      fields: {
+        ...common,
+        recipient: 'To',
+        subject: 'Subject',
+        text_body: 'Text',
+        status: 'Status',
+        attempts: 'Attempts',
+        next_attempt_at: 'Next attempt',
+        sent_at: 'Sent at',
+        last_error: 'Last error',
+        notification_id: 'Notification',
+        user_id: 'Recipient',
+      },
+    },
     audit_entries: {
       name: 'Audit entry |||| Audit entries',
       fields: {
@@ -335,6 +367,9 @@ export const en: TranslationMessages = {
       audit: 'Audit log',
       privacy: 'Data protection',
       backups: 'Backups',
+      outbox: 'Outbox',
+      notifications: 'Notifications',
+      reminder_settings: 'Reminder settings',
     },
     privacy: {
       retention_title: 'Retention period of the contact log',
@@ -848,6 +883,34 @@ export const en: TranslationMessages = {
     transfers: {
       recipient: 'Recipient',
     },
+    reminders: {
+      bell: 'Notifications: %{count} unread',
+      mark_read: 'Read',
+      all_read: 'Mark all read',
+      all_read_done: 'All notifications are marked as read.',
+      unread: 'unread',
+      open: 'Open',
+      empty: 'No notifications.',
+      settings_intro:
+        'Choose for each reason how you are reminded: in the app (bell at the top right), in the app and by e-mail, or not at all. Each reminder comes once.',
+      settings_saved: 'Settings saved.',
+      digest: 'Weekly digest by e-mail and in the app',
+      run_now: 'Run the rules now',
+      run_done: '%{notifications} new notifications, %{mails} e-mails',
+      retry: 'Send again',
+      retry_done: 'The e-mail will be sent again.',
+      smtp_off:
+        'No mail server set up (SMTP_URL and MAIL_FROM): e-mails stay here in the outbox and are not lost – they go out once a mail server is set up.',
+      smtp_on:
+        'E-mails go out through the configured mail server; failed ones are retried at growing intervals.',
+      last_run: 'Last daily run: %{date} (daily at %{time})',
+      no_run: 'No daily run yet (daily at %{time}).',
+      channel: {
+        app: 'In the app',
+        email: 'App and e-mail',
+        off: 'Off',
+      },
+    },
     enums: {
       indicator_direction: {
         higher: 'higher is better',
@@ -918,6 +981,24 @@ export const en: TranslationMessages = {
         on_site: 'On-site visit',
         video: 'Video conference',
         event: 'Event',
+      },
+      reminder_rule: {
+        spend_deadline: 'Spend deadline (14 days ahead)',
+        interim_proof: 'Interim proof (30 days ahead)',
+        final_proof: 'Proof of use (30 days ahead)',
+        transfer_proof_overdue: "Transfer's proof overdue",
+        tranche_not_received: 'Tranche not received after 30 days',
+        milestone_due: 'Milestone due in 7 days',
+        milestone_overdue: 'Milestone overdue',
+        follow_up: 'Follow-up due',
+        measure_red: 'Measure turned red',
+        weekly_digest: 'Weekly digest (Mondays)',
+      },
+      mail_status: {
+        pending: 'waiting',
+        sending: 'sending',
+        sent: 'sent',
+        failed: 'failed',
       },
       audit_action: {
         create: 'created',

@@ -1,4 +1,6 @@
 import LockResetIcon from '@mui/icons-material/LockReset';
+import NotificationsIcon from '@mui/icons-material/Notifications';
+import TuneIcon from '@mui/icons-material/Tune';
 import { Divider, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
   AppBar as RaAppBar,
@@ -11,6 +13,7 @@ import {
   UserMenu,
   useTranslate,
 } from 'react-admin';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { AppSearch } from '../search/AppSearch';
 import { LanguageMenuItems } from './LanguageMenuItems';
 import { RoleLabel } from './RoleLabel';
@@ -34,6 +37,16 @@ function AppUserMenu() {
           : translate('app.auth.user_menu', { name: identity?.fullName ?? '' })
       }
     >
+      <MenuItemLink
+        to="/notifications"
+        primaryText="app.menu.notifications"
+        leftIcon={<NotificationsIcon />}
+      />
+      <MenuItemLink
+        to="/benachrichtigungen/einstellungen"
+        primaryText="app.menu.reminder_settings"
+        leftIcon={<TuneIcon />}
+      />
       <MenuItemLink to="/passwort" primaryText="app.auth.change_password" leftIcon={<LockResetIcon />} />
       {phone && <Divider />}
       {phone && <LanguageMenuItems />}
@@ -43,11 +56,12 @@ function AppUserMenu() {
   );
 }
 
-/** The language button and the loading indicator; on a phone the languages move into the user menu. */
+/** The bell, the language button and the loading indicator; on a phone the languages move into the user menu. */
 function AppToolbar() {
   const phone = usePhone();
   return (
     <>
+      <NotificationBell />
       {!phone && <LocalesMenuButton />}
       <LoadingIndicator />
     </>

@@ -69,6 +69,7 @@ export const MENU_GROUPS: MenuGroup[] = [
       { resource: 'audit_entries' },
       { to: '/datenschutz', label: 'app.menu.privacy', icon: PrivacyTipIcon, roles: ['cdo'] },
       { to: '/sicherungen', label: 'app.menu.backups', icon: BackupIcon, roles: ['cdo'] },
+      { resource: 'mail_outbox' },
       // Also in the user menu, where a guide finds it.
       {
         to: '/passwort',

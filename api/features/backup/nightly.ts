@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Knex } from 'knex';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
-import { runJob } from '../metrics/jobs';
+import { repeatEvery, runJob } from '../metrics/jobs';
 import { writeBackup, type BackupSummary } from './snapshot';
 
 /** Names the cockpit writes and serves: nothing else in the folder is listed, downloaded or pruned. */
@@ -79,12 +79,5 @@ export function startNightlyBackups(db: Knex, config: Config, logger: Logger): (
       running = false;
     }
   };
-  const first = setTimeout(() => void check(), 60_000);
-  const timer = setInterval(() => void check(), CHECK_EVERY_MS);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return repeatEvery(() => void check(), 60_000, CHECK_EVERY_MS);
 }

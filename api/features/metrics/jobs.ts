@@ -3,7 +3,7 @@ import { registry } from './registry';
 
 const runs = new Counter({
   name: 'myk10_job_runs_total',
-  help: 'Runs of the background jobs (nightly backup, contact retention), by outcome.',
+  help: 'Runs of the background jobs (nightly backup, contact retention, reminders), by outcome.',
   labelNames: ['job', 'outcome'] as const,
   registers: [registry],
 });
@@ -15,7 +15,7 @@ const lastSuccess = new Gauge({
 });
 
 /** Runs a job, counting it as success or failure in /metrics; rethrows the failure. */
-export async function runJob<T>(job: 'backup' | 'retention', fn: () => Promise<T>): Promise<T> {
+export async function runJob<T>(job: 'backup' | 'retention' | 'reminders', fn: () => Promise<T>): Promise<T> {
   try {
     const result = await fn();
     runs.inc({ job, outcome: 'success' });
@@ -25,4 +25,16 @@ export async function runJob<T>(job: 'backup' | 'retention', fn: () => Promise<T
     runs.inc({ job, outcome: 'failure' });
     throw err;
   }
+}
+
+/** Calls `check` once after `firstMs` and then every `everyMs` (timers that keep no process alive); returns stop. */
+export function repeatEvery(check: () => void, firstMs: number, everyMs: number): () => void {
+  const first = setTimeout(check, firstMs);
+  const timer = setInterval(check, everyMs);
+  first.unref();
+  timer.unref();
+  return () => {
+    clearTimeout(first);
+    clearInterval(timer);
+  };
 }

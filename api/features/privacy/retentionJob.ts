@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
-import { runJob } from '../metrics/jobs';
+import { repeatEvery, runJob } from '../metrics/jobs';
 import { runRetention } from './retention';
 
 /** Today's calendar date on this machine ('YYYY-MM-DD'). */
@@ -26,12 +26,5 @@ export function startRetentionJob(db: Knex, config: Config, logger: Logger): () 
       running = false;
     }
   };
-  const first = setTimeout(() => void check(), 60_000);
-  const timer = setInterval(() => void check(), 10 * 60_000);
-  first.unref();
-  timer.unref();
-  return () => {
-    clearTimeout(first);
-    clearInterval(timer);
-  };
+  return repeatEvery(() => void check(), 60_000, 10 * 60_000);
 }
