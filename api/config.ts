@@ -22,6 +22,8 @@ export interface Config {
   nightlyBackups: boolean;
   /** Bearer token for /metrics; without one, /metrics answers only on loopback. */
   metricsToken?: string;
+  /** Largest document upload in MB (#17). */
+  documentMaxMb: number;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -62,5 +64,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: intEnv(env, 'BACKUP_KEEP', 14),
     nightlyBackups: env.BACKUP_NIGHTLY ? env.BACKUP_NIGHTLY === 'true' : !env.DATABASE_URL,
     metricsToken: env.METRICS_TOKEN || undefined,
+    documentMaxMb: intEnv(env, 'DOCUMENT_MAX_MB', 25),
   };
 }

@@ -36,3 +36,27 @@ export const INDICATOR_STATES = ['on_track', 'behind', 'off_track', 'stale'] as 
 export type IndicatorState = (typeof INDICATOR_STATES)[number];
 /** The largest magnitude of an indicator's baseline, target or measured value (numeric(18, 4) columns). */
 export const INDICATOR_VALUE_LIMIT = 1e12;
+
+/** Documents (#17): their kinds, and the resources a document can be attached to (with the column that links it). */
+export const DOCUMENT_KINDS = [
+  'notice',
+  'amendment',
+  'drawdown',
+  'receipt',
+  'contract',
+  'proof',
+  'profile',
+  'minutes',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_PARENTS = {
+  grants: 'grant_id',
+  tranches: 'tranche_id',
+  expenditures: 'expenditure_id',
+  transfers: 'transfer_id',
+  measures: 'measure_id',
+  partners: 'partner_id',
+  contacts: 'contact_id',
+} as const;
+export type DocumentParent = keyof typeof DOCUMENT_PARENTS;
