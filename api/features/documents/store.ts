@@ -78,8 +78,9 @@ export async function storeDocument(db: Knex, user: SessionUser, doc: NewDocumen
 export async function documentBytes(db: Knex | Knex.Transaction, id: number): Promise<Buffer> {
   const row = (await db('document_files').select('bytes').where('document_id', id).first()) as
     { bytes: Uint8Array } | undefined;
-  if (!row) return Buffer.alloc(0);
-  return Buffer.isBuffer(row.bytes)
-    ? row.bytes
-    : Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength);
+  return row ? toBuffer(row.bytes) : Buffer.alloc(0);
 }
+
+/** A bytea value as a Buffer: node-postgres gives a Buffer, PGlite a Uint8Array. */
+export const toBuffer = (bytes: Uint8Array): Buffer =>
+  Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
