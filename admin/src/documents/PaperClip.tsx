@@ -2,6 +2,9 @@ import AttachFileIcon from '@mui/icons-material/AttachFile';
 import { Box } from '@mui/material';
 import { useTranslate, type RaRecord } from 'react-admin';
 
+/** The narrow column of the paper clips (the lists are full at 1366 px). */
+export const CLIP_SX = { px: 0.5, whiteSpace: 'nowrap' } as const;
+
 /** A paper clip with the number of a record's documents in a list; nothing when it has none. */
 export function PaperClip({ record }: { record: RaRecord }) {
   const translate = useTranslate();

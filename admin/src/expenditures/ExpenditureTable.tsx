@@ -1,5 +1,5 @@
 import { BooleanField, DataTable, type RaRecord } from 'react-admin';
-import { PaperClip, PaperClipHead } from '../documents/PaperClip';
+import { CLIP_SX, PaperClip, PaperClipHead } from '../documents/PaperClip';
 import { MoneyCol } from '../common/columns';
 import { DateField } from '../common/DateField';
 import { EnumField } from '../common/EnumField';
@@ -24,6 +24,8 @@ export function ExpenditureTable(props: TableProps) {
       <DataTable.Col
         source="document_count"
         label={<PaperClipHead />}
+        padding="none"
+        sx={CLIP_SX}
         disableSort
         render={(r: RaRecord) => <PaperClip record={r} />}
       />

@@ -3,7 +3,7 @@ import { MoneyCol } from '../common/columns';
 import { DateField } from '../common/DateField';
 import { EnumField } from '../common/EnumField';
 import { ReferenceField, TextField, type RaRecord } from 'react-admin';
-import { PaperClip, PaperClipHead } from '../documents/PaperClip';
+import { PaperClip } from '../documents/PaperClip';
 import { BookReceiptButton } from './BookReceiptButton';
 import { ResourceTable, type TableProps } from '../common/ResourceTable';
 
@@ -26,7 +26,11 @@ export function TrancheTable(props: TableProps) {
       <DataTable.Col
         source="grant_id"
         label="app.funding.grant_and_number"
-        render={(r: RaRecord) => <GrantAndNumber record={r} />}
+        render={(r: RaRecord) => (
+          <>
+            <GrantAndNumber record={r} /> <PaperClip record={r} />
+          </>
+        )}
       />
       <DataTable.Col source="fiscal_year" />
       <DataTable.Col source="status" field={EnumField} />
@@ -34,12 +38,6 @@ export function TrancheTable(props: TableProps) {
       <MoneyCol source="received_cents" />
       <DataTable.Col source="spend_deadline" field={DateField} />
       <MoneyCol source="unspent_cents" />
-      <DataTable.Col
-        source="document_count"
-        label={<PaperClipHead />}
-        disableSort
-        render={(r: RaRecord) => <PaperClip record={r} />}
-      />
       <DataTable.Col
         source="status"
         label="app.funding.action"
