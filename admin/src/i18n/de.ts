@@ -645,6 +645,7 @@ export const de: TranslationMessages = {
       count_partners: 'Partner',
       count_users: 'Benutzer',
       count_audit_entries: 'Protokolleinträge',
+      count_documents: 'Dokumente',
       count_other_values: 'weitere Fundstellen',
       system: 'automatisch',
     },

@@ -422,6 +422,7 @@ export const en: TranslationMessages = {
       count_partners: 'partners',
       count_users: 'users',
       count_audit_entries: 'audit entries',
+      count_documents: 'documents',
       count_other_values: 'other occurrences',
       system: 'automatic',
     },

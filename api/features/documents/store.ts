@@ -84,3 +84,19 @@ export async function documentBytes(db: Knex | Knex.Transaction, id: number): Pr
 /** A bytea value as a Buffer: node-postgres gives a Buffer, PGlite a Uint8Array. */
 export const toBuffer = (bytes: Uint8Array): Buffer =>
   Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+/**
+ * Deletes the documents of records (with their bytes), e.g. the minutes of contacts whose personal data is erased
+ * (retention, Art. 17); returns the ids of the deleted documents, whose audit entries the caller scrubs.
+ */
+export async function deleteDocumentsOf(
+  trx: Knex.Transaction,
+  parent: DocumentParent,
+  ids: readonly number[],
+): Promise<number[]> {
+  if (ids.length === 0) return [];
+  const rows = (await trx('documents').whereIn(DOCUMENT_PARENTS[parent], ids).delete().returning('id')) as {
+    id: number;
+  }[];
+  return rows.map((r) => r.id);
+}
