@@ -3,7 +3,7 @@ import { Box } from '@mui/material';
 import { useTranslate, type RaRecord } from 'react-admin';
 
 /** The narrow column of the paper clips (the lists are full at 1366 px). */
-export const CLIP_SX = { px: 0.5, whiteSpace: 'nowrap' } as const;
+export const CLIP_SX = { px: 0, whiteSpace: 'nowrap' } as const;
 
 /** A paper clip with the number of a record's documents in a list; nothing when it has none. */
 export function PaperClip({ record }: { record: RaRecord }) {
@@ -17,7 +17,7 @@ export function PaperClip({ record }: { record: RaRecord }) {
       aria-label={translate('app.documents.count', { smart_count: count })}
       sx={{ display: 'inline-flex', alignItems: 'center', whiteSpace: 'nowrap', color: 'text.secondary' }}
     >
-      <AttachFileIcon sx={{ fontSize: 16 }} aria-hidden />
+      <AttachFileIcon sx={{ fontSize: 14 }} aria-hidden />
       {count}
     </Box>
   );
@@ -28,7 +28,7 @@ export function PaperClipHead() {
   const translate = useTranslate();
   return (
     <AttachFileIcon
-      sx={{ fontSize: 18, verticalAlign: 'middle' }}
+      sx={{ fontSize: 16, verticalAlign: 'middle' }}
       aria-label={translate('app.documents.tab')}
       titleAccess={translate('app.documents.tab')}
     />
