@@ -27,6 +27,8 @@ export interface Config {
   reminderTime: string;
   smtpUrl?: string;
   mailFrom?: string;
+  /** Largest document upload in MB (#17). */
+  documentMaxMb: number;
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -82,5 +84,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     reminderTime: reminderTime(env.REMINDER_TIME),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: mailFrom(env),
+    documentMaxMb: intEnv(env, 'DOCUMENT_MAX_MB', 25),
   };
 }

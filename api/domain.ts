@@ -55,3 +55,26 @@ export type ReminderRuleKey = (typeof REMINDER_RULES)[number];
 export const REMINDER_CHANNELS = ['app', 'email', 'off'] as const;
 export type ReminderChannel = (typeof REMINDER_CHANNELS)[number];
 export const MAIL_STATUSES = ['pending', 'sending', 'sent', 'failed'] as const;
+/** Documents (#17): their kinds, and the resources a document can be attached to (with the column that links it). */
+export const DOCUMENT_KINDS = [
+  'notice',
+  'amendment',
+  'drawdown',
+  'receipt',
+  'contract',
+  'proof',
+  'profile',
+  'minutes',
+  'other',
+] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+export const DOCUMENT_PARENTS = {
+  grants: 'grant_id',
+  tranches: 'tranche_id',
+  expenditures: 'expenditure_id',
+  transfers: 'transfer_id',
+  measures: 'measure_id',
+  partners: 'partner_id',
+  contacts: 'contact_id',
+} as const;
+export type DocumentParent = keyof typeof DOCUMENT_PARENTS;

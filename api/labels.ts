@@ -1,4 +1,4 @@
-import type { COST_CATEGORIES, HEALTHS, MEASURE_STATUSES, MUNICIPALITY_KINDS } from './domain';
+import type { COST_CATEGORIES, DocumentKind, HEALTHS, MEASURE_STATUSES, MUNICIPALITY_KINDS } from './domain';
 
 /** German labels of the enumerations, as the server writes them into PDFs, spreadsheets, CSV and calendar texts. */
 
@@ -47,3 +47,16 @@ export function germanDate(iso: string): string {
 
 /** The label of a measure's health_note, the same on screen (admin catalogue) and in every PDF. */
 export const HEALTH_NOTE_LABEL = 'Begründung der Ampel';
+
+/** Document kinds (#17): also the folder names of the proof-of-use pack. */
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  notice: 'Bescheid',
+  amendment: 'Änderungsbescheid',
+  drawdown: 'Mittelabruf',
+  receipt: 'Beleg',
+  contract: 'Vertrag',
+  proof: 'Nachweis',
+  profile: 'Projektsteckbrief',
+  minutes: 'Protokoll',
+  other: 'Sonstiges',
+};

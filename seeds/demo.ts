@@ -10,6 +10,7 @@ import {
   paymentDate,
   TRANSFERS,
 } from './demoFunding';
+import { seedDemoDocuments } from './demoDocuments';
 import { MEASURES } from './demoMeasures';
 import { buildValues, INDICATORS } from './demoIndicators';
 import { buildContacts, buildMilestones } from './demoPlans';
@@ -47,6 +48,7 @@ export async function seedDemo(db: Knex): Promise<void> {
   await db.transaction(async (trx) => {
     if (await hasUsers(trx)) return;
     await load(trx, hashes);
+    await seedDemoDocuments(trx);
   });
 }
 

@@ -4,6 +4,7 @@ import backup from './backup';
 import calendar from './calendar';
 import contacts from './contacts';
 import dashboard from './dashboard';
+import documents from './documents';
 import type { ExtraModule, Feature } from './feature';
 import funding from './funding';
 import imports from './imports';
@@ -26,6 +27,7 @@ export const features: readonly Feature[] = [
   indicators,
   partners,
   funding,
+  documents,
   contacts,
   users,
   status_reports,

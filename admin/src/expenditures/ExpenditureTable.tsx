@@ -1,4 +1,5 @@
-import { BooleanField, DataTable } from 'react-admin';
+import { BooleanField, DataTable, type RaRecord } from 'react-admin';
+import { CLIP_SX, PaperClip, PaperClipHead } from '../documents/PaperClip';
 import { MoneyCol } from '../common/columns';
 import { DateField } from '../common/DateField';
 import { EnumField } from '../common/EnumField';
@@ -20,6 +21,14 @@ export function ExpenditureTable(props: TableProps) {
       <DataTable.Col source="receipt_no" />
       <MoneyCol source="amount_cents" />
       <DataTable.Col source="eligible" field={BooleanField} />
+      <DataTable.Col
+        source="document_count"
+        label={<PaperClipHead />}
+        padding="none"
+        sx={CLIP_SX}
+        disableSort
+        render={(r: RaRecord) => <PaperClip record={r} />}
+      />
     </ResourceTable>
   );
 }

@@ -6,6 +6,7 @@ import { MoneyField } from '../common/MoneyField';
 import { PercentField } from '../common/PercentField';
 import { PluralName } from '../common/PluralName';
 import { RelatedList } from '../common/RelatedList';
+import { documentsTab } from '../documents/DocumentsTab';
 import { ExpenditureTable } from '../expenditures/ExpenditureTable';
 import { GrantYearTable } from '../grant_years/GrantYearTable';
 import { TrancheTable } from '../tranches/TrancheTable';
@@ -48,6 +49,7 @@ export default function GrantShow() {
             </RelatedList>
           </TabbedShowLayout.Tab>
         ))}
+        {documentsTab('grants')}
       </TabbedShowLayout>
     </Show>
   );

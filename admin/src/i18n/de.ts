@@ -242,6 +242,19 @@ export const de: TranslationMessages = {
   },
 
   resources: {
+    documents: {
+      name: 'Dokument |||| Dokumente',
+      fields: {
+        ...common,
+        created_at: 'Hochgeladen am',
+        title: 'Titel',
+        kind: 'Art',
+        file_name: 'Datei',
+        media_type: 'Dateityp',
+        size_bytes: 'Größe',
+        uploaded_by: 'Hochgeladen von',
+      },
+    },
     users: {
       name: 'Benutzerkonto |||| Benutzerkonten',
       fields: {
@@ -433,6 +446,7 @@ export const de: TranslationMessages = {
       name: 'Mittelabruf |||| Mittelabrufe',
       fields: {
         ...common,
+        document_count: 'Dokumente',
         grant_id: 'Zuwendungsbescheid',
         measure_id: 'Maßnahme',
         fiscal_year: 'Haushaltsjahr',
@@ -453,6 +467,7 @@ export const de: TranslationMessages = {
       name: 'Ausgabe |||| Ausgaben',
       fields: {
         ...common,
+        document_count: 'Dokumente',
         measure_id: 'Maßnahme',
         grant_id: 'Zuwendungsbescheid',
         tranche_id: 'Mittelabruf',
@@ -571,6 +586,24 @@ export const de: TranslationMessages = {
   },
 
   app: {
+    documents: {
+      tab: 'Dokumente',
+      none: 'Noch keine Dokumente.',
+      drop: 'Dateien hierher ziehen – oder:',
+      choose: 'Dateien auswählen',
+      accepted: 'PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, MSG oder EML; das Format wird am Inhalt erkannt.',
+      upload_all: '1 Datei hochladen |||| %{smart_count} Dateien hochladen',
+      uploaded: '1 Dokument hochgeladen |||| %{smart_count} Dokumente hochgeladen',
+      failed: 'Das Hochladen ist fehlgeschlagen.',
+      progress: '%{name} wird hochgeladen',
+      remove: 'Aus der Auswahl nehmen',
+      download: 'Herunterladen',
+      open: 'In neuem Tab öffnen',
+      delete_title: 'Dokument „%{title}“ löschen?',
+      delete_content: 'Die Datei wird endgültig gelöscht. Das lässt sich nicht rückgängig machen.',
+      deleted: 'Dokument „%{title}“ gelöscht',
+      count: '1 Dokument |||| %{smart_count} Dokumente',
+    },
     title: 'MYK10 Steuerungscockpit',
     menu: {
       // One word everywhere; the soft hyphen lets it break as "Meilenstein-/trendanalyse" in the narrow sidebar.
@@ -648,6 +681,7 @@ export const de: TranslationMessages = {
       count_partners: 'Partner',
       count_users: 'Benutzer',
       count_audit_entries: 'Protokolleinträge',
+      count_documents: 'Dokumente',
       count_other_values: 'weitere Fundstellen',
       system: 'automatisch',
     },
@@ -1142,6 +1176,17 @@ export const de: TranslationMessages = {
       },
     },
     enums: {
+      document_kind: {
+        notice: 'Bescheid',
+        amendment: 'Änderungsbescheid',
+        drawdown: 'Mittelabruf',
+        receipt: 'Beleg',
+        contract: 'Vertrag',
+        proof: 'Nachweis',
+        profile: 'Projektsteckbrief',
+        minutes: 'Protokoll',
+        other: 'Sonstiges',
+      },
       indicator_direction: {
         higher: 'höher ist besser',
         lower: 'niedriger ist besser',

@@ -20,6 +20,19 @@ export const en: TranslationMessages = {
   ...englishMessages,
 
   resources: {
+    documents: {
+      name: 'Document |||| Documents',
+      fields: {
+        ...common,
+        created_at: 'Uploaded on',
+        title: 'Title',
+        kind: 'Kind',
+        file_name: 'File',
+        media_type: 'File type',
+        size_bytes: 'Size',
+        uploaded_by: 'Uploaded by',
+      },
+    },
     users: {
       name: 'User account |||| User accounts',
       fields: {
@@ -211,6 +224,7 @@ export const en: TranslationMessages = {
       name: 'Tranche |||| Tranches',
       fields: {
         ...common,
+        document_count: 'Documents',
         grant_id: 'Grant',
         measure_id: 'Measure',
         fiscal_year: 'Fiscal year',
@@ -231,6 +245,7 @@ export const en: TranslationMessages = {
       name: 'Expenditure |||| Expenditures',
       fields: {
         ...common,
+        document_count: 'Documents',
         measure_id: 'Measure',
         grant_id: 'Grant',
         tranche_id: 'Tranche',
@@ -349,6 +364,24 @@ export const en: TranslationMessages = {
   },
 
   app: {
+    documents: {
+      tab: 'Documents',
+      none: 'No documents yet.',
+      drop: 'Drop files here – or:',
+      choose: 'Choose files',
+      accepted: 'PDF, PNG, JPEG, DOCX, XLSX, ODT, ODS, MSG or EML; the format is recognised by the content.',
+      upload_all: 'Upload 1 file |||| Upload %{smart_count} files',
+      uploaded: '1 document uploaded |||| %{smart_count} documents uploaded',
+      failed: 'The upload failed.',
+      progress: 'Uploading %{name}',
+      remove: 'Remove from the selection',
+      download: 'Download',
+      open: 'Open in a new tab',
+      delete_title: 'Delete document “%{title}”?',
+      delete_content: 'The file will be deleted for good. This cannot be undone.',
+      deleted: 'Document “%{title}” deleted',
+      count: '1 document |||| %{smart_count} documents',
+    },
     title: 'MYK10 Steuerungscockpit',
     menu: {
       trend_short: 'Milestone trend analysis',
@@ -425,6 +458,7 @@ export const en: TranslationMessages = {
       count_partners: 'partners',
       count_users: 'users',
       count_audit_entries: 'audit entries',
+      count_documents: 'documents',
       count_other_values: 'other occurrences',
       system: 'automatic',
     },
@@ -912,6 +946,17 @@ export const en: TranslationMessages = {
       },
     },
     enums: {
+      document_kind: {
+        notice: 'Grant notice',
+        amendment: 'Amendment notice',
+        drawdown: 'Drawdown request',
+        receipt: 'Receipt',
+        contract: 'Contract',
+        proof: 'Proof',
+        profile: 'Project profile',
+        minutes: 'Minutes',
+        other: 'Other',
+      },
       indicator_direction: {
         higher: 'higher is better',
         lower: 'lower is better',

@@ -2,6 +2,7 @@ import { Show, TabbedShowLayout, TextField } from 'react-admin';
 import { AuditTable } from '../audit_entries/AuditTable';
 import { useCan } from '../auth/useCan';
 import { DateField } from '../common/DateField';
+import { documentsTab } from '../documents/DocumentsTab';
 import { EnumField } from '../common/EnumField';
 import { FieldGrid } from '../common/FieldGrid';
 import { HealthLight } from '../common/HealthLight';
@@ -58,6 +59,7 @@ export default function MeasureShow() {
             <MeasurePartnerTable related="measure_id" />
           </RelatedList>
         </TabbedShowLayout.Tab>
+        {documentsTab('measures')}
         {finance && (
           <TabbedShowLayout.Tab label="app.measure_tabs.funding" path="finanzen">
             <MeasureFinance />

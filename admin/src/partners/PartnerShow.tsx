@@ -1,6 +1,7 @@
 import { EmailField, Show, TabbedShowLayout, TextField, UrlField } from 'react-admin';
 import { useCan } from '../auth/useCan';
 import { DateField } from '../common/DateField';
+import { documentsTab } from '../documents/DocumentsTab';
 import { EnumField } from '../common/EnumField';
 import { FieldGrid } from '../common/FieldGrid';
 import { PluralName } from '../common/PluralName';
@@ -39,6 +40,7 @@ export default function PartnerShow() {
             </RelatedList>
           </TabbedShowLayout.Tab>
         )}
+        {documentsTab('partners')}
       </TabbedShowLayout>
     </Show>
   );

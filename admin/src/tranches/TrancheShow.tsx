@@ -1,4 +1,5 @@
-import { BooleanField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, Show, TabbedShowLayout, TextField } from 'react-admin';
+import { documentsTab } from '../documents/DocumentsTab';
 import { DateField } from '../common/DateField';
 import { EnumField } from '../common/EnumField';
 import { FieldGrid } from '../common/FieldGrid';
@@ -11,28 +12,31 @@ import { BookReceiptButton } from './BookReceiptButton';
 export default function TrancheShow() {
   return (
     <Show>
-      <SimpleShowLayout>
-        <BookReceiptButton />
-        <FieldGrid wide={['justification', 'notes']}>
-          <RefField source="grant_id" />
-          <RefField source="measure_id" emptyText="—" />
-          <TextField source="fiscal_year" />
-          <TextField source="number" />
-          <EnumField source="status" />
-          <BooleanField source="is_final" />
-          <DateField source="requested_on" />
-          <MoneyField source="requested_cents" />
-          <DateField source="received_on" />
-          <MoneyField source="received_cents" />
-          <DateField source="spend_deadline" />
-          <MoneyField source="unspent_cents" />
-          <TextField source="justification" emptyText="—" />
-          <TextField source="notes" emptyText="—" />
-        </FieldGrid>
-        <RelatedList title="resources.expenditures.name" reference="expenditures" target="tranche_id">
-          <ExpenditureTable related="tranche_id" />
-        </RelatedList>
-      </SimpleShowLayout>
+      <TabbedShowLayout>
+        <TabbedShowLayout.Tab label="app.measure_tabs.overview">
+          <BookReceiptButton />
+          <FieldGrid wide={['justification', 'notes']}>
+            <RefField source="grant_id" />
+            <RefField source="measure_id" emptyText="—" />
+            <TextField source="fiscal_year" />
+            <TextField source="number" />
+            <EnumField source="status" />
+            <BooleanField source="is_final" />
+            <DateField source="requested_on" />
+            <MoneyField source="requested_cents" />
+            <DateField source="received_on" />
+            <MoneyField source="received_cents" />
+            <DateField source="spend_deadline" />
+            <MoneyField source="unspent_cents" />
+            <TextField source="justification" emptyText="—" />
+            <TextField source="notes" emptyText="—" />
+          </FieldGrid>
+          <RelatedList title="resources.expenditures.name" reference="expenditures" target="tranche_id">
+            <ExpenditureTable related="tranche_id" />
+          </RelatedList>
+        </TabbedShowLayout.Tab>
+        {documentsTab('tranches')}
+      </TabbedShowLayout>
     </Show>
   );
 }

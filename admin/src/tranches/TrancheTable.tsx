@@ -3,6 +3,7 @@ import { MoneyCol } from '../common/columns';
 import { DateField } from '../common/DateField';
 import { EnumField } from '../common/EnumField';
 import { ReferenceField, TextField, type RaRecord } from 'react-admin';
+import { PaperClip } from '../documents/PaperClip';
 import { BookReceiptButton } from './BookReceiptButton';
 import { ResourceTable, type TableProps } from '../common/ResourceTable';
 
@@ -25,7 +26,11 @@ export function TrancheTable(props: TableProps) {
       <DataTable.Col
         source="grant_id"
         label="app.funding.grant_and_number"
-        render={(r: RaRecord) => <GrantAndNumber record={r} />}
+        render={(r: RaRecord) => (
+          <>
+            <GrantAndNumber record={r} /> <PaperClip record={r} />
+          </>
+        )}
       />
       <DataTable.Col source="fiscal_year" />
       <DataTable.Col source="status" field={EnumField} />

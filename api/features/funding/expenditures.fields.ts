@@ -1,6 +1,6 @@
 import { COST_CATEGORIES } from '../../domain';
 import { ACCESS } from '../access';
-import { bool, date, enumOf, money, ref, text, type ResourceFields } from '../../rest/fields';
+import { bool, date, enumOf, int, money, ref, text, type ResourceFields } from '../../rest/fields';
 
 export default {
   name: 'expenditures',
@@ -23,6 +23,10 @@ export default {
     receipt_no: text(60, { filter: true, sort: true }),
     description: text(2000),
     eligible: bool({ filter: true, sort: true, nullable: false }),
+  },
+  derived: {
+    /** Documents attached (#17): the paper clip in the list. */
+    document_count: { ...int(0, 2_147_483_647), readOnly: true },
   },
   search: { ilike: ['payee', 'receipt_no', 'description'] },
   defaultSort: ['booked_on', 'DESC'],

@@ -1,8 +1,12 @@
 import { defineResource } from '../../rest/resource';
 import plain from './expenditures.fields';
+import { documentCountSql } from '../documents/counts';
 
 export default defineResource({
   ...plain,
+  derived: {
+    document_count: { ...plain.derived.document_count, sql: documentCountSql('expenditures') },
+  },
   // An expenditure is paid from a tranche of its own grant.
   validate: async (r, { db }) => {
     if (r.tranche_id == null) return undefined;

@@ -24,6 +24,8 @@ export interface Receipt {
   cost_category: CostCategory;
   measure_code: string;
   amount_cents: number;
+  /** A document (the scanned receipt) hangs on the expenditure (#17). */
+  has_document: boolean;
 }
 
 export interface ReceiptGroup {
@@ -65,7 +67,8 @@ export async function receiptList(db: Knex, grantId: number, fiscalYear?: number
   if (!grant) throw notFound('Der Zuwendungsbescheid wurde nicht gefunden.');
   const { rows } = (await db.raw(
     `select e.id, e.booked_on, e.paid_on, e.payee, e.description, e.receipt_no, e.cost_category, m.code as measure_code,
-       e.amount_cents, ${GROUP_SQL} as grp,
+       e.amount_cents, exists (select 1 from documents d where d.expenditure_id = e.id) as has_document,
+       ${GROUP_SQL} as grp,
        sum(e.amount_cents) over (partition by ${GROUP_SQL})::bigint as subtotal_cents,
        sum(e.amount_cents) over ()::bigint as total_cents,
        current_date as as_of
@@ -105,6 +108,7 @@ export const RECEIPT_HEADERS = [
   'Kostenart',
   'Maßnahme',
   'Betrag',
+  'Beleg im Cockpit',
 ];
 
 export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
@@ -114,7 +118,7 @@ export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
   const ws = wb.addWorksheet('Belegliste', {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
-  ws.columns = [8, 12, 34, 48, 16, 22, 10, 16].map((width) => ({ width }));
+  ws.columns = [8, 12, 34, 48, 16, 22, 10, 16, 12].map((width) => ({ width }));
   const year = list.fiscal_year
     ? String(list.fiscal_year)
     : `alle (Bewilligungszeitraum ${germanDate(list.grant.period_start)} – ${germanDate(list.grant.period_end)})`;
@@ -157,6 +161,7 @@ export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
         COST_CATEGORY_LABELS[e.cost_category],
         e.measure_code,
         euros(e.amount_cents),
+        e.has_document ? 'ja' : '',
       ]);
       row.getCell(2).numFmt = DATE_FORMAT;
       row.getCell(8).numFmt = EURO_FORMAT;

@@ -31,6 +31,8 @@ export default {
       readOnly: true,
     },
     unspent_cents: { ...money({ filter: true, sort: true }), readOnly: true },
+    /** Documents attached (#17): the paper clip in the list. */
+    document_count: { ...int(0, 2_147_483_647), readOnly: true },
   },
   defaultSort: ['number', 'ASC'],
   access: ACCESS.funding,

@@ -6,6 +6,7 @@ import { defineResource, type Ctx, type Row } from '../../rest/resource';
 import { formatEuro } from '../../money';
 import { trancheSpendDeadlineSql, unspentSql } from './deadlineSql';
 import plain from './tranches.fields';
+import { documentCountSql } from '../documents/counts';
 
 const STATUS_ORDER: Record<string, number> = Object.fromEntries(TRANCHE_STATUSES.map((s, i) => [s, i]));
 
@@ -126,6 +127,7 @@ export default defineResource({
   derived: {
     spend_deadline: { ...plain.derived.spend_deadline, sql: trancheSpendDeadlineSql('tranches') },
     unspent_cents: { ...plain.derived.unspent_cents, sql: unspentSql('tranches') },
+    document_count: { ...plain.derived.document_count, sql: documentCountSql('tranches') },
   },
   validate: validateTranche,
 });

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { deleteDocumentsOf } from '../documents/store';
 
 /** What an anonymised field holds from then on (a required text) and what replaces it in the audit trail. */
 export const ANONYMISED = '[anonymisiert]';
@@ -39,6 +40,9 @@ export function dueContacts(db: Knex | Knex.Transaction, today: string, months: 
  * Replaces the values of the named fields in the audit trail of the given records by the marker: an audit copy of
  * an erased value would defeat the erasure. Field names stay, so the trail still shows that something changed.
  */
+/** The fields of a document's audit entries that can name a person. */
+export const DOCUMENT_NAME_FIELDS = ['title', 'file_name'];
+
 /**
  * Replaces the values of the named fields in the audit trail of the given records by the marker: an audit copy of
  * an erased value would defeat the erasure. Field names stay, so the trail still shows that something changed.
@@ -87,7 +91,11 @@ export async function runRetention(db: Knex, today: string, months: number): Pro
       })
       .returning('id')) as { id: number }[];
     const ids = rows.map((r) => r.id);
-    const auditScrubbed = await scrubAudit(trx, 'contacts', ids, CONTACT_PERSONAL_FIELDS);
+    // A contact's documents (minutes, mails) are its personal content: they go, their audit keeps no name.
+    const documents = await deleteDocumentsOf(trx, 'contacts', ids);
+    const auditScrubbed =
+      (await scrubAudit(trx, 'contacts', ids, CONTACT_PERSONAL_FIELDS)) +
+      (await scrubAudit(trx, 'documents', documents, DOCUMENT_NAME_FIELDS));
     if (ids.length > 0) {
       // The record's history shows when and why it was anonymised, without the erased content.
       await trx.raw(
@@ -98,7 +106,11 @@ export async function runRetention(db: Knex, today: string, months: number): Pro
       await trx('privacy_log').insert({
         kind: 'retention',
         reason: `Aufbewahrungsfrist ${months} Monate, Stichtag ${cutoff}`,
-        counts: JSON.stringify({ contacts: ids.length, audit_entries: auditScrubbed }),
+        counts: JSON.stringify({
+          contacts: ids.length,
+          documents: documents.length,
+          audit_entries: auditScrubbed,
+        }),
       });
     }
     return { today, cutoff, anonymised: ids.length, auditScrubbed };

@@ -2,7 +2,14 @@ import type { Knex } from 'knex';
 import { badRequest, forbidden } from '../../errors';
 import { writeAudit } from '../../rest/audit';
 import type { SessionUser } from '../../rest/resource';
-import { ANONYMISED, ANONYMISED_CONTACT, CONTACT_PERSONAL_FIELDS, scrubAudit } from './retention';
+import { deleteDocumentsOf } from '../documents/store';
+import {
+  ANONYMISED,
+  ANONYMISED_CONTACT,
+  CONTACT_PERSONAL_FIELDS,
+  DOCUMENT_NAME_FIELDS,
+  scrubAudit,
+} from './retention';
 
 /**
  * Data-subject requests (Art. 15 and 17 DSGVO): find a person by name or e-mail in the contact log, the partners'
@@ -228,7 +235,9 @@ export async function eraseSubject(
       await trx('sessions').whereIn('user_id', userIds).delete();
       await trx('login_failures').whereRaw('lower(email) = any(?)', [oldEmails]).delete();
     }
+    const documents = await deleteDocumentsOf(trx, 'contacts', contactIds);
     let audit = await scrubAudit(trx, 'contacts', contactIds, CONTACT_PERSONAL_FIELDS);
+    audit += await scrubAudit(trx, 'documents', documents, DOCUMENT_NAME_FIELDS);
     audit += await scrubAudit(trx, 'partners', partnerIds, PARTNER_PERSONAL_FIELDS);
     audit += await scrubAudit(trx, 'users', userIds, USER_PERSONAL_FIELDS);
 
@@ -258,6 +267,7 @@ export async function eraseSubject(
       contacts: contactIds.length,
       partners: partnerIds.length,
       users: userIds.length,
+      documents: documents.length,
       audit_entries: audit,
       other_values: other,
     };
