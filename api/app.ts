@@ -4,7 +4,7 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
-import { authRouter, loadSession, requireUser, sameOriginWrites } from './features/auth';
+import { authRouter, loadSession, requireUser, sameOriginWrites, secondFactorGate } from './features/auth';
 import type { Config } from './config';
 import { AppError, errorSummary, translateDbError } from './errors';
 import { createLogger, type Logger } from './logger';
@@ -154,6 +154,8 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   api.use(sameOriginWrites(config));
   api.use(loadSession(db, config));
   api.use(authRouter(db, config));
+  // A user who must set up her second factor first reaches only the sign-in routes above.
+  api.use(secondFactorGate(config));
   api.use(openApiRouter());
   // The one route without a session: the secret calendar URL (the token is the credential).
   api.use(calendarTokenFeed(db));
