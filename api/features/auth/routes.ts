@@ -8,13 +8,17 @@ import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import type { Role } from '../../domain';
 import type { Config } from '../../config';
 import type { SessionUser } from '../../rest/resource';
+import type { Logger } from '../../logger';
 import { mfaRouter } from './mfaRoutes';
+import type { OidcService } from './oidc';
+import { endSessionUrl, oidcRouter } from './oidcRoutes';
 import { checkSecondFactor, invalidCode, loadTotpUser, MFA_PENDING_MINUTES } from './mfa';
 import {
   cookieOptions,
   currentUser,
   hashToken,
   mfaToken,
+  MFA_COOKIE,
   SESSION_COOKIE,
   sessionToken,
   startSession,
@@ -47,8 +51,14 @@ async function signedInUser(db: Knex, id: number) {
   return { ...user, municipality_ids };
 }
 
-export function authRouter(db: Knex, config: AuthConfig): Router {
+export function authRouter(
+  db: Knex,
+  config: AuthConfig & Pick<Config, 'publicOrigin'>,
+  oidc?: OidcService,
+  logger?: Logger,
+): Router {
   const router = Router();
+  router.use(oidcRouter(db, config, oidc, logger));
 
   router.post('/auth/login', async (req: Request, res: Response) => {
     const parsed = loginBody.safeParse(req.body);
@@ -119,10 +129,19 @@ export function authRouter(db: Knex, config: AuthConfig): Router {
   });
 
   router.post('/auth/logout', async (req: Request, res: Response) => {
-    const token = sessionToken(req);
-    if (token) await db('sessions').where('id_hash', hashToken(token)).delete();
+    const tokens = [sessionToken(req), mfaToken(req)].filter((v): v is string => !!v).map(hashToken);
+    const ended = tokens.length
+      ? ((await db('sessions').whereIn('id_hash', tokens).delete().returning(['method', 'id_token'])) as {
+          method: string;
+          id_token: string | null;
+        }[])
+      : [];
     res.clearCookie(SESSION_COOKIE, cookieOptions(req));
-    res.json({ ok: true });
+    res.clearCookie(MFA_COOKIE, cookieOptions(req));
+    // After SSO the browser also signs out at the provider, when it offers an end-session endpoint.
+    const sso = ended.find((s) => s.method === 'oidc');
+    const end_session_url = sso ? await endSessionUrl(oidc, config, req, sso.id_token) : undefined;
+    res.json(end_session_url ? { ok: true, end_session_url } : { ok: true });
   });
 
   router.get('/auth/me', (req: Request, res: Response) => {
