@@ -1,3 +1,4 @@
+import PhonelinkLockIcon from '@mui/icons-material/PhonelinkLock';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import { Divider, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
@@ -35,6 +36,7 @@ function AppUserMenu() {
       }
     >
       <MenuItemLink to="/passwort" primaryText="app.auth.change_password" leftIcon={<LockResetIcon />} />
+      <MenuItemLink to="/zweiter-faktor" primaryText="app.mfa.title" leftIcon={<PhonelinkLockIcon />} />
       {phone && <Divider />}
       {phone && <LanguageMenuItems />}
       {phone && <Divider />}
