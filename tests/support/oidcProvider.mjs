@@ -67,6 +67,11 @@ const readBody = (req) =>
 
 const callback = provider.callback();
 handler = async (req, res) => {
+  // A browser asks every site for its icon; the provider has none (and a 404 would be a console error).
+  if (req.url === '/favicon.ico') {
+    res.statusCode = 204;
+    return res.end();
+  }
   const match = /^\/interaction\/([\w-]+)$/.exec(req.url ?? '');
   if (!match) return callback(req, res);
   try {
