@@ -1,6 +1,5 @@
-import net from 'node:net';
 import { totpAt } from '../../api/features/auth/totp';
-import { startProvider, type TestProvider } from '../support/oidc';
+import { freeLoopbackPort, startProvider, type TestProvider } from '../support/oidc';
 import {
   browserEnvForFile,
   DEMO_EMAIL,
@@ -16,20 +15,12 @@ import { DEMO_PASSWORD } from '../support/app';
  * loopback port) to the dashboard, password plus authenticator code, and the set-up of the second factor.
  */
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 let provider: TestProvider;
 let port: number;
 
 describeInBrowser('sign-in with SSO and a second factor', () => {
   beforeAll(async () => {
-    port = await freePort();
+    port = await freeLoopbackPort();
     const origin = `http://127.0.0.1:${port}`;
     provider = await startProvider({
       redirectUris: [`${origin}/api/auth/oidc/callback`],

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 
 /** A real OpenID provider (oidc-provider, tests/support/oidcProvider.mjs) in a child process on a loopback port. */
@@ -101,4 +102,13 @@ export async function signInAtProvider(authorizationUrl: string, login: string):
     res = await send(next.href);
   }
   throw new Error('too many redirects at the provider');
+}
+
+/** A loopback port nothing listens on right now (for an app whose address the provider must know first). */
+export async function freeLoopbackPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

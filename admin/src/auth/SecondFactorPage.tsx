@@ -30,7 +30,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
       <Box
         component="ol"
         aria-label={translate('app.mfa.recovery_title')}
-        sx={{ fontFamily: 'monospace', fontSize: '1.05rem', columns: 2, pl: 3, mb: 0 }}
+        sx={{ fontFamily: 'monospace', fontSize: '1.05rem', columns: 2, pl: 5, mb: 0 }}
       >
         {codes.map((c) => (
           <li key={c}>{c}</li>

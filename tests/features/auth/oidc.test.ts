@@ -1,4 +1,3 @@
-import net from 'node:net';
 import pino from 'pino';
 import supertest from 'supertest';
 import { createApp } from '../../../api/app';
@@ -6,7 +5,7 @@ import type { Config, OidcConfig } from '../../../api/config';
 import { isLoopback, issuerProblem, OidcService } from '../../../api/features/auth/oidc';
 import { hashToken } from '../../../api/features/auth/session';
 import { DEMO_EMAIL, DEMO_PASSWORD, testApp, type Agent, type TestApp } from '../../support/app';
-import { signInAtProvider, startProvider, type TestProvider } from '../../support/oidc';
+import { freeLoopbackPort, signInAtProvider, startProvider, type TestProvider } from '../../support/oidc';
 
 /**
  * Single sign-on against a real OpenID provider (oidc-provider in a child process on a loopback port): the whole
@@ -253,7 +252,7 @@ describe('the provider at start-up', () => {
   });
 
   it('starts the app with an unreachable issuer: password sign-in works, SSO says it is unavailable', async () => {
-    const port = await closedPort();
+    const port = await freeLoopbackPort();
     const service = new OidcService({ ...oidc, issuer: `http://127.0.0.1:${port}` });
     await service.discover();
     const app = createApp({ db: t.db, config: t.config, logger: quiet, oidc: service });
@@ -304,11 +303,3 @@ describe('PASSWORD_LOGIN=false', () => {
     expect(config.body.password_login).toBe(false);
   });
 });
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
