@@ -4,7 +4,8 @@ import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Knex } from 'knex';
-import { authRouter, loadSession, requireUser, sameOriginWrites } from './features/auth';
+import { OidcService } from './features/auth/oidc';
+import { authRouter, loadSession, requireUser, sameOriginWrites, secondFactorGate } from './features/auth';
 import type { Config } from './config';
 import { AppError, errorSummary, translateDbError } from './errors';
 import { createLogger, type Logger } from './logger';
@@ -18,6 +19,16 @@ export interface AppDeps {
   db: Knex;
   config: Config;
   logger?: Logger;
+  /** The OpenID provider, discovered by the caller; without one it is discovered here when OIDC_ISSUER is set. */
+  oidc?: OidcService;
+}
+
+/** The provider of OIDC_ISSUER, its discovery started (the app does not wait for it; a sign-in does). */
+export function startOidc(config: Config, logger?: Logger): OidcService | undefined {
+  if (!config.oidc) return undefined;
+  const oidc = new OidcService(config.oidc, logger);
+  void oidc.discover();
+  return oidc;
 }
 
 // Run from api/ (tsx, jest) or compiled into dist/server/api/ (npm start): the admin build lies at the root's dist/.
@@ -111,7 +122,12 @@ function errorHandler(logger: Logger) {
   };
 }
 
-export function createApp({ db, config, logger = createLogger(config.logLevel) }: AppDeps): express.Express {
+export function createApp({
+  db,
+  config,
+  logger = createLogger(config.logLevel),
+  oidc = startOidc(config, logger),
+}: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // API answers are no-store: an ETag (a SHA-1 over every body) would never be used for revalidation.
@@ -153,7 +169,9 @@ export function createApp({ db, config, logger = createLogger(config.logLevel) }
   api.use(express.json({ limit: '1mb' }));
   api.use(sameOriginWrites(config));
   api.use(loadSession(db, config));
-  api.use(authRouter(db, config));
+  api.use(authRouter(db, config, oidc, logger));
+  // A user who must set up her second factor first reaches only the sign-in routes above.
+  api.use(secondFactorGate(config));
   api.use(openApiRouter());
   // The one route without a session: the secret calendar URL (the token is the credential).
   api.use(calendarTokenFeed(db));

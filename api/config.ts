@@ -1,5 +1,6 @@
 import type { DbConfig } from './db/knex';
 import { parseTime } from './features/reminders/clock';
+import { ROLES, type Role } from './domain';
 
 export interface Config {
   port: number;
@@ -29,6 +30,51 @@ export interface Config {
   mailFrom?: string;
   /** Largest document upload in MB (#17). */
   documentMaxMb: number;
+  /** false: only accounts with the break-glass flag (users.password_login) may sign in with a local password. */
+  passwordLogin: boolean;
+  /** Roles whose local sign-in must set up a second factor before anything else (MFA_REQUIRED_ROLES). */
+  mfaRequiredRoles: readonly Role[];
+  /** Single sign-on over OpenID Connect; undefined when OIDC_ISSUER is not set. */
+  oidc?: OidcConfig;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret?: string;
+  /** Text of the button on the login page. */
+  label: string;
+  /** Role of a user created at her first SSO sign-in; undefined: unknown e-mails are refused. */
+  autoCreateRole?: Role;
+}
+
+function rolesEnv(env: NodeJS.ProcessEnv, name: string): Role[] {
+  const roles = (env[name] ?? '')
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
+  const unknown = roles.filter((r) => !ROLES.includes(r as Role));
+  if (unknown.length)
+    throw new Error(
+      `${name} enthält unbekannte Rollen (${unknown.join(', ')}); erlaubt: ${ROLES.join(', ')}.`,
+    );
+  return roles as Role[];
+}
+
+function oidcConfig(env: NodeJS.ProcessEnv): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) return undefined;
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new Error('OIDC_ISSUER ist gesetzt, OIDC_CLIENT_ID fehlt.');
+  const autoCreate = rolesEnv(env, 'OIDC_AUTO_CREATE_ROLE');
+  if (autoCreate.length > 1) throw new Error('OIDC_AUTO_CREATE_ROLE nennt genau eine Rolle (z. B. viewer).');
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    label: env.OIDC_LABEL?.trim() || 'Mit dem Dienstkonto anmelden',
+    autoCreateRole: autoCreate[0],
+  };
 }
 
 function intEnv(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -85,5 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: mailFrom(env),
     documentMaxMb: intEnv(env, 'DOCUMENT_MAX_MB', 25),
+    passwordLogin: env.PASSWORD_LOGIN !== 'false',
+    mfaRequiredRoles: rolesEnv(env, 'MFA_REQUIRED_ROLES'),
+    oidc: oidcConfig(env),
   };
 }

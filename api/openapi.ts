@@ -178,6 +178,77 @@ const authPaths: Json = {
       responses: { 200: { description: 'Geändert' }, 400: errorResponse('Ungültig') },
     },
   },
+  '/auth/config': {
+    get: {
+      tags: ['auth'],
+      summary:
+        'Für die Anmeldeseite: ob Passwörter gelten (password_login) und die SSO-Schaltfläche (oidc.label)',
+      security: [],
+      responses: { 200: { description: 'Anmeldearten' } },
+    },
+  },
+  '/auth/oidc/login': {
+    get: {
+      tags: ['auth'],
+      summary: 'Anmeldung mit dem Dienstkonto (OpenID Connect, Code-Flow mit PKCE): 302 zum Anmeldedienst',
+      security: [],
+      responses: { 302: { description: 'Weiter zum Anmeldedienst (oder zur Anmeldeseite mit sso_error)' } },
+    },
+  },
+  '/auth/oidc/callback': {
+    get: {
+      tags: ['auth'],
+      summary:
+        'Rückkehr vom Anmeldedienst: prüft state, nonce und die bestätigte E-Mail; 302 zum Cockpit oder zur Anmeldeseite mit sso_error',
+      security: [],
+      responses: { 302: { description: 'Angemeldet (zum Cockpit) oder abgelehnt (zur Anmeldeseite)' } },
+    },
+  },
+  '/auth/mfa': {
+    get: {
+      tags: ['auth'],
+      summary: 'Stand des zweiten Faktors: totp, recovery_codes_left, setup_required, sso',
+      responses: { 200: { description: 'Stand' }, 401: errorResponse('Nicht angemeldet') },
+    },
+    post: {
+      tags: ['auth'],
+      summary:
+        'Zweiter Schritt der Anmeldung: { code } (TOTP oder Wiederherstellungscode); setzt das Sitzungs-Cookie',
+      security: [],
+      responses: {
+        200: { description: 'Angemeldet' },
+        401: errorResponse('Code falsch oder Anmeldung abgelaufen'),
+        429: errorResponse('Zu viele Versuche'),
+      },
+    },
+  },
+  '/auth/mfa/totp': {
+    post: {
+      tags: ['auth'],
+      summary: 'TOTP einrichten: antwortet { secret, otpauth_url, qr_svg }',
+      responses: { 200: { description: 'Neues Geheimnis' }, 409: errorResponse('Schon eingerichtet') },
+    },
+    delete: {
+      tags: ['auth'],
+      summary: 'TOTP entfernen ({ password })',
+      responses: { 200: { description: 'Entfernt' }, 400: errorResponse('Passwort falsch') },
+    },
+  },
+  '/auth/mfa/totp/confirm': {
+    post: {
+      tags: ['auth'],
+      summary:
+        'TOTP mit dem ersten Code ({ code }) einschalten; antwortet mit { recovery_codes } (einmalig sichtbar)',
+      responses: { 200: { description: 'Eingeschaltet' }, 400: errorResponse('Code falsch') },
+    },
+  },
+  '/auth/mfa/recovery_codes': {
+    post: {
+      tags: ['auth'],
+      summary: 'Neue Wiederherstellungscodes ({ code }); die alten werden ungültig',
+      responses: { 200: { description: 'Neue Codes' }, 401: errorResponse('Code falsch') },
+    },
+  },
   '/health': {
     get: {
       tags: ['system'],

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Knex } from 'knex';
-import { createApp } from './app';
+import { createApp, startOidc } from './app';
 import { loadConfig } from './config';
 import { captureStatements, checkConnection, createDb, DatabaseStartError } from './db/knex';
 import { migrateLatest } from './db/migrate';
@@ -27,7 +27,11 @@ export async function startServer(demo?: DemoData): Promise<void> {
   if (withDemo) await withDemo.seed(db);
   if (process.env.BENCH_CAPTURE_SQL) captureStatements(db, process.env.BENCH_CAPTURE_SQL);
 
-  const app = createApp({ db, config, logger });
+  // Single sign-on: the provider's discovery document is fetched now; if it cannot be, the reason is logged and the
+  // app starts all the same (local sign-in works, SSO tries again at the next sign-in).
+  const oidc = startOidc(config, logger);
+  await oidc?.discover();
+  const app = createApp({ db, config, logger, oidc });
   const server: Server = app.listen(config.port, () => {
     const lines = [`MYK10 Steuerungscockpit läuft auf http://localhost:${config.port}`];
     if (withDemo)

@@ -34,6 +34,7 @@ import transfers from './transfers';
 import users from './users';
 
 const ChangePasswordPage = lazy(() => import('./auth/ChangePasswordPage'));
+const SecondFactorPage = lazy(() => import('./auth/SecondFactorPage'));
 const TrendPage = lazy(() => import('./trend/TrendPage'));
 const DeadlinesPage = lazy(() => import('./funding/DeadlinesPage'));
 const FundingReportPage = lazy(() => import('./funding/FundingReportPage'));
@@ -83,6 +84,7 @@ export function App() {
       <Resource name="mail_outbox" {...mail_outbox} />
       <CustomRoutes>
         <Route path="/passwort" element={<ChangePasswordPage />} />
+        <Route path="/zweiter-faktor" element={<SecondFactorPage />} />
         <Route path="/mta" element={<TrendPage />} />
         <Route path="/fristen" element={<DeadlinesPage />} />
         <Route path="/foerderbericht" element={<FundingReportPage />} />

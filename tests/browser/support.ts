@@ -113,9 +113,11 @@ export function browserEnvForFile(options: BrowserEnvOptions = {}): BrowserEnv {
 export interface BrowserEnvOptions {
   /** Settings beside the defaults, e.g. a backup folder of the test's own. */
   config?: Partial<Config>;
+  /** A fixed loopback port, for a test whose counterpart must know the address first (an OpenID provider). */
+  port?: number;
 }
 
-export async function startBrowserEnv({ config }: BrowserEnvOptions = {}): Promise<BrowserEnv> {
+export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = {}): Promise<BrowserEnv> {
   ensureAdminBuilt();
   const database = await testDb();
   const app = createApp({
@@ -128,7 +130,7 @@ export async function startBrowserEnv({ config }: BrowserEnvOptions = {}): Promi
   site.get(AXE_URL, (_req, res) => res.sendFile(AXE));
   site.use(app);
   const server = await new Promise<Server>((resolve) => {
-    const s = site.listen(0, '127.0.0.1', () => resolve(s));
+    const s = site.listen(port, '127.0.0.1', () => resolve(s));
   });
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({

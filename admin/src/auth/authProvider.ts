@@ -28,23 +28,57 @@ const currentUser = (): Promise<Me> => (me ? Promise.resolve(me) : fetchMe());
 const statusOf = (error: unknown): number | undefined =>
   error instanceof HttpError ? error.status : (error as { status?: number } | null)?.status;
 
+/** Thrown by login when the password was right and the second factor is asked for (the login page's next step). */
+export const MFA_STEP = 'app.auth.mfa_step';
+/** The page where a user sets up (or resets) her second factor. */
+export const SECOND_FACTOR_PATH = '/zweiter-faktor';
+
+/** GET /api/auth/mfa */
+export interface MfaState {
+  sso: boolean;
+  setup_required: boolean;
+  totp: boolean;
+  enabled_at: string | null;
+  recovery_codes_left: number;
+}
+
+const codeOf = (error: unknown): string | undefined =>
+  error instanceof HttpError ? (error.body as { code?: string } | undefined)?.code : undefined;
+
 export const authProvider: AuthProvider = {
-  async login({ email, password }: { email: string; password: string }) {
+  /** Step 1 with { email, password }; step 2 (after MFA_STEP) with { code } from the authenticator app. */
+  async login(params: { email?: string; password?: string; code?: string }) {
     try {
-      const { json } = await httpClient('/api/auth/login', {
-        method: 'POST',
-        body: JSON.stringify({ email, password }),
-      });
+      const { json } = params.code
+        ? await httpClient('/api/auth/mfa', { method: 'POST', body: JSON.stringify({ code: params.code }) })
+        : await httpClient('/api/auth/login', {
+            method: 'POST',
+            body: JSON.stringify({ email: params.email, password: params.password }),
+          });
+      if ((json as { mfa_required?: boolean }).mfa_required) throw new Error(MFA_STEP);
       me = json as Me;
     } catch (error) {
       // 401 in the user's language; 429 and others keep the server's German message.
-      if (statusOf(error) === 401) throw new Error('app.auth.invalid_credentials');
+      if (statusOf(error) === 401)
+        throw new Error(params.code ? 'app.mfa.invalid_code' : 'app.auth.invalid_credentials');
       throw error;
     }
+    // A role that must have a second factor goes to its set-up first.
+    const { json } = await httpClient('/api/auth/mfa');
+    return (json as MfaState).setup_required ? { redirectTo: SECOND_FACTOR_PATH } : undefined;
   },
   async logout() {
     me = undefined;
-    await httpClient('/api/auth/logout', { method: 'POST', body: '{}' }).catch(() => undefined);
+    const answer = await httpClient('/api/auth/logout', { method: 'POST', body: '{}' }).catch(
+      () => undefined,
+    );
+    // After single sign-on the browser also signs out at the identity provider.
+    const endSession = (answer?.json as { end_session_url?: string } | undefined)?.end_session_url;
+    if (endSession) {
+      window.location.assign(endSession);
+      return false;
+    }
+    return undefined;
   },
   async checkAuth() {
     await fetchMe();
@@ -55,6 +89,9 @@ export const authProvider: AuthProvider = {
       me = undefined;
       throw error;
     }
+    // Nothing works before the second factor is set up: to its page, still signed in.
+    if (statusOf(error) === 403 && codeOf(error) === 'mfa_setup_required')
+      throw { logoutUser: false, redirectTo: SECOND_FACTOR_PATH, message: false };
   },
   async getIdentity(): Promise<Identity> {
     const user = await currentUser();

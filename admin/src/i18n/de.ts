@@ -267,6 +267,8 @@ export const de: TranslationMessages = {
         calendar_token_hash: 'Kalender-Token',
         municipality_ids: 'Betreute Kommunen',
         password: 'Passwort',
+        password_login: 'Notfallzugang mit Passwort',
+        totp_enabled_at: 'Zweiter Faktor seit',
       },
     },
     guide_municipalities: {
@@ -749,6 +751,57 @@ export const de: TranslationMessages = {
       passwords_differ: 'Die beiden Passwörter stimmen nicht überein.',
       logout: 'Abmelden',
     },
+    mfa: {
+      title: 'Zweiter Faktor',
+      login_title: 'Code aus der Authenticator-App',
+      login_hint:
+        'Geben Sie den sechsstelligen Code aus Ihrer Authenticator-App ein – oder einen Ihrer Wiederherstellungscodes.',
+      code: 'Code',
+      code_hint: '6 Ziffern oder Wiederherstellungscode (z. B. ABCDE-FGHJK)',
+      confirm_login: 'Bestätigen',
+      invalid_code: 'Der Code ist falsch oder wurde schon verwendet.',
+      intro:
+        'Mit einem zweiten Faktor reicht Ihr Passwort allein nicht mehr zur Anmeldung: Sie geben zusätzlich einen Code aus einer Authenticator-App (z. B. FreeOTP, Microsoft oder Google Authenticator) ein.',
+      begin: 'Jetzt einrichten',
+      scan: 'Scannen Sie den QR-Code mit Ihrer Authenticator-App und geben Sie danach den angezeigten Code ein.',
+      qr_alt: 'QR-Code für die Authenticator-App',
+      manual: 'Oder den Schlüssel von Hand eingeben:',
+      confirm: 'Code bestätigen',
+      enabled: 'Der zweite Faktor ist eingerichtet.',
+      recovery_title: 'Ihre Wiederherstellungscodes',
+      recovery_hint:
+        'Jeder Code gilt einmal, falls Ihr Telefon fehlt. Bewahren Sie sie sicher auf – sie werden nur jetzt angezeigt.',
+      active: 'Eingerichtet seit %{since}. Noch %{left} Wiederherstellungscodes übrig.',
+      renew_title: 'Neue Wiederherstellungscodes (die alten werden ungültig)',
+      renew: 'Neue Codes erzeugen',
+      remove_title: 'Zweiten Faktor entfernen (mit Ihrem Passwort)',
+      remove: 'Entfernen',
+      removed: 'Der zweite Faktor wurde entfernt.',
+      required:
+        'Für Ihre Rolle ist ein zweiter Faktor vorgeschrieben. Bitte richten Sie ihn jetzt ein; vorher ist nichts anderes möglich.',
+      sso: 'Sie sind mit Ihrem Dienstkonto angemeldet: Dort gilt der zweite Faktor Ihres Anmeldedienstes. Dieser hier gilt nur für die Anmeldung mit Passwort.',
+      none: 'nicht eingerichtet',
+      reset: 'Zweiten Faktor zurücksetzen',
+      reset_confirm:
+        'Den zweiten Faktor von %{name} zurücksetzen? Die Person wird abgemeldet und richtet bei der nächsten Anmeldung einen neuen ein.',
+      reset_done: 'Der zweite Faktor von %{name} wurde zurückgesetzt.',
+    },
+    sso: {
+      or_password: 'oder mit Passwort',
+      break_glass: 'Notfallzugang mit Passwort',
+      errors: {
+        state:
+          'Die Anmeldung konnte nicht zugeordnet werden (abgelaufen oder in einem anderen Fenster begonnen). Bitte erneut versuchen.',
+        provider: 'Der Anmeldedienst hat die Anmeldung abgebrochen.',
+        token: 'Die Antwort des Anmeldedienstes war ungültig. Bitte erneut versuchen.',
+        unverified:
+          'Der Anmeldedienst hat keine bestätigte E-Mail-Adresse übermittelt. Bitte wenden Sie sich an die IT.',
+        unknown_user:
+          'Für Ihre E-Mail-Adresse gibt es keinen aktiven Zugang zum Cockpit. Bitte wenden Sie sich an die Stabsstelle Smart Cities.',
+        unavailable:
+          'Die Anmeldung mit dem Dienstkonto ist gerade nicht möglich. Bitte später erneut versuchen oder mit Passwort anmelden.',
+      },
+    },
     errors: {
       checked_before_received: 'Die Prüfung kann nicht vor dem Eingang des Nachweises liegen.',
       one_recipient: 'Bitte genau einen Empfänger angeben: Kommune oder Kooperationspartner.',
@@ -1140,6 +1193,8 @@ export const de: TranslationMessages = {
       new_password: 'Neues Passwort',
       password_hint: 'Mindestens 12 Zeichen; die Person ändert es nach der ersten Anmeldung.',
       password_unchanged: 'Leer lassen, um das Passwort nicht zu ändern.',
+      password_login_hint:
+        'Darf sich auch mit PASSWORD_LOGIN=false mit dem lokalen Passwort anmelden (z. B. wenn der Anmeldedienst ausfällt).',
     },
     grants: {
       period: 'Bewilligungszeitraum',

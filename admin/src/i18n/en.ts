@@ -45,6 +45,8 @@ export const en: TranslationMessages = {
         calendar_token_hash: 'Calendar token',
         municipality_ids: 'Municipalities looked after',
         password: 'Password',
+        password_login: 'Emergency access with password',
+        totp_enabled_at: 'Second factor since',
       },
     },
     guide_municipalities: {
@@ -524,6 +526,53 @@ export const en: TranslationMessages = {
       passwords_differ: 'The two passwords do not match.',
       logout: 'Sign out',
     },
+    mfa: {
+      title: 'Second factor',
+      login_title: 'Code from the authenticator app',
+      login_hint: 'Enter the six-digit code from your authenticator app, or one of your recovery codes.',
+      code: 'Code',
+      code_hint: '6 digits or a recovery code (e.g. ABCDE-FGHJK)',
+      confirm_login: 'Confirm',
+      invalid_code: 'The code is wrong or has already been used.',
+      intro:
+        'With a second factor your password alone no longer signs you in: you also enter a code from an authenticator app (e.g. FreeOTP, Microsoft or Google Authenticator).',
+      begin: 'Set up now',
+      scan: 'Scan the QR code with your authenticator app, then enter the code it shows.',
+      qr_alt: 'QR code for the authenticator app',
+      manual: 'Or type the key by hand:',
+      confirm: 'Confirm code',
+      enabled: 'The second factor is set up.',
+      recovery_title: 'Your recovery codes',
+      recovery_hint:
+        'Each code works once if your phone is missing. Keep them safe: they are shown only now.',
+      active: 'Set up since %{since}. %{left} recovery codes left.',
+      renew_title: 'New recovery codes (the old ones stop working)',
+      renew: 'Create new codes',
+      remove_title: 'Remove the second factor (with your password)',
+      remove: 'Remove',
+      removed: 'The second factor has been removed.',
+      required: 'Your role requires a second factor. Please set it up now; nothing else is possible before.',
+      sso: "You are signed in with your organisation account: your identity provider's second factor applies there. This one applies only to password sign-in.",
+      none: 'not set up',
+      reset: 'Reset second factor',
+      reset_confirm:
+        "Reset %{name}'s second factor? The person is signed out and sets up a new one at the next sign-in.",
+      reset_done: "%{name}'s second factor has been reset.",
+    },
+    sso: {
+      or_password: 'or with password',
+      break_glass: 'Emergency access with password',
+      errors: {
+        state: 'The sign-in could not be matched (expired or started in another window). Please try again.',
+        provider: 'The identity provider cancelled the sign-in.',
+        token: "The identity provider's answer was invalid. Please try again.",
+        unverified: 'The identity provider sent no verified e-mail address. Please contact IT.',
+        unknown_user:
+          'There is no active cockpit account for your e-mail address. Please contact the Smart Cities unit.',
+        unavailable:
+          'Signing in with your organisation account is not possible right now. Please try later or use your password.',
+      },
+    },
     errors: {
       checked_before_received: 'The check cannot be before the proof was received.',
       one_recipient: 'Please give exactly one recipient: a municipality or a partner.',
@@ -910,6 +959,8 @@ export const en: TranslationMessages = {
       new_password: 'New password',
       password_hint: 'At least 12 characters; the person changes it after the first sign-in.',
       password_unchanged: 'Leave empty to keep the password.',
+      password_login_hint:
+        'May still sign in with the local password when PASSWORD_LOGIN=false (e.g. when the identity provider is down).',
     },
     grants: {
       period: 'Funding period',

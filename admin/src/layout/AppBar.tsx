@@ -1,3 +1,4 @@
+import PhonelinkLockIcon from '@mui/icons-material/PhonelinkLock';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import NotificationsIcon from '@mui/icons-material/Notifications';
 import TuneIcon from '@mui/icons-material/Tune';
@@ -48,6 +49,7 @@ function AppUserMenu() {
         leftIcon={<TuneIcon />}
       />
       <MenuItemLink to="/passwort" primaryText="app.auth.change_password" leftIcon={<LockResetIcon />} />
+      <MenuItemLink to="/zweiter-faktor" primaryText="app.mfa.title" leftIcon={<PhonelinkLockIcon />} />
       {phone && <Divider />}
       {phone && <LanguageMenuItems />}
       {phone && <Divider />}

@@ -1,8 +1,10 @@
 import { BooleanField, EmailField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { useCan } from '../auth/useCan';
 import { EnumField } from '../common/EnumField';
+import { DateField } from '../common/DateField';
 import { FieldGrid } from '../common/FieldGrid';
 import { RefChips } from '../common/RefFields';
+import { MfaResetButton } from './MfaResetButton';
 
 export default function UserShow() {
   // The API sends e-mail addresses only to those who manage users (USER_EMAIL_READERS).
@@ -15,8 +17,11 @@ export default function UserShow() {
           {emails && <EmailField source="email" />}
           <EnumField source="role" />
           <BooleanField source="active" />
+          <BooleanField source="password_login" />
+          <DateField source="totp_enabled_at" showTime emptyText="app.mfa.none" />
           <RefChips source="municipality_ids" />
         </FieldGrid>
+        <MfaResetButton />
       </SimpleShowLayout>
     </Show>
   );

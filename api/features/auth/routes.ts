@@ -5,13 +5,23 @@ import { AppError, badRequest, translateDbError, validationError } from '../../e
 import { clearFailures, reserveAttempt, type ThrottleConfig } from '../../http/loginThrottle';
 import { writeAudit } from '../../rest/audit';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
+import type { Role } from '../../domain';
+import type { Config } from '../../config';
+import type { SessionUser } from '../../rest/resource';
+import type { Logger } from '../../logger';
+import { mfaRouter } from './mfaRoutes';
+import type { OidcService } from './oidc';
+import { endSessionUrl, oidcRouter } from './oidcRoutes';
+import { checkSecondFactor, invalidCode, loadTotpUser, MFA_PENDING_MINUTES } from './mfa';
 import {
   cookieOptions,
-  createSession,
   currentUser,
   hashToken,
+  mfaToken,
+  MFA_COOKIE,
   SESSION_COOKIE,
   sessionToken,
+  startSession,
 } from './session';
 
 // Verifying against a real hash for unknown e-mails keeps both answers equally slow (no enumeration by timing).
@@ -25,10 +35,30 @@ const loginBody = z.object({
 });
 
 // login_failures.ip holds 64 characters; a longer "address" can only come from a forged header.
-const clientAddress = (req: Request): string => (req.ip ?? 'unbekannt').slice(0, 64);
+export const clientAddress = (req: Request): string => (req.ip ?? 'unbekannt').slice(0, 64);
 
-export function authRouter(db: Knex, config: ThrottleConfig): Router {
+export type AuthConfig = ThrottleConfig & Pick<Config, 'passwordLogin' | 'mfaRequiredRoles'>;
+
+async function signedInUser(db: Knex, id: number) {
+  const user = (await db('users').where('id', id).first('id', 'email', 'name', 'role')) as Omit<
+    SessionUser,
+    'municipality_ids'
+  >;
+  const municipality_ids = (await db('guide_municipalities')
+    .where('user_id', id)
+    .orderBy('municipality_id')
+    .pluck('municipality_id')) as number[];
+  return { ...user, municipality_ids };
+}
+
+export function authRouter(
+  db: Knex,
+  config: AuthConfig & Pick<Config, 'publicOrigin'>,
+  oidc?: OidcService,
+  logger?: Logger,
+): Router {
   const router = Router();
+  router.use(oidcRouter(db, config, oidc, logger));
 
   router.post('/auth/login', async (req: Request, res: Response) => {
     const parsed = loginBody.safeParse(req.body);
@@ -38,29 +68,80 @@ export function authRouter(db: Knex, config: ThrottleConfig): Router {
     const user = (await db('users')
       .whereRaw('lower(email) = ?', [email])
       .andWhere('active', true)
-      .first()) as
-      { id: number; email: string; name: string; role: string; password_hash: string } | undefined;
+      .first('id', 'password_hash', 'password_login', 'totp_enabled_at', 'role')) as
+      | {
+          id: number;
+          password_hash: string;
+          password_login: boolean;
+          totp_enabled_at: string | null;
+          role: Role;
+        }
+      | undefined;
     const ok = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), parsed.data.password);
     // The reserved attempt stays as a failure.
     if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'E-Mail oder Passwort ist falsch.');
-    // A fresh session id at every login; an old one the browser still sends is ended (no fixation).
-    const previous = sessionToken(req);
-    if (previous) await db('sessions').where('id_hash', hashToken(previous)).delete();
+    if (!config.passwordLogin && !user.password_login)
+      throw new AppError(
+        403,
+        'password_login_disabled',
+        'Die Anmeldung mit Passwort ist abgeschaltet. Bitte melden Sie sich mit dem Dienstkonto an.',
+      );
+    if (user.totp_enabled_at) {
+      // Half signed in: a session that opens nothing until POST /auth/mfa. The reserved attempt stays counted
+      // until the second factor is right, so a known password does not reset the throttle of the codes.
+      await startSession(db, req, res, user.id, { stage: 'mfa' });
+      res.json({ mfa_required: true });
+      return;
+    }
     await clearFailures(db, email);
-    const token = await createSession(db, user.id);
-    res.cookie(SESSION_COOKIE, token, cookieOptions(req));
-    const municipality_ids = (await db('guide_municipalities')
-      .where('user_id', user.id)
-      .orderBy('municipality_id')
-      .pluck('municipality_id')) as number[];
-    res.json({ id: user.id, email: user.email, name: user.name, role: user.role, municipality_ids });
+    await startSession(db, req, res, user.id);
+    res.json(await signedInUser(db, user.id));
+  });
+
+  router.post('/auth/mfa', async (req: Request, res: Response) => {
+    const body = z.object({ code: z.string().max(40) }).safeParse(req.body);
+    if (!body.success) throw badRequest('Bitte den Code aus der Authenticator-App angeben.');
+    const token = mfaToken(req);
+    const pending = token
+      ? ((await db('sessions')
+          .join('users', 'users.id', 'sessions.user_id')
+          .where({ 'sessions.id_hash': hashToken(token), 'sessions.stage': 'mfa', 'users.active': true })
+          .andWhere(
+            'sessions.created_at',
+            '>',
+            db.raw('now() - make_interval(mins => ?)', [MFA_PENDING_MINUTES]),
+          )
+          .first('users.id', 'users.email')) as { id: number; email: string } | undefined)
+      : undefined;
+    if (!pending)
+      throw new AppError(
+        401,
+        'mfa_expired',
+        'Die Anmeldung ist abgelaufen. Bitte erneut mit E-Mail und Passwort anmelden.',
+      );
+    const account = pending.email.toLowerCase();
+    await reserveAttempt(db, config, account, clientAddress(req));
+    if (!(await checkSecondFactor(db, await loadTotpUser(db, pending.id), body.data.code)))
+      throw invalidCode();
+    await clearFailures(db, account);
+    await startSession(db, req, res, pending.id);
+    res.json(await signedInUser(db, pending.id));
   });
 
   router.post('/auth/logout', async (req: Request, res: Response) => {
-    const token = sessionToken(req);
-    if (token) await db('sessions').where('id_hash', hashToken(token)).delete();
+    const tokens = [sessionToken(req), mfaToken(req)].filter((v): v is string => !!v).map(hashToken);
+    const ended = tokens.length
+      ? ((await db('sessions').whereIn('id_hash', tokens).delete().returning(['method', 'id_token'])) as {
+          method: string;
+          id_token: string | null;
+        }[])
+      : [];
     res.clearCookie(SESSION_COOKIE, cookieOptions(req));
-    res.json({ ok: true });
+    res.clearCookie(MFA_COOKIE, cookieOptions(req));
+    // After SSO the browser also signs out at the provider, when it offers an end-session endpoint.
+    const sso = ended.find((s) => s.method === 'oidc');
+    const end_session_url = sso ? await endSessionUrl(oidc, config, req, sso.id_token) : undefined;
+    res.json(end_session_url ? { ok: true, end_session_url } : { ok: true });
   });
 
   router.get('/auth/me', (req: Request, res: Response) => {
@@ -104,6 +185,8 @@ export function authRouter(db: Knex, config: ThrottleConfig): Router {
     });
     res.json({ ok: true });
   });
+
+  router.use(mfaRouter(db, config, clientAddress));
 
   // Database errors of these routes (a value PostgreSQL refuses, a conflict) answer 4xx, never 500.
   router.use((err: unknown, _req: Request, _res: Response, next: NextFunction) =>

@@ -1,5 +1,10 @@
 import type { Feature } from '../feature';
 import guide_municipalities from './guide_municipalities';
+import { mfaResetModule } from './mfaReset';
 import users from './users';
 
-export default { name: 'users', resources: [users, guide_municipalities], routes: [] } satisfies Feature;
+export default {
+  name: 'users',
+  resources: [users, guide_municipalities],
+  routes: [mfaResetModule],
+} satisfies Feature;

@@ -27,12 +27,15 @@ async function main(): Promise<void> {
       email: { type: 'string' },
       name: { type: 'string' },
       role: { type: 'string', default: 'cdo' },
+      // Break-glass: this account keeps its local password when PASSWORD_LOGIN=false (an existing one gets a new one).
+      'break-glass': { type: 'boolean', default: false },
     },
   });
   const { email, name, role } = values;
-  if (!email || !name || !ROLES.includes(role as Role))
+  const breakGlass = values['break-glass'];
+  if (!email || (!name && !breakGlass) || !ROLES.includes(role as Role))
     throw new Error(
-      `Verwendung: npm run user:create -- --email <E-Mail> --name <Name> --role <${ROLES.join('|')}>`,
+      `Verwendung: npm run user:create -- --email <E-Mail> --name <Name> --role <${ROLES.join('|')}> [--break-glass]`,
     );
   const password = process.env.USER_PASSWORD ?? (await promptHidden('Passwort: '));
   const problem = passwordProblem(password, email);
@@ -43,10 +46,33 @@ async function main(): Promise<void> {
   try {
     await checkConnection(db, config.db);
     await migrateLatest(db);
-    const exists = await db('users').whereRaw('lower(email) = lower(?)', [email]).first('id');
-    if (exists) throw new Error(`Es gibt bereits einen Zugang für ${email}.`);
-    await db('users').insert({ email, name, role, password_hash: await hashPassword(password) });
-    console.log(`Zugang für ${email} (${role}) angelegt.`);
+    const exists = (await db('users').whereRaw('lower(email) = lower(?)', [email]).first('id')) as
+      { id: number } | undefined;
+    if (exists && !breakGlass) throw new Error(`Es gibt bereits einen Zugang für ${email}.`);
+    const password_hash = await hashPassword(password);
+    if (exists) {
+      // A new local password for an existing account (e.g. when the identity provider is down): sessions end.
+      await db.transaction(async (trx) => {
+        await trx('users')
+          .where('id', exists.id)
+          .update({
+            password_hash,
+            password_login: true,
+            updated_at: trx.fn.now(),
+            version: trx.raw('version + 1'),
+          });
+        await trx('sessions').where('user_id', exists.id).delete();
+      });
+      console.log(
+        `Notfall-Passwort für ${email} gesetzt; dieser Zugang darf sich auch mit PASSWORD_LOGIN=false lokal anmelden.`,
+      );
+      return;
+    }
+    if (!name) throw new Error('Für einen neuen Zugang bitte --name angeben.');
+    await db('users').insert({ email, name, role, password_hash, password_login: breakGlass });
+    console.log(
+      `Zugang für ${email} (${role}) angelegt${breakGlass ? ' (Notfallzugang mit lokalem Passwort)' : ''}.`,
+    );
   } finally {
     await db.destroy();
   }

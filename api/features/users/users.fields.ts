@@ -1,6 +1,6 @@
 import { ROLES } from '../../domain';
 import { ACCESS, USER_EMAIL_READERS } from '../access';
-import { bool, enumOf, ids, text, type ResourceFields } from '../../rest/fields';
+import { bool, enumOf, ids, text, timestamp, type ResourceFields } from '../../rest/fields';
 
 export default {
   name: 'users',
@@ -17,6 +17,10 @@ export default {
     name: text(120, { required: true, sort: true }),
     role: enumOf(ROLES, { enumName: 'role', required: true, filter: true, sort: true }),
     active: bool({ filter: true, sort: true, nullable: false }),
+    // Break-glass: with PASSWORD_LOGIN=false only these accounts may still sign in with their local password.
+    password_login: bool({ filter: true, nullable: false }),
+    // When the second factor (TOTP) was set up, null without one; the secret itself never leaves the server.
+    totp_enabled_at: timestamp({ sort: true }),
   },
   derived: {
     municipality_ids: ids('municipalities', { filter: true }),
