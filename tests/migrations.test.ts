@@ -15,6 +15,7 @@ const TABLES = [
   'measure_partners',
   'grants',
   'grant_years',
+  'budget_lines',
   'tranches',
   'expenditures',
   'transfers',

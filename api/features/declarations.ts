@@ -5,6 +5,7 @@
  */
 import type { ResourceFields } from '../rest/fields';
 import audit_entries from './audit/audit_entries.fields';
+import budget_lines from './funding/budget_lines.fields';
 import contact_measures from './contacts/contact_measures.fields';
 import contacts from './contacts/contacts.fields';
 import expenditures from './funding/expenditures.fields';
@@ -39,6 +40,7 @@ export const declarations = {
   measure_partners,
   grants,
   grant_years,
+  budget_lines,
   tranches,
   expenditures,
   transfers,

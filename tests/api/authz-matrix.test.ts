@@ -40,6 +40,7 @@ const MATRIX: Record<string, Record<Role, Cell>> = {
   measure_municipalities: { cdo: WL, steering: WL, funding: RL, guide: RL, viewer: RL },
   grants:                 { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   grant_years:            { cdo: W, steering: R, funding: W, guide: N, viewer: R },
+  budget_lines:           { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   tranches:               { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   expenditures:           { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   transfers:              { cdo: W, steering: R, funding: W, guide: N, viewer: R },

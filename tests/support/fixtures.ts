@@ -186,6 +186,25 @@ const builders: Record<string, Builder> = {
       justification: 'Testabruf',
     };
   },
+  budget_lines: async (db) => {
+    // A year of the first grant's period that some measure has no plan line for yet.
+    const { rows } = (await db.raw(
+      `select g.id as grant_id, m.id as measure_id, y from grants g
+       cross join generate_series(extract(year from g.period_start)::int, extract(year from g.period_end)::int) y
+       cross join measures m
+       where not exists (select 1 from budget_lines b where b.grant_id = g.id and b.measure_id = m.id
+         and b.cost_category = 'other' and b.fiscal_year = y)
+       order by g.id, m.id, y limit 1`,
+    )) as { rows: { grant_id: number; measure_id: number; y: number }[] };
+    const r = rows[0]!;
+    return {
+      grant_id: r.grant_id,
+      measure_id: r.measure_id,
+      cost_category: 'other',
+      fiscal_year: r.y,
+      planned_cents: 250_000,
+    };
+  },
   expenditures: async (db) => ({
     measure_id: await anyId(db, 'measures'),
     grant_id: await anyId(db, 'grants'),
@@ -267,6 +286,7 @@ export const UPDATE_PATCH: Record<string, Body> = {
   measure_partners: { role: 'Geänderte Rolle' },
   grants: { notes: 'Geändert vom API-Test' },
   grant_years: { interim_proof_due_on: '2031-03-31' },
+  budget_lines: { note: 'Geändert vom API-Test' },
   tranches: { notes: 'Geändert vom API-Test' },
   expenditures: { description: 'Geändert vom API-Test' },
   transfers: { notes: 'Geändert vom API-Test' },
