@@ -35,6 +35,7 @@ const ChangePasswordPage = lazy(() => import('./auth/ChangePasswordPage'));
 const TrendPage = lazy(() => import('./trend/TrendPage'));
 const DeadlinesPage = lazy(() => import('./funding/DeadlinesPage'));
 const FundingReportPage = lazy(() => import('./funding/FundingReportPage'));
+const PlanVsActualPage = lazy(() => import('./proof_of_use/PlanVsActualPage'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
 const PrivacyPage = lazy(() => import('./privacy/PrivacyPage'));
 const BackupsPage = lazy(() => import('./backups/BackupsPage'));
@@ -66,6 +67,7 @@ export function App() {
       <Resource name="fields_of_action" {...fields_of_action} />
       <Resource name="grants" {...grants} />
       <Resource name="grant_years" {...grant_years} />
+      <Resource name="budget_lines" />
       <Resource name="tranches" {...tranches} />
       <Resource name="expenditures" {...expenditures} />
       <Resource name="transfers" {...transfers} />
@@ -80,6 +82,7 @@ export function App() {
         <Route path="/mta" element={<TrendPage />} />
         <Route path="/fristen" element={<DeadlinesPage />} />
         <Route path="/foerderbericht" element={<FundingReportPage />} />
+        <Route path="/soll-ist" element={<PlanVsActualPage />} />
         <Route path="/kalender" element={<CalendarPage />} />
         <Route path="/datenschutz" element={<PrivacyPage />} />
         <Route path="/sicherungen" element={<BackupsPage />} />

@@ -12,6 +12,7 @@ import milestones from './milestones';
 import municipalities from './municipalities';
 import partners from './partners';
 import privacy from './privacy';
+import proof_of_use from './proof_of_use';
 import search from './search';
 import status_reports from './status_reports';
 import users from './users';
@@ -24,6 +25,7 @@ export const features: readonly Feature[] = [
   indicators,
   partners,
   funding,
+  proof_of_use,
   contacts,
   users,
   status_reports,

@@ -429,6 +429,18 @@ export const de: TranslationMessages = {
         interim_proof_due_on: 'Zwischennachweis fällig am',
       },
     },
+    budget_lines: {
+      name: 'Planzeile |||| Finanzierungsplan',
+      fields: {
+        ...common,
+        grant_id: 'Zuwendungsbescheid',
+        measure_id: 'Maßnahme',
+        cost_category: 'Kostenart',
+        fiscal_year: 'Haushaltsjahr',
+        planned_cents: 'Geplant',
+        note: 'Anmerkung',
+      },
+    },
     tranches: {
       name: 'Mittelabruf |||| Mittelabrufe',
       fields: {
@@ -552,11 +564,33 @@ export const de: TranslationMessages = {
       trend: 'Meilensteintrendanalyse',
       status_reports: 'Statusberichte',
       funding_report: 'Förderbericht',
+      plan_vs_actual: 'Soll-Ist',
+      proof_of_use: 'Verwendungsnachweis',
       calendar: 'Kalender',
       my_start: 'Meine Kommunen',
       audit: 'Änderungsprotokoll',
       privacy: 'Datenschutz',
       backups: 'Sicherungen',
+    },
+    proof: {
+      plan_title: 'Soll-Ist-Vergleich (Finanzierungsplan gegen Zahlungen)',
+      planned: 'Soll (Plan)',
+      actual: 'Ist (Zahlungen)',
+      deviation: 'Abweichung',
+      deviation_percent: 'Abweichung in %',
+      flag: 'Hinweis',
+      over_20: 'mehr als 20 % über Plan',
+      unplanned: 'ohne Plan',
+      over_total: 'Gesamtbetrag überschritten',
+      sum_of: 'Summe %{category}',
+      over_20_count:
+        '%{smart_count} Zeile liegt mehr als 20 % über ihrem Ansatz. |||| %{smart_count} Zeilen liegen mehr als 20 % über ihrem Ansatz.',
+      over_20_explained:
+        'Nach ANBest-P Nr. 1.2 dürfen einzelne Ansätze um bis zu 20 % überschritten werden, soweit die Mehrausgaben durch Einsparungen bei anderen Ansätzen ausgeglichen werden; darüber hinaus ist die Zustimmung des Zuwendungsgebers nötig. Ausgaben ohne Planzeile sind ebenfalls markiert.',
+      over_total_explained:
+        'Die Zahlungen übersteigen den Gesamtbetrag des Finanzierungsplans. Der Gesamtbetrag ist verbindlich: Mehrausgaben werden nicht gefördert, wenn sie nicht durch Einsparungen gedeckt sind.',
+      plan_basis:
+        'Soll: Planzeilen des Finanzierungsplans im gewählten Zeitraum. Ist: zuwendungsfähige Zahlungen nach Zahlungsdatum bis heute – dieselben Zahlungen wie in der Belegliste. Gebuchte, noch nicht bezahlte Rechnungen zählen noch nicht.',
     },
     privacy: {
       retention_title: 'Aufbewahrungsfrist im Kontaktprotokoll',

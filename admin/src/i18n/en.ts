@@ -207,6 +207,18 @@ export const en: TranslationMessages = {
         interim_proof_due_on: 'Interim proof due on',
       },
     },
+    budget_lines: {
+      name: 'Plan line |||| Financing plan',
+      fields: {
+        ...common,
+        grant_id: 'Grant',
+        measure_id: 'Measure',
+        cost_category: 'Cost category',
+        fiscal_year: 'Fiscal year',
+        planned_cents: 'Planned',
+        note: 'Note',
+      },
+    },
     tranches: {
       name: 'Tranche |||| Tranches',
       fields: {
@@ -329,11 +341,33 @@ export const en: TranslationMessages = {
       trend: 'Milestone trend analysis',
       status_reports: 'Status reports',
       funding_report: 'Funding report',
+      plan_vs_actual: 'Plan vs. actual',
+      proof_of_use: 'Proof of use',
       calendar: 'Calendar',
       my_start: 'My municipalities',
       audit: 'Audit log',
       privacy: 'Data protection',
       backups: 'Backups',
+    },
+    proof: {
+      plan_title: 'Plan against actuals (financing plan against payments)',
+      planned: 'Planned',
+      actual: 'Actual (payments)',
+      deviation: 'Deviation',
+      deviation_percent: 'Deviation in %',
+      flag: 'Flag',
+      over_20: 'more than 20 % over plan',
+      unplanned: 'not planned',
+      over_total: 'total exceeded',
+      sum_of: 'Total %{category}',
+      over_20_count:
+        '%{smart_count} line is more than 20 % over its plan. |||| %{smart_count} lines are more than 20 % over their plan.',
+      over_20_explained:
+        'Under ANBest-P no. 1.2 single lines may be exceeded by up to 20 % if the excess is saved on other lines; beyond that the funder must agree. Spending without a plan line is flagged too.',
+      over_total_explained:
+        'The payments exceed the total of the financing plan. The total is binding: extra spending is not funded unless it is saved elsewhere.',
+      plan_basis:
+        'Planned: the financing plan lines of the chosen period. Actual: eligible payments by payment date up to today – the same payments as the receipt list. Invoices booked but not yet paid do not count yet.',
     },
     privacy: {
       retention_title: 'Retention period of the contact log',

@@ -5,49 +5,14 @@ import { attachment, fileNamePart } from '../../http/attachment';
 import { fiscalYearParam, idParam } from '../../http/params';
 import { COST_CATEGORY_LABELS, germanDate } from '../../labels';
 import { COST_GROUPS, DATE_FORMAT, EURO_FORMAT, euros, excelDate } from './rules';
-import type { CostCategory } from './contract';
+import type { Receipt, ReceiptList } from './contract';
 import { notFound } from '../../errors';
 import { errorResponses, fileResponse, grantParam, okJson, READERS_NOTE, yearParam } from './openapi';
 import type { ExtraModule } from '../feature';
 import { requireRole } from '../../http/requireRole';
 import { FUNDING_READERS } from '../access';
 
-export interface Receipt {
-  id: number;
-  booked_on: string;
-  /** Zahlungsdatum: the list holds payments only. */
-  paid_on: string;
-  payee: string;
-  description: string | null;
-  receipt_no: string | null;
-  cost_category: CostCategory;
-  measure_code: string;
-  amount_cents: number;
-}
-
-export interface ReceiptGroup {
-  key: string;
-  label: string;
-  items: Receipt[];
-  subtotal_cents: number;
-}
-
-export interface ReceiptList {
-  grant: {
-    id: number;
-    programme: string;
-    funder: string;
-    file_number: string;
-    phase: string;
-    period_start: string;
-    period_end: string;
-  };
-  fiscal_year: number | null;
-  as_of: string;
-  groups: ReceiptGroup[];
-  total_cents: number;
-  count: number;
-}
+export type { Receipt, ReceiptGroup, ReceiptList } from './contract';
 
 const GROUP_SQL = `case ${COST_GROUPS.flatMap((g) => g.categories.map((c) => `when e.cost_category = '${c}' then '${g.key}'`)).join(' ')} end`;
 
