@@ -16,6 +16,8 @@ const TABLES = [
   'grants',
   'grant_years',
   'budget_lines',
+  'proof_reports',
+  'base_rates',
   'tranches',
   'expenditures',
   'transfers',

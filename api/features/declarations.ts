@@ -22,6 +22,8 @@ import milestone_forecasts from './milestones/milestone_forecasts.fields';
 import milestones from './milestones/milestones.fields';
 import municipalities from './municipalities/municipalities.fields';
 import partners from './partners/partners.fields';
+import base_rates from './proof_of_use/base_rates.fields';
+import proof_reports from './proof_of_use/proof_reports.fields';
 import status_reports from './status_reports/status_reports.fields';
 import tranches from './funding/tranches.fields';
 import transfers from './funding/transfers.fields';
@@ -49,6 +51,8 @@ export const declarations = {
   users,
   guide_municipalities,
   status_reports,
+  proof_reports,
+  base_rates,
   audit_entries,
 } satisfies Record<string, ResourceFields>;
 

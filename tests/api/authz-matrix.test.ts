@@ -50,6 +50,8 @@ const MATRIX: Record<string, Record<Role, Cell>> = {
   users:                  { cdo: W, steering: R, funding: R, guide: R, viewer: R },
   guide_municipalities:   { cdo: WL, steering: RL, funding: RL, guide: RL, viewer: RL },
   status_reports:         { cdo: W, steering: W, funding: R, guide: R, viewer: R },
+  proof_reports:          { cdo: W, steering: R, funding: W, guide: N, viewer: R },
+  base_rates:             { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   audit_entries:          { cdo: R, steering: R, funding: R, guide: N, viewer: N },
 };
 

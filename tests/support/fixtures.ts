@@ -261,6 +261,26 @@ const builders: Record<string, Builder> = {
     reported_on: await freeDate(db, 'status_reports', 'reported_on'),
     title: `Statusbericht ${uniq()}`,
   }),
+  proof_reports: async (db) => {
+    // An interim proof of a grant year that has no proof report yet (a second draft of one proof is refused).
+    const { rows } = (await db.raw(
+      `select g.id, y from grants g
+       cross join generate_series(extract(year from g.period_start)::int, extract(year from g.period_end)::int) y
+       where not exists (select 1 from proof_reports r where r.grant_id = g.id and r.fiscal_year = y)
+       order by g.id, y limit 1`,
+    )) as { rows: { id: number; y: number }[] };
+    return {
+      grant_id: rows[0]!.id,
+      kind: 'interim',
+      fiscal_year: rows[0]!.y,
+      introduction: 'Testeinleitung',
+    };
+  },
+  base_rates: async (db) => ({
+    valid_from: await freeDate(db, 'base_rates', 'valid_from'),
+    rate_bp: 150,
+    note: `Test ${uniq()}`,
+  }),
   // Read-only: what a forged entry would look like (every POST of it must be refused).
   audit_entries: async () => ({ action: 'create', resource: 'measures', record_id: 1, changes: {} }),
 };
@@ -295,6 +315,8 @@ export const UPDATE_PATCH: Record<string, Body> = {
   users: { name: 'Geänderter Name' },
   guide_municipalities: {},
   status_reports: { title: 'Geänderter Titel' },
+  proof_reports: { introduction: 'Geändert vom API-Test' },
+  base_rates: { note: 'Geändert vom API-Test' },
 };
 
 /** Inserts a record through the database (not the API), for tests that need a target to change or delete. */

@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lazyModules';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
@@ -75,6 +76,12 @@ export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = 'MYK10 Steuerungscockpit';
   wb.title = `Belegliste ${list.grant.file_number}`;
+  addReceiptSheet(wb, list);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The receipt list as a sheet "Belegliste" (its own file, and one sheet of the proof of use). */
+export function addReceiptSheet(wb: ExcelJS.Workbook, list: ReceiptList): void {
   const ws = wb.addWorksheet('Belegliste', {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
@@ -148,7 +155,6 @@ export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
   ws.addRow([
     'Die Belege liegen im Original vor und werden mindestens fünf Jahre nach Vorlage des Verwendungsnachweises aufbewahrt.',
   ]).font = { italic: true, size: 9 };
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 function params(req: Request) {

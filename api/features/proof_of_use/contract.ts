@@ -127,3 +127,25 @@ export interface ProofOfUse {
   plan: PlanVsActual;
   receipts: ReceiptList;
 }
+
+export interface InterestRow {
+  tranche_id: number;
+  grant_id: number;
+  number: number;
+  received_on: string;
+  received_cents: number;
+  window_end: string;
+  late_or_unused_cents: number;
+  interest_cents: number;
+  per_day_cents: number;
+}
+
+export interface InterestRisk {
+  as_of: string;
+  rows: InterestRow[];
+  total: { interest_cents: number; per_day_cents: number };
+  /** No base rate on record for the current half-year (or for a day counted). */
+  base_rate_missing: boolean;
+  /** The base rate in force today in basis points (null: none on record). */
+  base_rate_bp: number | null;
+}
