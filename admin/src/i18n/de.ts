@@ -598,6 +598,11 @@ export const de: TranslationMessages = {
       backups: 'Sicherungen',
     },
     proof: {
+      report_state: {
+        none: 'noch kein Nachweis',
+        draft: 'Nachweis im Entwurf',
+        issued: 'Nachweis ausgestellt',
+      },
       rate_bp_help: 'in Basispunkten: −88 = −0,88 %, 127 = 1,27 %',
       col_plan: 'laut Zuwendungsbescheid/Finanzierungsplan',
       col_accounts: 'laut Abrechnung',

@@ -375,6 +375,7 @@ export const en: TranslationMessages = {
       backups: 'Backups',
     },
     proof: {
+      report_state: { none: 'no proof yet', draft: 'proof in draft', issued: 'proof issued' },
       rate_bp_help: 'in basis points: −88 = −0.88 %, 127 = 1.27 %',
       col_plan: 'per grant notice/financing plan',
       col_accounts: 'per accounts',

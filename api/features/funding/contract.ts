@@ -140,6 +140,8 @@ export interface DeadlineItem {
   resource: 'tranches' | 'grant_years' | 'grants' | 'transfers';
   record_id: number;
   grant_id: number;
+  /** Interim and final proofs: the state of the latest proof report; other kinds: null. */
+  proof_state: 'none' | 'draft' | 'issued' | null;
 }
 
 /** The receipt list (Belegliste) of api/features/funding/receipts.ts. */

@@ -253,3 +253,28 @@ describe('proof-of-use files', () => {
     expect(entries[0]!.data.toString('utf8')).toContain(entries[2]!.name);
   });
 });
+
+describe('GET /api/deadlines: proof deadlines with the state of their proof report', () => {
+  it('shows none, then draft, then issued for an interim proof', async () => {
+    const funding = await t.as('funding');
+    await t
+      .db('grant_years')
+      .where({ grant_id: f.grantId, fiscal_year: 2024 })
+      .update({ interim_proof_due_on: '2025-04-30' });
+    const state = async () =>
+      (
+        (await funding.get(`/api/deadlines?grant_id=${f.grantId}&within=all`)).body.items as {
+          kind: string;
+          label: string;
+          proof_state: string | null;
+        }[]
+      ).find((i) => i.kind === 'interim_proof' && i.label.startsWith('Zwischennachweis 2024'))?.proof_state;
+    expect(await state()).toBe('none');
+    const draft = await funding
+      .post('/api/proof_reports')
+      .send({ grant_id: f.grantId, kind: 'interim', fiscal_year: 2024 });
+    expect(await state()).toBe('draft');
+    await funding.put(`/api/proof_reports/${draft.body.id}`).send({ ...draft.body, status: 'issued' });
+    expect(await state()).toBe('issued');
+  });
+});
