@@ -12,6 +12,7 @@ import {
 } from './demoFunding';
 import { seedDemoDocuments } from './demoDocuments';
 import { MEASURES } from './demoMeasures';
+import { buildBudgetLines } from './demoBudget';
 import { buildValues, INDICATORS } from './demoIndicators';
 import { buildContacts, buildMilestones } from './demoPlans';
 import { seedReminders } from './demoReminders';
@@ -251,6 +252,15 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
       grant_id: grant.get(key),
       measure_id: measure.get(code),
       tranche_id: tranche === null ? null : trancheIds[tranche],
+    })),
+  );
+  await insertAll(
+    trx,
+    'budget_lines',
+    buildBudgetLines(expenditures, MEASURES).map(({ grant: key, measure: code, ...l }) => ({
+      ...l,
+      grant_id: grant.get(key),
+      measure_id: measure.get(code),
     })),
   );
   await insertAll(

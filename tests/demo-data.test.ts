@@ -31,6 +31,7 @@ async function dump(db: Knex): Promise<string> {
     'measure_partners',
     'grants',
     'grant_years',
+    'budget_lines',
     'tranches',
     'expenditures',
     'transfers',

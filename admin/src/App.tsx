@@ -2,6 +2,7 @@ import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router';
 import audit_entries from './audit_entries';
+import base_rates from './base_rates';
 import { authProvider } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import contact_measures from './contact_measures';
@@ -38,6 +39,8 @@ const SecondFactorPage = lazy(() => import('./auth/SecondFactorPage'));
 const TrendPage = lazy(() => import('./trend/TrendPage'));
 const DeadlinesPage = lazy(() => import('./funding/DeadlinesPage'));
 const FundingReportPage = lazy(() => import('./funding/FundingReportPage'));
+const PlanVsActualPage = lazy(() => import('./proof_of_use/PlanVsActualPage'));
+const ProofOfUsePage = lazy(() => import('./proof_of_use/ProofOfUsePage'));
 const CalendarPage = lazy(() => import('./calendar/CalendarPage'));
 const PrivacyPage = lazy(() => import('./privacy/PrivacyPage'));
 const BackupsPage = lazy(() => import('./backups/BackupsPage'));
@@ -71,6 +74,7 @@ export function App() {
       <Resource name="fields_of_action" {...fields_of_action} />
       <Resource name="grants" {...grants} />
       <Resource name="grant_years" {...grant_years} />
+      <Resource name="budget_lines" />
       <Resource name="tranches" {...tranches} />
       <Resource name="expenditures" {...expenditures} />
       <Resource name="transfers" {...transfers} />
@@ -79,6 +83,8 @@ export function App() {
       <Resource name="status_reports" {...status_reports} />
       <Resource name="users" {...users} />
       <Resource name="guide_municipalities" {...guide_municipalities} />
+      <Resource name="proof_reports" />
+      <Resource name="base_rates" {...base_rates} />
       <Resource name="audit_entries" {...audit_entries} />
       <Resource name="notifications" {...notifications} />
       <Resource name="mail_outbox" {...mail_outbox} />
@@ -88,6 +94,8 @@ export function App() {
         <Route path="/mta" element={<TrendPage />} />
         <Route path="/fristen" element={<DeadlinesPage />} />
         <Route path="/foerderbericht" element={<FundingReportPage />} />
+        <Route path="/soll-ist" element={<PlanVsActualPage />} />
+        <Route path="/verwendungsnachweis" element={<ProofOfUsePage />} />
         <Route path="/kalender" element={<CalendarPage />} />
         <Route path="/datenschutz" element={<PrivacyPage />} />
         <Route path="/sicherungen" element={<BackupsPage />} />

@@ -5,6 +5,7 @@
  */
 import type { ResourceFields } from '../rest/fields';
 import audit_entries from './audit/audit_entries.fields';
+import budget_lines from './funding/budget_lines.fields';
 import contact_measures from './contacts/contact_measures.fields';
 import contacts from './contacts/contacts.fields';
 import expenditures from './funding/expenditures.fields';
@@ -23,6 +24,8 @@ import municipalities from './municipalities/municipalities.fields';
 import partners from './partners/partners.fields';
 import mail_outbox from './reminders/mail_outbox.fields';
 import notifications from './reminders/notifications.fields';
+import base_rates from './proof_of_use/base_rates.fields';
+import proof_reports from './proof_of_use/proof_reports.fields';
 import status_reports from './status_reports/status_reports.fields';
 import tranches from './funding/tranches.fields';
 import transfers from './funding/transfers.fields';
@@ -41,6 +44,7 @@ export const declarations = {
   measure_partners,
   grants,
   grant_years,
+  budget_lines,
   tranches,
   expenditures,
   transfers,
@@ -49,6 +53,8 @@ export const declarations = {
   users,
   guide_municipalities,
   status_reports,
+  proof_reports,
+  base_rates,
   audit_entries,
   notifications,
   mail_outbox,

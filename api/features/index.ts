@@ -15,6 +15,7 @@ import municipalities from './municipalities';
 import partners from './partners';
 import privacy from './privacy';
 import reminders from './reminders';
+import proof_of_use from './proof_of_use';
 import search from './search';
 import status_reports from './status_reports';
 import users from './users';
@@ -28,6 +29,7 @@ export const features: readonly Feature[] = [
   partners,
   funding,
   documents,
+  proof_of_use,
   contacts,
   users,
   status_reports,

@@ -40,6 +40,7 @@ const MATRIX: Record<string, Record<Role, Cell>> = {
   measure_municipalities: { cdo: WL, steering: WL, funding: RL, guide: RL, viewer: RL },
   grants:                 { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   grant_years:            { cdo: W, steering: R, funding: W, guide: N, viewer: R },
+  budget_lines:           { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   tranches:               { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   expenditures:           { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   transfers:              { cdo: W, steering: R, funding: W, guide: N, viewer: R },
@@ -49,6 +50,8 @@ const MATRIX: Record<string, Record<Role, Cell>> = {
   users:                  { cdo: W, steering: R, funding: R, guide: R, viewer: R },
   guide_municipalities:   { cdo: WL, steering: RL, funding: RL, guide: RL, viewer: RL },
   status_reports:         { cdo: W, steering: W, funding: R, guide: R, viewer: R },
+  proof_reports:          { cdo: W, steering: R, funding: W, guide: N, viewer: R },
+  base_rates:             { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   audit_entries:          { cdo: R, steering: R, funding: R, guide: N, viewer: N },
   // own rows only, for every role (tests/features/reminders/notifications.test.ts); marked read by their own route
   notifications:          { cdo: RL, steering: RL, funding: RL, guide: RL, viewer: RL },

@@ -186,6 +186,25 @@ const builders: Record<string, Builder> = {
       justification: 'Testabruf',
     };
   },
+  budget_lines: async (db) => {
+    // A year of the first grant's period that some measure has no plan line for yet.
+    const { rows } = (await db.raw(
+      `select g.id as grant_id, m.id as measure_id, y from grants g
+       cross join generate_series(extract(year from g.period_start)::int, extract(year from g.period_end)::int) y
+       cross join measures m
+       where not exists (select 1 from budget_lines b where b.grant_id = g.id and b.measure_id = m.id
+         and b.cost_category = 'other' and b.fiscal_year = y)
+       order by g.id, m.id, y limit 1`,
+    )) as { rows: { grant_id: number; measure_id: number; y: number }[] };
+    const r = rows[0]!;
+    return {
+      grant_id: r.grant_id,
+      measure_id: r.measure_id,
+      cost_category: 'other',
+      fiscal_year: r.y,
+      planned_cents: 250_000,
+    };
+  },
   expenditures: async (db) => ({
     measure_id: await anyId(db, 'measures'),
     grant_id: await anyId(db, 'grants'),
@@ -242,6 +261,26 @@ const builders: Record<string, Builder> = {
     reported_on: await freeDate(db, 'status_reports', 'reported_on'),
     title: `Statusbericht ${uniq()}`,
   }),
+  proof_reports: async (db) => {
+    // An interim proof of a grant year that has no proof report yet (a second draft of one proof is refused).
+    const { rows } = (await db.raw(
+      `select g.id, y from grants g
+       cross join generate_series(extract(year from g.period_start)::int, extract(year from g.period_end)::int) y
+       where not exists (select 1 from proof_reports r where r.grant_id = g.id and r.fiscal_year = y)
+       order by g.id, y limit 1`,
+    )) as { rows: { id: number; y: number }[] };
+    return {
+      grant_id: rows[0]!.id,
+      kind: 'interim',
+      fiscal_year: rows[0]!.y,
+      introduction: 'Testeinleitung',
+    };
+  },
+  base_rates: async (db) => ({
+    valid_from: await freeDate(db, 'base_rates', 'valid_from'),
+    rate_bp: 150,
+    note: `Test ${uniq()}`,
+  }),
   // Read-only: what a forged entry would look like (every POST of it must be refused).
   audit_entries: async () => ({ action: 'create', resource: 'measures', record_id: 1, changes: {} }),
   // Written by the reminder run only; a create through the API is refused (403).
@@ -276,6 +315,7 @@ export const UPDATE_PATCH: Record<string, Body> = {
   measure_partners: { role: 'Geänderte Rolle' },
   grants: { notes: 'Geändert vom API-Test' },
   grant_years: { interim_proof_due_on: '2031-03-31' },
+  budget_lines: { note: 'Geändert vom API-Test' },
   tranches: { notes: 'Geändert vom API-Test' },
   expenditures: { description: 'Geändert vom API-Test' },
   transfers: { notes: 'Geändert vom API-Test' },
@@ -284,6 +324,8 @@ export const UPDATE_PATCH: Record<string, Body> = {
   users: { name: 'Geänderter Name' },
   guide_municipalities: {},
   status_reports: { title: 'Geänderter Titel' },
+  proof_reports: { introduction: 'Geändert vom API-Test' },
+  base_rates: { note: 'Geändert vom API-Test' },
 };
 
 /** Inserts a record through the database (not the API), for tests that need a target to change or delete. */

@@ -4,6 +4,7 @@ import { Title, useLocaleState, useTranslate } from 'react-admin';
 import { useNavigate } from 'react-router';
 import { formatDate } from '../common/dates';
 import { formatEuro } from '../common/money';
+import { InterestCard } from '../proof_of_use/InterestCard';
 import { dateLocale } from '../i18n';
 import { IndicatorSummaryCard } from '../indicators/IndicatorSummaryCard';
 import { IssueStatusReportButton } from '../status_reports/IssueStatusReportButton';
@@ -148,6 +149,9 @@ export default function CockpitDashboard() {
                   <Lazy>
                     <DrawdownChart />
                   </Lazy>
+                </Grid>
+                <Grid size={{ xs: 12, md: 6 }}>
+                  <InterestCard />
                 </Grid>
               </>
             )}

@@ -1,4 +1,4 @@
-import { Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Chip, Link as MuiLink, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
 import { useCreatePath, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { formatDate } from '../common/dates';
@@ -45,6 +45,15 @@ export function DeadlineList({ items, compact = false }: { items: DeadlineItem[]
               >
                 {item.label}
               </MuiLink>
+              {item.proof_state && (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  color={item.proof_state === 'issued' ? 'success' : 'default'}
+                  label={translate(`app.proof.report_state.${item.proof_state}`)}
+                  sx={{ ml: 1 }}
+                />
+              )}
             </TableCell>
             <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
               {formatEuro(item.amount_cents)}

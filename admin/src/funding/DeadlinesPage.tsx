@@ -14,6 +14,7 @@ import { useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { useDeadlines, useGrants, type DeadlineRange } from './api';
 import { DeadlineWindow } from './DeadlineWindow';
+import { InterestCard } from '../proof_of_use/InterestCard';
 import { DeadlineList } from './DeadlineList';
 import { deadlineCounts } from './deadlineStatus';
 
@@ -79,6 +80,9 @@ export default function DeadlinesPage() {
           </Box>
         )}
       </CardContent>
+      <Box sx={{ px: 2, pb: 2 }}>
+        <InterestCard grantId={grantId === '' ? undefined : grantId} detailed />
+      </Box>
     </Card>
   );
 }

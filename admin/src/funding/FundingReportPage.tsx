@@ -1,14 +1,12 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import {
-  Alert,
   Box,
   Button,
   Card,
   CardContent,
   LinearProgress,
   Link as MuiLink,
-  MenuItem,
   Stack,
   Tab,
   Table,
@@ -17,20 +15,17 @@ import {
   TableHead,
   TableRow,
   Tabs,
-  TextField,
   Typography,
 } from '@mui/material';
 import { lazy, Suspense, useState } from 'react';
 import { Title, useCreatePath, useTranslate } from 'react-admin';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { CATEGORY_MONEY_COLUMNS, MEASURE_MONEY_COLUMNS } from '../../../api/features/funding/contract';
-import { todayIso } from '../common/dates';
 import { formatEuro, formatPercentBp } from '../common/money';
+import { GrantYearPicker, ReportBody, useGrantYear } from './GrantYearPicker';
 import {
-  currentGrant,
   queryString,
   useFundingApi,
-  useGrants,
   type CategoryRow,
   type Figures,
   type FundingReport,
@@ -168,29 +163,13 @@ function ReportTable({ report, view }: { report: FundingReport; view: View }) {
   );
 }
 
-function yearsOf(period: { period_start: string; period_end: string }): number[] {
-  const [from, to] = [Number(period.period_start.slice(0, 4)), Number(period.period_end.slice(0, 4))];
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
 /** "Förderbericht": figures per measure and cost category for a grant and year, chart and exports. */
 export default function FundingReportPage() {
   const translate = useTranslate();
-  const grants = useGrants();
   // Grant and year live in the URL, so a report can be bookmarked and shared.
-  const [search, setSearch] = useSearchParams();
-  const chosen = Number(search.get('grant_id')) || null;
-  const year = Number(search.get('fiscal_year')) || '';
-  const choose = (grantId: number | null, fiscalYear: number | '') =>
-    setSearch(
-      new URLSearchParams(
-        queryString({ grant_id: grantId, fiscal_year: fiscalYear === '' ? undefined : fiscalYear }),
-      ),
-      { replace: true },
-    );
+  const gy = useGrantYear();
+  const { grant, params } = gy;
   const [view, setView] = useState<View>('measures');
-  const grant = grants.data?.find((g) => g.id === chosen) ?? currentGrant(grants.data, todayIso());
-  const params = { grant_id: grant?.id, fiscal_year: year === '' ? undefined : year };
   const report = useFundingApi<FundingReport>('reports/funding', params, grant !== undefined);
   const download = (path: string, extra: Record<string, string> = {}) =>
     `/api/${path}?${queryString({ ...params, ...extra })}`;
@@ -202,41 +181,7 @@ export default function FundingReportPage() {
           {translate('app.menu.funding_report')}
         </Typography>
         <Stack direction="row" sx={{ gap: 2, mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-          <TextField
-            select
-            size="small"
-            label={translate('app.funding.grant')}
-            value={grant?.id ?? ''}
-            onChange={(e) => choose(Number(e.target.value), '')}
-            fullWidth={false}
-            sx={{ width: 520, maxWidth: '100%' }}
-          >
-            {(grants.data ?? []).map((g) => (
-              <MenuItem key={g.id} value={g.id}>
-                {g.programme} – {g.phase} ({g.file_number})
-              </MenuItem>
-            ))}
-          </TextField>
-          <TextField
-            select
-            size="small"
-            label={translate('app.funding.fiscal_year')}
-            value={year}
-            onChange={(e) =>
-              choose(grant ? Number(grant.id) : null, e.target.value === '' ? '' : Number(e.target.value))
-            }
-            fullWidth={false}
-            sx={{ width: 160 }}
-            slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
-          >
-            <MenuItem value="">{translate('app.funding.all_years')}</MenuItem>
-            {grant &&
-              yearsOf(grant).map((y) => (
-                <MenuItem key={y} value={y}>
-                  {y}
-                </MenuItem>
-              ))}
-          </TextField>
+          <GrantYearPicker state={gy} />
           {grant && (
             <Typography variant="body2" color="text.secondary">
               {translate('app.funding.funding_rate', { rate: formatPercentBp(grant.funding_rate_bp) })}
@@ -265,37 +210,37 @@ export default function FundingReportPage() {
             </Stack>
           )}
         </Stack>
-        {!grant && !grants.isPending ? (
-          <Typography color="text.secondary">{translate('app.funding.select_grant')}</Typography>
-        ) : report.isPending ? (
-          <LinearProgress aria-label={translate('app.common.loading')} />
-        ) : report.error ? (
-          <Alert severity="error">{report.error.message}</Alert>
-        ) : (
-          <>
-            <Tabs value={view} onChange={(_e, v: View) => setView(v)} sx={{ mb: 1 }}>
-              <Tab value="measures" label={translate('app.funding.by_measure')} />
-              <Tab value="categories" label={translate('app.funding.by_category')} />
-            </Tabs>
-            <Box
-              sx={{ overflow: 'auto', maxHeight: 'max(320px, calc(100vh - 340px))', contain: 'inline-size' }}
-            >
-              <ReportTable report={report.data} view={view} />
-            </Box>
-            <Typography component="h2" variant="h6" sx={{ mt: 3 }}>
-              {translate('app.funding.chart_title')}
-            </Typography>
-            <Suspense fallback={<LinearProgress />}>
-              <FundingChart rows={report.data.measures} />
-            </Suspense>
-            <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 2 }}>
-              {translate('app.funding.rounding_rule')}
-            </Typography>
-            <Typography variant="caption" component="p" color="text.secondary">
-              {translate('app.funding.attribution_note')}
-            </Typography>
-          </>
-        )}
+        <ReportBody state={gy} query={report}>
+          {(data) => (
+            <>
+              <Tabs value={view} onChange={(_e, v: View) => setView(v)} sx={{ mb: 1 }}>
+                <Tab value="measures" label={translate('app.funding.by_measure')} />
+                <Tab value="categories" label={translate('app.funding.by_category')} />
+              </Tabs>
+              <Box
+                sx={{
+                  overflow: 'auto',
+                  maxHeight: 'max(320px, calc(100vh - 340px))',
+                  contain: 'inline-size',
+                }}
+              >
+                <ReportTable report={data} view={view} />
+              </Box>
+              <Typography component="h2" variant="h6" sx={{ mt: 3 }}>
+                {translate('app.funding.chart_title')}
+              </Typography>
+              <Suspense fallback={<LinearProgress />}>
+                <FundingChart rows={data.measures} />
+              </Suspense>
+              <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 2 }}>
+                {translate('app.funding.rounding_rule')}
+              </Typography>
+              <Typography variant="caption" component="p" color="text.secondary">
+                {translate('app.funding.attribution_note')}
+              </Typography>
+            </>
+          )}
+        </ReportBody>
       </CardContent>
     </Card>
   );

@@ -19,6 +19,7 @@ import { EnumField } from '../common/EnumField';
 import { MoneyCol } from '../common/columns';
 import { formatEuro, formatPercentBp } from '../common/money';
 import { StartCard } from '../dashboard/StartCard';
+import { InterestCard } from '../proof_of_use/InterestCard';
 import {
   currentGrant,
   useDeadlines,
@@ -172,6 +173,9 @@ export default function FundingStart() {
               {translate('app.funding.all_deadlines')}
             </Button>
           </StartCard>
+        </Grid>
+        <Grid size={{ xs: 12, xl: 6 }}>
+          <InterestCard grantId={grant ? Number(grant.id) : undefined} detailed />
         </Grid>
         <Grid size={{ xs: 12, xl: 6 }}>
           <StartCard title="app.funding.last_tranches">

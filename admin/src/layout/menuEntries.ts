@@ -1,5 +1,7 @@
 import type { SvgIconComponent } from '@mui/icons-material';
 import BackupIcon from '@mui/icons-material/Backup';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import EventBusyIcon from '@mui/icons-material/EventBusy';
 import LockResetIcon from '@mui/icons-material/LockReset';
@@ -47,6 +49,7 @@ export const MENU_GROUPS: MenuGroup[] = [
       { resource: 'tranches' },
       { resource: 'expenditures' },
       { resource: 'transfers' },
+      { resource: 'base_rates' },
     ],
   },
   { label: 'app.menu.contacts', entries: [{ resource: 'contacts' }] },
@@ -58,6 +61,13 @@ export const MENU_GROUPS: MenuGroup[] = [
       { to: '/mta', label: 'app.menu.trend_short', icon: ShowChartIcon, roles: ROLES },
       { to: '/fristen', label: 'app.menu.deadlines', icon: EventBusyIcon, roles: fundingReaders },
       { to: '/foerderbericht', label: 'app.menu.funding_report', icon: SummarizeIcon, roles: fundingReaders },
+      { to: '/soll-ist', label: 'app.menu.plan_vs_actual', icon: CompareArrowsIcon, roles: fundingReaders },
+      {
+        to: '/verwendungsnachweis',
+        label: 'app.menu.proof_of_use',
+        icon: FactCheckIcon,
+        roles: fundingReaders,
+      },
       { to: '/kalender', label: 'app.menu.calendar', icon: CalendarMonthIcon, roles: ROLES },
     ],
   },

@@ -140,4 +140,46 @@ export interface DeadlineItem {
   resource: 'tranches' | 'grant_years' | 'grants' | 'transfers';
   record_id: number;
   grant_id: number;
+  /** Interim and final proofs: the state of the latest proof report; other kinds: null. */
+  proof_state: 'none' | 'draft' | 'issued' | null;
+}
+
+/** The receipt list (Belegliste) of api/features/funding/receipts.ts. */
+export interface Receipt {
+  id: number;
+  booked_on: string;
+  /** Zahlungsdatum: the list holds payments only. */
+  paid_on: string;
+  payee: string;
+  description: string | null;
+  receipt_no: string | null;
+  cost_category: CostCategory;
+  measure_code: string;
+  amount_cents: number;
+  /** A document (the scanned receipt) hangs on the expenditure (#17). */
+  has_document: boolean;
+}
+
+export interface ReceiptGroup {
+  key: string;
+  label: string;
+  items: Receipt[];
+  subtotal_cents: number;
+}
+
+export interface ReceiptList {
+  grant: {
+    id: number;
+    programme: string;
+    funder: string;
+    file_number: string;
+    phase: string;
+    period_start: string;
+    period_end: string;
+  };
+  fiscal_year: number | null;
+  as_of: string;
+  groups: ReceiptGroup[];
+  total_cents: number;
+  count: number;
 }

@@ -24,6 +24,7 @@ import { FUNDING_READERS } from '../access';
  * - interim_proof: grant_years.interim_proof_due_on; at stake = the money received on the year's tranches not yet
  *   settled.
  * - final_proof: grants.proof_due_on; at stake = all money received under the grant.
+ * Both proofs carry the state of their latest proof report (proof_reports): none, draft or issued.
  * - transfer_proof: a transfer's proof of use; at stake = the amount passed on.
  */
 export const DEADLINE_WINDOWS: Record<DeadlineKind, number> = {
@@ -41,14 +42,16 @@ const DEADLINES_SQL = `
 with items as (
   select 'spend_deadline' as kind, 'tranches' as resource, tranches.id as record_id, tranches.grant_id,
     ${spendDeadlineSql('tranches', 'g')} as due_on, ${unspentSql('tranches')} as amount_cents,
-    'Mittelabruf Nr. ' || tranches.number || ' (' || g.phase || coalesce(', ' || m.code, '') || '): Mittelverwendungsfrist' as label
+    'Mittelabruf Nr. ' || tranches.number || ' (' || g.phase || coalesce(', ' || m.code, '') || '): Mittelverwendungsfrist' as label,
+    null::text as proof_state
   from tranches
   join grants g on g.id = tranches.grant_id
   left join measures m on m.id = tranches.measure_id
   where ${spendDeadlineOpenSql('tranches')}
   union all
   select 'interim_proof', 'grant_years', y.id, y.grant_id, y.interim_proof_due_on, o.open_cents,
-    'Zwischennachweis ' || y.fiscal_year || ' (' || g.phase || ')'
+    'Zwischennachweis ' || y.fiscal_year || ' (' || g.phase || ')',
+    coalesce((select pr.status from proof_reports pr where pr.grant_id = y.grant_id and pr.kind = 'interim' and pr.fiscal_year is not distinct from y.fiscal_year::int order by pr.version_no desc limit 1), 'none')
   from grant_years y
   join grants g on g.id = y.grant_id
   cross join lateral (
@@ -59,14 +62,16 @@ with items as (
   union all
   select 'final_proof', 'grants', g.id, g.id, g.proof_due_on,
     (select coalesce(sum(t.received_cents), 0) from tranches t where t.grant_id = g.id and t.status in ('received', 'settled'))::bigint,
-    'Verwendungsnachweis (' || g.phase || ')'
+    'Verwendungsnachweis (' || g.phase || ')',
+    coalesce((select pr.status from proof_reports pr where pr.grant_id = g.id and pr.kind = 'final' and pr.fiscal_year is not distinct from null::int order by pr.version_no desc limit 1), 'none')
   from grants g
   where ${finalProofOpenSql('g')}
   union all
   select 'transfer_proof', 'transfers', transfers.id, transfers.grant_id, transfers.proof_due_on, transfers.amount_cents,
     'Verwendungsnachweis der Weiterleitung an '
       || coalesce(${KIND_PREFIX_SQL} || ' ' || mu.name, p.name)
-      || ' (' || m.code || ')'
+      || ' (' || m.code || ')',
+    null
   from transfers
   join measures m on m.id = transfers.measure_id
   left join municipalities mu on mu.id = transfers.municipality_id
@@ -78,7 +83,7 @@ ranked as (
   from items where :grant::int is null or grant_id = :grant::int
 )
 select kind, resource, record_id, grant_id, due_on, (due_on - current_date) as days_left, due_on < current_date as overdue,
-  amount_cents::bigint as amount_cents, label
+  amount_cents::bigint as amount_cents, label, proof_state
 from ranked
 where due_on <= current_date + case kind when 'spend_deadline' then :spend_deadline::int
     when 'interim_proof' then :interim_proof::int when 'final_proof' then :final_proof::int else :transfer_proof::int end

@@ -1,5 +1,6 @@
 import type { Feature } from '../feature';
 import { deadlinesModule } from './deadlines';
+import budget_lines from './budget_lines';
 import expenditures from './expenditures';
 import grant_years from './grant_years';
 import grants from './grants';
@@ -10,6 +11,6 @@ import transfers from './transfers';
 
 export default {
   name: 'funding',
-  resources: [grants, grant_years, tranches, expenditures, transfers],
+  resources: [grants, grant_years, budget_lines, tranches, expenditures, transfers],
   routes: [fundingModule, deadlinesModule, receiptsModule],
 } satisfies Feature;

@@ -1,3 +1,4 @@
+import type ExcelJS from 'exceljs';
 import { loadExcel } from '../../lazyModules';
 import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
@@ -5,7 +6,7 @@ import { attachment, fileNamePart } from '../../http/attachment';
 import { fiscalYearParam, idParam } from '../../http/params';
 import { COST_CATEGORY_LABELS, germanDate } from '../../labels';
 import { COST_GROUPS, DATE_FORMAT, EURO_FORMAT, euros, excelDate } from './rules';
-import type { CostCategory } from './contract';
+import type { Receipt, ReceiptList } from './contract';
 import { notFound } from '../../errors';
 import { errorResponses, fileResponse, grantParam, okJson, READERS_NOTE, yearParam } from './openapi';
 import type { ExtraModule } from '../feature';
@@ -13,44 +14,7 @@ import { requireRole } from '../../http/requireRole';
 import { FUNDING_READERS } from '../access';
 import { SnapshotCache } from '../../db/snapshotCache';
 
-export interface Receipt {
-  id: number;
-  booked_on: string;
-  /** Zahlungsdatum: the list holds payments only. */
-  paid_on: string;
-  payee: string;
-  description: string | null;
-  receipt_no: string | null;
-  cost_category: CostCategory;
-  measure_code: string;
-  amount_cents: number;
-  /** A document (the scanned receipt) hangs on the expenditure (#17). */
-  has_document: boolean;
-}
-
-export interface ReceiptGroup {
-  key: string;
-  label: string;
-  items: Receipt[];
-  subtotal_cents: number;
-}
-
-export interface ReceiptList {
-  grant: {
-    id: number;
-    programme: string;
-    funder: string;
-    file_number: string;
-    phase: string;
-    period_start: string;
-    period_end: string;
-  };
-  fiscal_year: number | null;
-  as_of: string;
-  groups: ReceiptGroup[];
-  total_cents: number;
-  count: number;
-}
+export type { Receipt, ReceiptGroup, ReceiptList } from './contract';
 
 const GROUP_SQL = `case ${COST_GROUPS.flatMap((g) => g.categories.map((c) => `when e.cost_category = '${c}' then '${g.key}'`)).join(' ')} end`;
 
@@ -115,6 +79,12 @@ export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
   const wb = new (await loadExcel()).Workbook();
   wb.creator = 'MYK10 Steuerungscockpit';
   wb.title = `Belegliste ${list.grant.file_number}`;
+  addReceiptSheet(wb, list);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** The receipt list as a sheet "Belegliste" (its own file, and one sheet of the proof of use). */
+export function addReceiptSheet(wb: ExcelJS.Workbook, list: ReceiptList): void {
   const ws = wb.addWorksheet('Belegliste', {
     pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 },
   });
@@ -189,7 +159,6 @@ export async function receiptWorkbook(list: ReceiptList): Promise<Buffer> {
   ws.addRow([
     'Die Belege liegen im Original vor und werden mindestens fünf Jahre nach Vorlage des Verwendungsnachweises aufbewahrt.',
   ]).font = { italic: true, size: 9 };
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 function params(req: Request) {

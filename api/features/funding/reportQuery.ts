@@ -110,7 +110,7 @@ select
       where tranches.grant_id = :grant and (:year::int is null or tranches.fiscal_year = :year::int))
   ) as totals`;
 
-async function grantInfo(db: Knex, grantId: number): Promise<GrantInfo> {
+export async function grantInfo(db: Knex, grantId: number): Promise<GrantInfo> {
   const grant = (await db('grants')
     .select(
       'id',

@@ -7,6 +7,7 @@ import { formatEuro } from '../../money';
 import { trancheSpendDeadlineSql, unspentSql } from './deadlineSql';
 import plain from './tranches.fields';
 import { documentCountSql } from '../documents/counts';
+import { fiscalYearOutsidePeriod } from './grantPeriod';
 
 const STATUS_ORDER: Record<string, number> = Object.fromEntries(TRANCHE_STATUSES.map((s, i) => [s, i]));
 
@@ -91,16 +92,13 @@ async function validateTranche(r: Row, ctx: Ctx, before?: Row): Promise<FieldErr
       errors.justification = 'Bitte die Korrektur des Status begründen';
     }
   }
-  const grant = (await ctx
+  const grant = await ctx
     .db('grants')
-    .select('period_start', 'period_end')
+    .select('id')
     .where('id', r.grant_id as number)
-    .first()) as { period_start: string; period_end: string } | undefined;
-  if (grant && typeof r.fiscal_year === 'number') {
-    const [from, to] = [Number(grant.period_start.slice(0, 4)), Number(grant.period_end.slice(0, 4))];
-    if (r.fiscal_year < from || r.fiscal_year > to)
-      errors.fiscal_year = `Das Haushaltsjahr liegt außerhalb des Bewilligungszeitraums (${from}–${to})`;
-  }
+    .first();
+  const outside = await fiscalYearOutsidePeriod(ctx.db, r.grant_id, r.fiscal_year);
+  if (outside) errors.fiscal_year = outside;
   if (r.is_final === true && (!before || before.is_final !== true)) {
     const other = (await ctx
       .db('tranches')

@@ -224,11 +224,15 @@ describe('GET /api/deadlines', () => {
           'kind',
           'label',
           'overdue',
+          'proof_state',
           'record_id',
           'resource',
         ].sort(),
       );
       expect(i.overdue).toBe(i.days_left < 0);
+      expect((i as unknown as { proof_state: unknown }).proof_state === null).toBe(
+        !['interim_proof', 'final_proof'].includes(i.kind),
+      );
     }
   });
 
