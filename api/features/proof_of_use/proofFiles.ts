@@ -214,15 +214,15 @@ export async function proofWorkbook(p: ProofOfUse, created: { by: string; on: st
 }
 
 /**
- * The pack for the funder: the PDF, the workbook and a short index. `extraPackFiles` adds further files (e.g. the
- * attached documents, once the documents feature exists): the one place where they join the pack and its index.
+ * The pack for the funder: the PDF, the workbook, the attached documents (`extraPackFiles`, in folders by kind) and a
+ * short index that names each file, with a document's title beside it.
  */
 export async function proofPack(
   p: ProofOfUse,
   created: { by: string; on: string },
-  extraPackFiles: ZipFile[] = [],
+  extraPackFiles: (ZipFile & { title?: string })[] = [],
 ): Promise<Buffer> {
-  const files: ZipFile[] = [
+  const files: (ZipFile & { title?: string })[] = [
     { name: proofFileName(p, 'pdf'), data: await proofPdf(p) },
     { name: proofFileName(p, 'xlsx'), data: await proofWorkbook(p, created) },
     ...extraPackFiles,
@@ -235,7 +235,7 @@ export async function proofPack(
     `Zusammengestellt am ${germanDate(created.on)} von ${created.by}`,
     '',
     'Inhalt:',
-    ...files.map((f) => `- ${f.name}`),
+    ...files.map((f) => (f.title ? `- ${f.name} – ${f.title}` : `- ${f.name}`)),
     '',
     `Ausgaben laut Abrechnung: ${formatEuro(p.numeric.total.actual_cents)}; Belegliste: ${p.receipts.count} Zahlungen, ${formatEuro(p.receipts.total_cents)}.`,
   ].join('\r\n');

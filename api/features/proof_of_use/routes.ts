@@ -18,6 +18,7 @@ import {
 import { addPlanSheet, planFileName, planTitle } from './planExport';
 import { dbToday, planVsActual } from './planVsActual';
 import { workbookBuffer } from './sheets';
+import { proofOfUseDocuments } from '../documents/pack';
 import { proofFileName, proofPack, proofPdf, proofWorkbook } from './proofFiles';
 import { proofKey, servedProof } from './proofOfUse';
 import { interestRisk } from './interest';
@@ -85,7 +86,13 @@ function router(db: Knex): Router {
     const p = await proof(req);
     res.set('Content-Type', 'application/zip');
     res.set('Content-Disposition', attachment(proofFileName(p, 'zip')));
-    res.send(await proofPack(p, await createdBy(db, req)));
+    const documents = await proofOfUseDocuments(db, p.grant.id, { from: p.period_start, to: p.period_end });
+    const attached = documents.map((d) => ({
+      name: `Dokumente/${d.folder}/${d.fileName}`,
+      data: d.bytes,
+      title: d.title,
+    }));
+    res.send(await proofPack(p, await createdBy(db, req), attached));
   });
 
   r.get('/reports/interest-risk', reader, async (req: Request, res: Response) => {

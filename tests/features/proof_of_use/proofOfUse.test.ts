@@ -231,17 +231,7 @@ describe('proof-of-use files', () => {
   it('ZIP: lists the PDF, the workbook and the index, each intact', async () => {
     const res = await binary(`/api/reports/proof-of-use.zip?${q()}`);
     expect(res.headers['content-type']).toBe('application/zip');
-    const buf = res.body as Buffer;
-    const entries: { name: string; data: Buffer }[] = [];
-    for (let at = 0; buf.readUInt32LE(at) === 0x04034b50;) {
-      const size = buf.readUInt32LE(at + 18);
-      const nameLength = buf.readUInt16LE(at + 26);
-      const name = buf.toString('utf8', at + 30, at + 30 + nameLength);
-      const data = zlib.inflateRawSync(buf.subarray(at + 30 + nameLength, at + 30 + nameLength + size));
-      expect(zlib.crc32(data)).toBe(buf.readUInt32LE(at + 14));
-      entries.push({ name, data });
-      at += 30 + nameLength + size;
-    }
+    const entries = unzip(res.body as Buffer);
     const file = f.measures.length && /Zwischennachweis_2025_.*_Entwurf/;
     expect(entries.map((e) => e.name)).toEqual([
       'Inhalt.txt',
@@ -252,7 +242,65 @@ describe('proof-of-use files', () => {
     expect(entries[1]!.data.subarray(0, 5).toString()).toBe('%PDF-');
     expect(entries[0]!.data.toString('utf8')).toContain(entries[2]!.name);
   });
+
+  it('ZIP: carries the grant’s notice and the period’s receipts in folders by kind, titled in the index', async () => {
+    const pdf = unzip((await binary(`/api/reports/proof-of-use.zip?${q()}`)).body as Buffer)[1]!.data;
+    const receipt = async (no: string) =>
+      (
+        (await t.db('expenditures').where({ grant_id: f.grantId, receipt_no: no }).first('id')) as {
+          id: number;
+        }
+      ).id;
+    const cdo = await t.as('cdo');
+    const upload = async (resource: string, id: number, kind: string, title: string, name: string) => {
+      const res = await cdo
+        .post('/api/documents')
+        .set('X-Requested-With', 'XMLHttpRequest')
+        .field('resource', resource)
+        .field('record_id', String(id))
+        .field('kind', kind)
+        .field('title', title)
+        .attach('file', Buffer.concat([pdf, Buffer.from(`\n% ${title}\n`)]), name);
+      expect(res.status).toBe(201);
+    };
+    await upload('grants', f.grantId, 'notice', 'Zuwendungsbescheid vom 01.03.2024', 'Bescheid.pdf');
+    await upload('expenditures', await receipt('T-1'), 'receipt', 'Rechnung März 2025', 'Rechnung-T-1.pdf');
+    await upload(
+      'expenditures',
+      await receipt('T-5'),
+      'receipt',
+      'Rechnung Dezember 2024',
+      'Rechnung-T-5.pdf',
+    );
+
+    const entries = unzip((await binary(`/api/reports/proof-of-use.zip?${q()}`)).body as Buffer);
+
+    expect(entries.map((e) => e.name).slice(3)).toEqual([
+      'Dokumente/Bescheid/Bescheid.pdf',
+      'Dokumente/Beleg/Rechnung-T-1.pdf',
+    ]);
+    expect(entries[4]!.data.includes(Buffer.from('% Rechnung März 2025'))).toBe(true);
+    const index = entries[0]!.data.toString('utf8');
+    expect(index).toContain('- Dokumente/Bescheid/Bescheid.pdf – Zuwendungsbescheid vom 01.03.2024');
+    expect(index).toContain('- Dokumente/Beleg/Rechnung-T-1.pdf – Rechnung März 2025');
+    expect(index).not.toContain('Rechnung-T-5');
+  });
 });
+
+/** The entries of a zip written by api/http/zip.ts (deflated, sizes in the local headers), each checked by CRC. */
+function unzip(buf: Buffer): { name: string; data: Buffer }[] {
+  const entries: { name: string; data: Buffer }[] = [];
+  for (let at = 0; buf.readUInt32LE(at) === 0x04034b50;) {
+    const size = buf.readUInt32LE(at + 18);
+    const nameLength = buf.readUInt16LE(at + 26);
+    const name = buf.toString('utf8', at + 30, at + 30 + nameLength);
+    const data = zlib.inflateRawSync(buf.subarray(at + 30 + nameLength, at + 30 + nameLength + size));
+    expect(zlib.crc32(data)).toBe(buf.readUInt32LE(at + 14));
+    entries.push({ name, data });
+    at += 30 + nameLength + size;
+  }
+  return entries;
+}
 
 describe('GET /api/deadlines: proof deadlines with the state of their proof report', () => {
   it('shows none, then draft, then issued for an interim proof', async () => {
