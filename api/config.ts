@@ -30,7 +30,7 @@ export interface Config {
   mailFrom?: string;
   /** Largest document upload in MB (#17). */
   documentMaxMb: number;
-  /** false: only accounts with the break-glass flag (users.password_login) may sign in with a local password. */
+  /** false: only accounts with the break-glass flag (users.break_glass) may sign in with a local password. */
   passwordLogin: boolean;
   /** Roles whose local sign-in must set up a second factor before anything else (MFA_REQUIRED_ROLES). */
   mfaRequiredRoles: readonly Role[];

@@ -14,7 +14,7 @@ export async function up(knex: Knex): Promise<void> {
     // The last accepted 30-second step: a code of this step or an earlier one is never accepted again.
     t.bigInteger('totp_last_step').nullable();
     // With PASSWORD_LOGIN=false only accounts with this flag may still sign in with their local password.
-    t.boolean('password_login').notNullable().defaultTo(false);
+    t.boolean('break_glass').notNullable().defaultTo(false);
   });
   await knex.schema.createTable('user_recovery_codes', (t) => {
     t.increments('id').primary();
@@ -59,7 +59,7 @@ export async function down(knex: Knex): Promise<void> {
       'totp_pending_secret',
       'totp_enabled_at',
       'totp_last_step',
-      'password_login',
+      'break_glass',
     );
   });
 }

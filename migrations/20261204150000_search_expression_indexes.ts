@@ -20,6 +20,7 @@ const SEARCH: Record<string, string[]> = {
   grants: ['programme', 'file_number', 'phase'],
   users: ['name', 'email'],
   municipalities: ['name', 'seat'],
+  mail_outbox: ['recipient', 'subject'],
 };
 const OLD_TRIGRAM = ['payee', 'receipt_no', 'description'];
 const OTHER_GIN = ['milestones_title_trgm', 'contacts_fts', 'measures_fts'];

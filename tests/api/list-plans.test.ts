@@ -205,6 +205,7 @@ describe('a search over several columns', () => {
     expect(several.map((d) => d.name).sort()).toEqual([
       'expenditures',
       'grants',
+      'mail_outbox',
       'municipalities',
       'partners',
       'users',

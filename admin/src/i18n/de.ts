@@ -267,7 +267,7 @@ export const de: TranslationMessages = {
         calendar_token_hash: 'Kalender-Token',
         municipality_ids: 'Betreute Kommunen',
         password: 'Passwort',
-        password_login: 'Notfallzugang mit Passwort',
+        break_glass: 'Notfallzugang mit Passwort',
         totp_enabled_at: 'Zweiter Faktor seit',
       },
     },
@@ -1302,7 +1302,7 @@ export const de: TranslationMessages = {
       new_password: 'Neues Passwort',
       password_hint: 'Mindestens 12 Zeichen; die Person ändert es nach der ersten Anmeldung.',
       password_unchanged: 'Leer lassen, um das Passwort nicht zu ändern.',
-      password_login_hint:
+      break_glass_hint:
         'Darf sich auch mit PASSWORD_LOGIN=false mit dem lokalen Passwort anmelden (z. B. wenn der Anmeldedienst ausfällt).',
     },
     grants: {

@@ -45,7 +45,7 @@ export const en: TranslationMessages = {
         calendar_token_hash: 'Calendar token',
         municipality_ids: 'Municipalities looked after',
         password: 'Password',
-        password_login: 'Emergency access with password',
+        break_glass: 'Emergency access with password',
         totp_enabled_at: 'Second factor since',
       },
     },
@@ -1064,7 +1064,7 @@ export const en: TranslationMessages = {
       new_password: 'New password',
       password_hint: 'At least 12 characters; the person changes it after the first sign-in.',
       password_unchanged: 'Leave empty to keep the password.',
-      password_login_hint:
+      break_glass_hint:
         'May still sign in with the local password when PASSWORD_LOGIN=false (e.g. when the identity provider is down).',
     },
     grants: {

@@ -26,7 +26,7 @@ export function UserInputs({ create = false }: { create?: boolean }) {
       <TextInput source="email" type="email" validate={emailRule} />
       <EnumInput source="role" validate={isRequired} />
       <BooleanInput source="active" />
-      <BooleanInput source="password_login" helperText="app.users.password_login_hint" />
+      <BooleanInput source="break_glass" helperText="app.users.break_glass_hint" />
       <FormDataConsumer<{ role?: string }>>
         {({ formData }) =>
           formData.role === 'guide' && <RefArrayInput source="municipality_ids" reference="municipalities" />

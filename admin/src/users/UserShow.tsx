@@ -17,7 +17,7 @@ export default function UserShow() {
           {emails && <EmailField source="email" />}
           <EnumField source="role" />
           <BooleanField source="active" />
-          <BooleanField source="password_login" />
+          <BooleanField source="break_glass" />
           <DateField source="totp_enabled_at" showTime emptyText="app.mfa.none" />
           <RefChips source="municipality_ids" />
         </FieldGrid>

@@ -68,11 +68,11 @@ export function authRouter(
     const user = (await db('users')
       .whereRaw('lower(email) = ?', [email])
       .andWhere('active', true)
-      .first('id', 'password_hash', 'password_login', 'totp_enabled_at', 'role')) as
+      .first('id', 'password_hash', 'break_glass', 'totp_enabled_at', 'role')) as
       | {
           id: number;
           password_hash: string;
-          password_login: boolean;
+          break_glass: boolean;
           totp_enabled_at: string | null;
           role: Role;
         }
@@ -80,7 +80,7 @@ export function authRouter(
     const ok = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), parsed.data.password);
     // The reserved attempt stays as a failure.
     if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'E-Mail oder Passwort ist falsch.');
-    if (!config.passwordLogin && !user.password_login)
+    if (!config.passwordLogin && !user.break_glass)
       throw new AppError(
         403,
         'password_login_disabled',

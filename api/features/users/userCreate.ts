@@ -57,7 +57,7 @@ async function main(): Promise<void> {
           .where('id', exists.id)
           .update({
             password_hash,
-            password_login: true,
+            break_glass: true,
             updated_at: trx.fn.now(),
             version: trx.raw('version + 1'),
           });
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
       return;
     }
     if (!name) throw new Error('Für einen neuen Zugang bitte --name angeben.');
-    await db('users').insert({ email, name, role, password_hash, password_login: breakGlass });
+    await db('users').insert({ email, name, role, password_hash, break_glass: breakGlass });
     console.log(
       `Zugang für ${email} (${role}) angelegt${breakGlass ? ' (Notfallzugang mit lokalem Passwort)' : ''}.`,
     );

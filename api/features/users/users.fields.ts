@@ -18,7 +18,7 @@ export default {
     role: enumOf(ROLES, { enumName: 'role', required: true, filter: true, sort: true }),
     active: bool({ filter: true, sort: true, nullable: false }),
     // Break-glass: with PASSWORD_LOGIN=false only these accounts may still sign in with their local password.
-    password_login: bool({ filter: true, nullable: false }),
+    break_glass: bool({ filter: true, nullable: false }),
     // When the second factor (TOTP) was set up, null without one; the secret itself never leaves the server.
     totp_enabled_at: timestamp({ sort: true }),
   },

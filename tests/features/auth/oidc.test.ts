@@ -285,7 +285,7 @@ describe('PASSWORD_LOGIN=false', () => {
     };
     const marked = await cdo
       .put(`/api/users/${steering.id}`)
-      .send({ ...(await cdo.get(`/api/users/${steering.id}`)).body, password_login: true });
+      .send({ ...(await cdo.get(`/api/users/${steering.id}`)).body, break_glass: true });
     expect(marked.status).toBe(200);
     const app = appWith({ passwordLogin: false });
 
