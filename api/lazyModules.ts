@@ -12,11 +12,13 @@ export const loadPdfmake = async (): Promise<typeof Pdfmake> => (await import('p
 /** The mail client, only where SMTP_URL is set (reminders, issue #16). */
 export const loadNodemailer = async (): Promise<typeof Nodemailer> => (await import('nodemailer')).default;
 
-// ESM-only packages: TypeScript's CommonJS output would turn `import()` into `require()`, which cannot load them
-// (nor can jest's module system), so the import is written where the compiler does not rewrite it.
-const importEsm = new Function('specifier', 'return import(specifier)') as (
-  specifier: string,
-) => Promise<unknown>;
+// ESM-only packages: TypeScript's CommonJS output would turn `import()` into `require()`, which cannot load them,
+// so the import is written where the compiler does not rewrite it. Under jest, such an import from a test file's
+// sandbox fails after the first file of a worker; the test environment (tests/support/environment.cjs) therefore
+// hands in Node's own import as __MYK10_IMPORT_ESM__.
+const importEsm =
+  (globalThis as { __MYK10_IMPORT_ESM__?: (specifier: string) => Promise<unknown> }).__MYK10_IMPORT_ESM__ ??
+  (new Function('specifier', 'return import(specifier)') as (specifier: string) => Promise<unknown>);
 
 /** openid-client 6 (ESM only), loaded when single sign-on is configured. */
 export const loadOpenidClient = async (): Promise<typeof OpenidClient> =>

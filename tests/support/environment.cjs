@@ -57,6 +57,8 @@ class DatabaseEnvironment extends TestEnvironment {
 
   async setup() {
     await super.setup();
+    // Node's own dynamic import, for ESM-only packages (api/lazyModules.ts): jest's fails after a worker's first file.
+    this.global.__MYK10_IMPORT_ESM__ = (specifier) => import(specifier);
     if (process.env.DATABASE_URL) return;
     this.global.__MYK10_PGLITE_POOL__ = {
       acquire: async (kind) => {
