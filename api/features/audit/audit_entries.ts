@@ -3,14 +3,18 @@ import { visibleChanges } from '../../rest/audit';
 import { canRead, defineResource, type ResourceDef } from '../../rest/resource';
 // A cycle (the index lists this feature); only read when a request runs, after both modules are loaded.
 import { resources } from '../index';
+import documents from '../documents/documents';
 import plain from './audit_entries.fields';
 import { MEASURE_ID_SQL, RECORD_LABEL_SQL } from './recordLabels';
 
 const NAME = plain.name;
 
-/** The resources whose entries a role may read: those it may read itself (never the audit log's own). */
+/**
+ * The resources whose entries a role may read: those it may read itself (never the audit log's own), and the
+ * documents, served by their own routes, whose row rule follows the record they hang on.
+ */
 const describedBy = (role: Role): ResourceDef[] =>
-  resources.filter((r) => r.name !== NAME && canRead(r, role));
+  [...resources, documents].filter((r) => r.name !== NAME && canRead(r, role));
 
 export default defineResource({
   ...plain,
@@ -37,7 +41,7 @@ export default defineResource({
     });
   },
   present: (row, role) => {
-    const def = resources.find((r) => r.name === row.resource);
+    const def = [...resources, documents].find((r) => r.name === row.resource);
     return { ...row, changes: def ? visibleChanges(def, row.changes, role) : {} };
   },
 });
