@@ -1,5 +1,5 @@
 import { testApp, type Agent, type TestApp } from '../../support/app';
-import { csv, upload, xlsx, type Report } from './helpers';
+import { createGrant, csv, upload, xlsx, type Report } from './helpers';
 
 let t: TestApp;
 let funding: Agent;
@@ -7,20 +7,7 @@ let fileNumber: string;
 beforeAll(async () => {
   t = await testApp();
   funding = await t.as('funding');
-  const res = await funding.post('/api/grants').send({
-    programme: 'Importtest',
-    funder: 'KfW',
-    file_number: 'IMP-2026/001',
-    phase: 'Importphase',
-    committed_on: '2026-01-15',
-    period_start: '2026-01-01',
-    period_end: '2028-12-31',
-    eligible_cents: 100_000_000,
-    funding_rate_bp: 6500,
-    approved_cents: 65_000_000,
-    spend_rule: 'anbest_gk',
-  });
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  await createGrant(funding, 'IMP-2026/001', 'Importphase');
   fileNumber = 'IMP-2026/001';
 });
 afterAll(async () => t?.close());
