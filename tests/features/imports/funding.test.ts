@@ -1,3 +1,7 @@
+import { AppError } from '../../../api/errors';
+import expenditures from '../../../api/features/funding/expenditures';
+import type { SessionUser } from '../../../api/rest/resource';
+import { createRecords } from '../../../api/rest/write';
 import { testApp, type Agent, type TestApp } from '../../support/app';
 import { createGrant, csv, upload, xlsx, type Report } from './helpers';
 
@@ -186,5 +190,42 @@ describe('POST /api/imports/expenditures', () => {
     const file = await xlsx([EXPENDITURES]);
     expect((await upload(await t.as('steering'), 'expenditures', file)).status).toBe(403);
     expect((await upload(await t.as('guide'), 'expenditures', file)).status).toBe(403);
+  });
+});
+
+describe('createRecords (the bulk path of an import)', () => {
+  it('gives a row the database refuses its own error and writes the others with their audit entries', async () => {
+    const user = (await t.db('users').where('email', 'foerderung@myk10.example').first()) as SessionUser;
+    user.municipality_ids = [];
+    const grant = (await t.db('grants').where('file_number', 'IMP-2026/001').first('id')) as { id: number };
+    const measure = (await t.db('measures').where('code', 'M-01').first('id')) as { id: number };
+    const body = (receipt: string, measureId: number) => ({
+      grant_id: grant.id,
+      receipt_no: receipt,
+      measure_id: measureId,
+      booked_on: '2026-05-04',
+      amount_cents: 1000,
+      cost_category: 'material',
+      payee: 'Bulk GmbH',
+    });
+    const trx = await t.db.transaction();
+    try {
+      const results = await createRecords({ db: trx, user, source: 'Import: bulk.xlsx' }, expenditures, [
+        body('BULK-1', measure.id),
+        body('BULK-2', 999_999),
+        body('BULK-3', measure.id),
+      ]);
+      expect(results.map((r) => (r instanceof AppError ? r.fieldErrors : r.receipt_no))).toEqual([
+        'BULK-1',
+        { measure_id: 'Der verknüpfte Datensatz existiert nicht' },
+        'BULK-3',
+      ]);
+      const written = await trx('expenditures').where('receipt_no', 'like', 'BULK-%').pluck('receipt_no');
+      expect(written.sort()).toEqual(['BULK-1', 'BULK-3']);
+      const audit = await trx('audit_entries').where('source', 'Import: bulk.xlsx').pluck('action');
+      expect(audit).toEqual(['create', 'create']);
+    } finally {
+      await trx.rollback();
+    }
   });
 });
