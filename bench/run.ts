@@ -52,6 +52,7 @@ const { values: opt } = parseArgs({
     'memory-requests': { type: 'string', default: '10000' },
     only: { type: 'string' },
     startup: { type: 'boolean', default: false },
+    import: { type: 'boolean', default: false },
     'startup-runs': { type: 'string', default: '3' },
   },
 });
@@ -277,8 +278,32 @@ async function startupOnly(): Promise<void> {
   console.log('\nbench/results/latest.json geschrieben (startup).');
 }
 
+/**
+ * `--import`: the table import of a generated 10,000-row expenditures xlsx (tests/features/imports/speed.test.ts:
+ * dry run, apply, unchanged re-run), on PGlite and, with DATABASE_URL, on PostgreSQL; prints the seconds.
+ */
+function importOnly(): void {
+  const url = process.env.DATABASE_URL;
+  console.log(
+    `Tabellen-Import, Load ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
+  for (const database of url && !PGLITE ? [undefined, url] : [undefined]) {
+    const env = { ...process.env, DATABASE_URL: database };
+    if (!database) delete env.DATABASE_URL;
+    const args = ['jest', 'tests/features/imports/speed.test.ts', '--selectProjects', 'api', '-w', '1'];
+    const run = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8' });
+    const line = `${run.stdout}${run.stderr}`.split('\n').find((l) => l.includes('IMPORT '));
+    console.log(line?.trim() ?? `${database ? 'PostgreSQL' : 'PGlite'}: kein Ergebnis (Exit ${run.status})`);
+    if (run.status !== 0) process.exitCode = 1;
+  }
+}
+
 async function main(): Promise<void> {
   if (opt.startup) return startupOnly();
+  if (opt.import) return importOnly();
   const url = process.env.DATABASE_URL;
   if (!PGLITE && !url) {
     console.error(

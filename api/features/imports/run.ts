@@ -5,7 +5,7 @@ import type { Changes } from '../../rest/audit';
 import type { Field } from '../../rest/fields';
 import { derivedColumns } from '../../rest/query';
 import { SYSTEM_FIELDS, type ResourceDef, type Row, type SessionUser } from '../../rest/resource';
-import { createRecord, updateRecord } from '../../rest/write';
+import { createRecords, updateRecord } from '../../rest/write';
 import { cleanText, isEmpty, listItems, normalise, parseCell, type RawCell } from './cells';
 import { fieldLabel } from './labels';
 import { loadLookups, type Lookup } from './references';
@@ -221,8 +221,9 @@ export interface RunOptions {
 
 /**
  * Dry run and apply are one code path: every row goes through the generic write engine (the same validation,
- * row rules, hooks and audit as a form) inside one transaction, each row in its own savepoint so that one refused
- * row does not hide the others. The transaction commits only when applying a file without errors.
+ * row rules, hooks and audit as a form) inside one transaction, so that one refused row does not hide the others:
+ * an update in its own savepoint, new records together through createRecords (bulk inserts). The transaction
+ * commits only when applying a file without errors.
  */
 export async function runImport({
   db,
@@ -256,6 +257,7 @@ export async function runImport({
     );
     const ctx = { db: trx, user, source: `Import: ${fileName}` };
     const seen = new Map<string, number>();
+    const creates: [RowReport, Row][] = [];
     for (const p of parsed) {
       const entry: RowReport = { row: p.row, action: 'error', key: p.keyText, changes: {}, errors: p.errors };
       report.rows.push(entry);
@@ -279,11 +281,12 @@ export async function runImport({
             shown(writable[k]!, before?.[k], lookups),
             shown(writable[k]!, p.values[k], lookups),
           ];
+      if (!before) {
+        creates.push([entry, p.values]);
+        continue;
+      }
       try {
-        if (!before) {
-          await createRecord(ctx, def, p.values);
-          entry.action = 'create';
-        } else if (changed.length) {
+        if (changed.length) {
           const body = Object.fromEntries(changed.map((k) => [k, p.values[k]]));
           await updateRecord(ctx, def, before.id as number, { ...body, version: before.version });
           entry.action = 'update';
@@ -293,6 +296,16 @@ export async function runImport({
         entry.errors = rowErrors(err, spec);
       }
     }
+    const created = await createRecords(
+      ctx,
+      def,
+      creates.map(([, values]) => values),
+    );
+    creates.forEach(([entry], i) => {
+      const result = created[i]!;
+      if (result instanceof AppError) entry.errors = rowErrors(result, spec);
+      else entry.action = 'create';
+    });
     for (const r of report.rows) report.summary[r.action]++;
     report.summary.rows = report.rows.length;
     if (dryRun || report.summary.error) await trx.rollback();

@@ -1,5 +1,9 @@
+import { AppError } from '../../../api/errors';
+import expenditures from '../../../api/features/funding/expenditures';
+import type { SessionUser } from '../../../api/rest/resource';
+import { createRecords } from '../../../api/rest/write';
 import { testApp, type Agent, type TestApp } from '../../support/app';
-import { csv, upload, xlsx, type Report } from './helpers';
+import { createGrant, csv, upload, xlsx, type Report } from './helpers';
 
 let t: TestApp;
 let funding: Agent;
@@ -7,20 +11,7 @@ let fileNumber: string;
 beforeAll(async () => {
   t = await testApp();
   funding = await t.as('funding');
-  const res = await funding.post('/api/grants').send({
-    programme: 'Importtest',
-    funder: 'KfW',
-    file_number: 'IMP-2026/001',
-    phase: 'Importphase',
-    committed_on: '2026-01-15',
-    period_start: '2026-01-01',
-    period_end: '2028-12-31',
-    eligible_cents: 100_000_000,
-    funding_rate_bp: 6500,
-    approved_cents: 65_000_000,
-    spend_rule: 'anbest_gk',
-  });
-  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+  await createGrant(funding, 'IMP-2026/001', 'Importphase');
   fileNumber = 'IMP-2026/001';
 });
 afterAll(async () => t?.close());
@@ -199,5 +190,42 @@ describe('POST /api/imports/expenditures', () => {
     const file = await xlsx([EXPENDITURES]);
     expect((await upload(await t.as('steering'), 'expenditures', file)).status).toBe(403);
     expect((await upload(await t.as('guide'), 'expenditures', file)).status).toBe(403);
+  });
+});
+
+describe('createRecords (the bulk path of an import)', () => {
+  it('gives a row the database refuses its own error and writes the others with their audit entries', async () => {
+    const user = (await t.db('users').where('email', 'foerderung@myk10.example').first()) as SessionUser;
+    user.municipality_ids = [];
+    const grant = (await t.db('grants').where('file_number', 'IMP-2026/001').first('id')) as { id: number };
+    const measure = (await t.db('measures').where('code', 'M-01').first('id')) as { id: number };
+    const body = (receipt: string, measureId: number) => ({
+      grant_id: grant.id,
+      receipt_no: receipt,
+      measure_id: measureId,
+      booked_on: '2026-05-04',
+      amount_cents: 1000,
+      cost_category: 'material',
+      payee: 'Bulk GmbH',
+    });
+    const trx = await t.db.transaction();
+    try {
+      const results = await createRecords({ db: trx, user, source: 'Import: bulk.xlsx' }, expenditures, [
+        body('BULK-1', measure.id),
+        body('BULK-2', 999_999),
+        body('BULK-3', measure.id),
+      ]);
+      expect(results.map((r) => (r instanceof AppError ? r.fieldErrors : r.receipt_no))).toEqual([
+        'BULK-1',
+        { measure_id: 'Der verknüpfte Datensatz existiert nicht' },
+        'BULK-3',
+      ]);
+      const written = await trx('expenditures').where('receipt_no', 'like', 'BULK-%').pluck('receipt_no');
+      expect(written.sort()).toEqual(['BULK-1', 'BULK-3']);
+      const audit = await trx('audit_entries').where('source', 'Import: bulk.xlsx').pluck('action');
+      expect(audit).toEqual(['create', 'create']);
+    } finally {
+      await trx.rollback();
+    }
   });
 });

@@ -67,3 +67,21 @@ export async function template(agent: Agent, resource: string): Promise<ExcelJS.
   await wb.xlsx.load(res.body as ArrayBuffer);
   return wb;
 }
+
+/** A grant to book imported expenditures and tranches on (file number and phase as given). */
+export async function createGrant(agent: Agent, fileNumber: string, phase: string): Promise<void> {
+  const res = await agent.post('/api/grants').send({
+    programme: 'Importtest',
+    funder: 'KfW',
+    file_number: fileNumber,
+    phase,
+    committed_on: '2026-01-15',
+    period_start: '2026-01-01',
+    period_end: '2028-12-31',
+    eligible_cents: 100_000_000,
+    funding_rate_bp: 6500,
+    approved_cents: 65_000_000,
+    spend_rule: 'anbest_gk',
+  });
+  if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+}
