@@ -291,13 +291,20 @@ function importOnly(): void {
       .join(' ')}`,
   );
   for (const database of url && !PGLITE ? [undefined, url] : [undefined]) {
-    const env = { ...process.env, DATABASE_URL: database };
+    const env = { ...process.env, DATABASE_URL: database, IMPORT_ROWS: '10000' };
     if (!database) delete env.DATABASE_URL;
     const args = ['jest', 'tests/features/imports/speed.test.ts', '--selectProjects', 'api', '-w', '1'];
     const run = spawnSync('npx', args, { cwd: ROOT, env, encoding: 'utf8' });
     const line = `${run.stdout}${run.stderr}`.split('\n').find((l) => l.includes('IMPORT '));
-    console.log(line?.trim() ?? `${database ? 'PostgreSQL' : 'PGlite'}: kein Ergebnis (Exit ${run.status})`);
-    if (run.status !== 0) process.exitCode = 1;
+    // Dry run and apply each under 15 s (issue #14).
+    const seconds = [...(line ?? '').matchAll(/(dry run|apply) ([\d.]+) s/g)].map((m) => Number(m[2]));
+    const over = seconds.some((x) => x >= 15);
+    console.log(
+      line
+        ? `${line.trim()}${over ? '  ← über 15 s' : ''}`
+        : `${database ? 'PostgreSQL' : 'PGlite'}: kein Ergebnis (Exit ${run.status})`,
+    );
+    if (run.status !== 0 || over) process.exitCode = 1;
   }
 }
 
