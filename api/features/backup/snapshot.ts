@@ -215,6 +215,12 @@ export interface RestoreSummary {
 }
 
 /** Why a target may not take the backup, or undefined. */
+/**
+ * Tables a migration fills with reference data (the base rates of § 247 BGB): a new database has their rows already,
+ * so they do not make it "not empty", and a restore replaces them with the backup's (which may have been edited).
+ */
+const SEEDED_BY_MIGRATIONS = new Set(['base_rates']);
+
 async function refusal(db: Knex, header: BackupHeader, known: string[]): Promise<string | undefined> {
   const unknown = header.migrations.find((m) => !known.includes(m));
   if (unknown)
@@ -222,6 +228,7 @@ async function refusal(db: Knex, header: BackupHeader, known: string[]): Promise
   if (header.migrations.some((m, i) => known[i] !== m))
     return 'Der Schemastand der Sicherung passt nicht zu dieser Version des Cockpits.';
   for (const t of await dataTables(db)) {
+    if (SEEDED_BY_MIGRATIONS.has(t.name)) continue;
     const row = (await db(t.name).first(db.raw('1 as x'))) as unknown;
     if (row)
       return `Die Zieldatenbank ist nicht leer (Tabelle ${t.name} enthält Daten). Eine Sicherung wird nur in eine leere Datenbank eingespielt: einen neuen DATA_DIR-Ordner oder eine neu angelegte PostgreSQL-Datenbank.`;
@@ -290,6 +297,7 @@ export async function restoreBackup(
           throw new BackupError(
             `Die Tabelle ${name} der Sicherung passt nicht zum Schema der Zieldatenbank.`,
           );
+        if (SEEDED_BY_MIGRATIONS.has(name)) await trx(name).delete();
         current = { table, batch: [], hash: crypto.createHash('sha256'), rows: 0 };
       } else if (kind === 'end') {
         const sum = value as TableSum & { name: string };

@@ -1,7 +1,10 @@
-import { DOCUMENT_KINDS, ROLES } from '../../domain';
+import { DOCUMENT_KINDS, ROLES, type Role } from '../../domain';
+import { CONTACT_READERS, FUNDING_READERS } from '../access';
 import { enumOf, int, ref, text, type ResourceFields } from '../../rest/fields';
 
-const parent = (resource: string) => ref(resource, { filter: true, readOnly: true });
+/** A link to the parent record; visible (and filterable) only to roles that may read that kind of record. */
+const parent = (resource: string, readRoles?: readonly Role[]) =>
+  ref(resource, { filter: true, readOnly: true, ...(readRoles ? { readRoles } : {}) });
 
 /**
  * Documents attached to a record (#17). Served by the feature's own routes (./routes.ts), not the generic ones:
@@ -13,13 +16,13 @@ export default {
   description:
     'Dokumente an Bescheiden, Mittelabrufen, Ausgaben, Weiterleitungen, Maßnahmen, Partnern und Kontakten. Lesen und Anhängen folgen den Rechten am Datensatz.',
   fields: {
-    grant_id: parent('grants'),
-    tranche_id: parent('tranches'),
-    expenditure_id: parent('expenditures'),
-    transfer_id: parent('transfers'),
+    grant_id: parent('grants', FUNDING_READERS),
+    tranche_id: parent('tranches', FUNDING_READERS),
+    expenditure_id: parent('expenditures', FUNDING_READERS),
+    transfer_id: parent('transfers', FUNDING_READERS),
     measure_id: parent('measures'),
     partner_id: parent('partners'),
-    contact_id: parent('contacts'),
+    contact_id: parent('contacts', CONTACT_READERS),
     kind: enumOf(DOCUMENT_KINDS, { enumName: 'document_kind', required: true, filter: true, sort: true }),
     title: text(200, { required: true, sort: true }),
     file_name: text(255, { readOnly: true, sort: true }),

@@ -109,15 +109,34 @@ describe('reading follows the read right of the record', () => {
     expect(await list('viewer')).toContain('tranches');
   });
 
-  it('a filter on a parent the role may not read finds nothing rather than leaking', async () => {
-    const guide = await t.as('guide');
+  it('a filter on a parent the role may not read is refused (400) like any field it may not read', async () => {
+    const filter = (f: Record<string, unknown>) =>
+      `/api/documents?filter=${encodeURIComponent(JSON.stringify(f))}`;
 
-    const res = await guide.get(
-      `/api/documents?filter=${encodeURIComponent(JSON.stringify({ tranche_id: ids.tranche }))}`,
-    );
+    const guide = await (await t.as('guide')).get(filter({ tranche_id: ids.tranche }));
+    const funding = await (await t.as('funding')).get(filter({ tranche_id: ids.tranche }));
+    const fundingOnContacts = await (await t.as('funding')).get(filter({ contact_id: ids.ownContact }));
 
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual([]);
+    expect(guide.status).toBe(400);
+    expect(funding.status).toBe(200);
+    expect(fundingOnContacts.status).toBe(400);
+  });
+
+  it('shows uploads in the audit log to those who may read the record, and to no one else', async () => {
+    const onTranche = await documentOn('tranches', ids.tranche);
+    const onContact = await documentOn('contacts', ids.ownContact);
+    const entries = async (role: 'steering' | 'funding', id: number) => {
+      const filter = JSON.stringify({ resource: 'documents', record_id: id });
+      const res = await (await t.as(role)).get(`/api/audit_entries?filter=${encodeURIComponent(filter)}`);
+      expect(res.status).toBe(200);
+      return (res.body as { action: string }[]).map((e) => e.action);
+    };
+
+    expect(await entries('funding', onTranche)).toEqual(['create']);
+    expect(await entries('steering', onTranche)).toEqual(['create']);
+    expect(await entries('steering', onContact)).toEqual(['create']);
+    // Funding staff read the audit log, but not contacts: nor the entries of their documents.
+    expect(await entries('funding', onContact)).toEqual([]);
   });
 });
 
