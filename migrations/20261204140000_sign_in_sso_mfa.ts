@@ -54,12 +54,6 @@ export async function down(knex: Knex): Promise<void> {
   });
   await knex.schema.dropTable('user_recovery_codes');
   await knex.schema.alterTable('users', (t) => {
-    t.dropColumns(
-      'totp_secret',
-      'totp_pending_secret',
-      'totp_enabled_at',
-      'totp_last_step',
-      'break_glass',
-    );
+    t.dropColumns('totp_secret', 'totp_pending_secret', 'totp_enabled_at', 'totp_last_step', 'break_glass');
   });
 }
