@@ -243,7 +243,7 @@ describe('proof-of-use files', () => {
     expect(entries[0]!.data.toString('utf8')).toContain(entries[2]!.name);
   });
 
-  it('ZIP: carries the grant’s notice and the period’s receipts in folders by kind, titled in the index', async () => {
+  it('ZIP: carries the grant’s notice, the period’s tranche requests and receipts in folders by kind, titled in the index', async () => {
     const pdf = unzip((await binary(`/api/reports/proof-of-use.zip?${q()}`)).body as Buffer)[1]!.data;
     const receipt = async (no: string) =>
       (
@@ -272,18 +272,37 @@ describe('proof-of-use files', () => {
       'Rechnung Dezember 2024',
       'Rechnung-T-5.pdf',
     );
+    const tranche = async (number: number) =>
+      ((await t.db('tranches').where({ grant_id: f.grantId, number }).first('id')) as { id: number }).id;
+    await upload('tranches', await tranche(1), 'drawdown', 'Mittelabruf 1 wie versandt', 'Abruf-1.pdf');
+    await upload(
+      'tranches',
+      await tranche(3),
+      'drawdown',
+      'Mittelabruf 3 (Haushaltsjahr 2024)',
+      'Abruf-3.pdf',
+    );
 
     const entries = unzip((await binary(`/api/reports/proof-of-use.zip?${q()}`)).body as Buffer);
 
-    expect(entries.map((e) => e.name).slice(3)).toEqual([
-      'Dokumente/Bescheid/Bescheid.pdf',
+    expect(
+      entries
+        .map((e) => e.name)
+        .slice(3)
+        .sort(),
+    ).toEqual([
       'Dokumente/Beleg/Rechnung-T-1.pdf',
+      'Dokumente/Bescheid/Bescheid.pdf',
+      'Dokumente/Mittelabruf/Abruf-1.pdf',
     ]);
-    expect(entries[4]!.data.includes(Buffer.from('% Rechnung März 2025'))).toBe(true);
+    const bill = entries.find((e) => e.name === 'Dokumente/Beleg/Rechnung-T-1.pdf')!;
+    expect(bill.data.includes(Buffer.from('% Rechnung März 2025'))).toBe(true);
     const index = entries[0]!.data.toString('utf8');
     expect(index).toContain('- Dokumente/Bescheid/Bescheid.pdf – Zuwendungsbescheid vom 01.03.2024');
     expect(index).toContain('- Dokumente/Beleg/Rechnung-T-1.pdf – Rechnung März 2025');
+    expect(index).toContain('- Dokumente/Mittelabruf/Abruf-1.pdf – Mittelabruf 1 wie versandt');
     expect(index).not.toContain('Rechnung-T-5');
+    expect(index).not.toContain('Abruf-3');
   });
 });
 
