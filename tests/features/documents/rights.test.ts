@@ -123,8 +123,8 @@ describe('reading follows the read right of the record', () => {
   });
 
   it('shows uploads in the audit log to those who may read the record, and to no one else', async () => {
-    const onTranche = await documentOn('tranches', ids.tranche);
-    const onContact = await documentOn('contacts', ids.ownContact);
+    const onTranche = await documentOn('tranches', ids.tranche!);
+    const onContact = await documentOn('contacts', ids.ownContact!);
     const entries = async (role: 'steering' | 'funding', id: number) => {
       const filter = JSON.stringify({ resource: 'documents', record_id: id });
       const res = await (await t.as(role)).get(`/api/audit_entries?filter=${encodeURIComponent(filter)}`);
