@@ -19,7 +19,7 @@ interface RoleView {
   writesMeasures: boolean;
 }
 
-const BASE_TABS = ['Übersicht', 'Meilensteine', 'Wirkung', 'Partner'];
+const BASE_TABS = ['Übersicht', 'Meilensteine', 'Wirkung', 'Partner', 'Dokumente'];
 
 const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
   cdo: {
