@@ -27,7 +27,8 @@ export async function checkReminders(
     : await runReminders(db, { today, origin, runDay });
   const immediate = await runReminders(db, { today, origin, rules: IMMEDIATE });
   const mailer = await mailerFor(config);
-  const delivered = mailer ? await deliverOutbox(db, mailer, now) : undefined;
+  // A fresh clock: the mails just queued are due from their insert, which is later than `now`.
+  const delivered = mailer ? await deliverOutbox(db, mailer) : undefined;
   return { daily, immediate, delivered };
 }
 

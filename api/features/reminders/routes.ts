@@ -39,10 +39,10 @@ function remindersRouter(db: Knex, config: Config): Router {
 
   // The run now, as the daily one would do it (idempotent); then the mails that are due.
   r.post('/reminders/run', requireRole(...ACCESS.outbox.read), async (_req: Request, res: Response) => {
-    const now = new Date();
-    const result = await runReminders(db, { today: berlinDate(now), origin: mailOrigin(config) });
+    const result = await runReminders(db, { today: berlinDate(new Date()), origin: mailOrigin(config) });
     const m = await mailer();
-    const delivered = m ? await deliverOutbox(db, m, now) : null;
+    // Delivery reads the clock anew: the mails just queued are due from their insert, after the run began.
+    const delivered = m ? await deliverOutbox(db, m) : null;
     res.json({ ...result, delivered, smtp: Boolean(m) });
   });
 
