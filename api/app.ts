@@ -8,6 +8,7 @@ import { OidcService } from './features/auth/oidc';
 import { authRouter, loadSession, requireUser, sameOriginWrites, secondFactorGate } from './features/auth';
 import type { Config } from './config';
 import { AppError, errorSummary, translateDbError } from './errors';
+import { firstSegment, onlyForItsSegments } from './http/segments';
 import { createLogger, type Logger } from './logger';
 import { openApiRouter } from './openapi';
 import { extraModules, resources } from './features';
@@ -177,11 +178,11 @@ export function createApp({
   api.use(calendarTokenFeed(db));
   api.use(requireUser);
   // Behind the sign-in check: an extra route that forgets its role check is still not public.
-  for (const m of extraModules) api.use(m.router(db, config));
+  for (const m of extraModules) api.use(onlyForItsSegments(m.router(db, config)));
   // Straight to the named resource's router instead of trying every resource's routes in turn.
   const routers = new Map(resources.map((def) => [def.name, resourceRouter(db, def)]));
   api.use((req, res, next) => {
-    const router = routers.get(req.path.split('/', 2)[1]!.toLowerCase()); // routes match case-insensitively
+    const router = routers.get(firstSegment(req.path));
     if (router) router(req, res, next);
     else next();
   });

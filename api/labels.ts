@@ -1,37 +1,31 @@
+import { de } from '../admin/src/i18n/de';
 import type { COST_CATEGORIES, DocumentKind, HEALTHS, MEASURE_STATUSES, MUNICIPALITY_KINDS } from './domain';
 
-/** German labels of the enumerations, as the server writes them into PDFs, spreadsheets, CSV and calendar texts. */
+/**
+ * German labels as the server writes them into PDFs, spreadsheets, CSV and calendar texts: taken from the admin's
+ * German catalogue, so a label is written once and reads the same on screen and on paper.
+ */
 
-export const HEALTH_LABELS: Record<(typeof HEALTHS)[number], string> = {
-  green: 'Grün',
-  amber: 'Gelb',
-  red: 'Rot',
+type Texts = Record<string, string>;
+const catalogue = de as unknown as {
+  app: { enums: Record<string, Texts>; funding: { groups: Texts } };
+  resources: { measures: { fields: Texts } };
 };
+const enumLabels = <K extends string>(name: string) => catalogue.app.enums[name] as Record<K, string>;
 
-export const MEASURE_STATUS_LABELS: Record<(typeof MEASURE_STATUSES)[number], string> = {
-  idea: 'Idee',
-  planning: 'in Planung',
-  implementation: 'in Umsetzung',
-  operation: 'im Betrieb',
-  completed: 'abgeschlossen',
-  paused: 'pausiert',
-  stopped: 'gestoppt',
-};
-
-export const COST_CATEGORY_LABELS: Record<(typeof COST_CATEGORIES)[number], string> = {
-  personnel: 'Personalkosten',
-  material: 'Sachkosten',
-  services: 'Dienstleistungen',
-  investment: 'Investitionen',
-  other: 'Sonstiges',
-};
+export const HEALTH_LABELS = enumLabels<(typeof HEALTHS)[number]>('health');
+export const MEASURE_STATUS_LABELS = enumLabels<(typeof MEASURE_STATUSES)[number]>('status');
+export const COST_CATEGORY_LABELS = enumLabels<(typeof COST_CATEGORIES)[number]>('cost_category');
+export const DOCUMENT_KIND_LABELS = enumLabels<DocumentKind>('document_kind');
 
 /** Financing-plan groups of the cost categories (receipt list, funding report). */
-export const COST_GROUP_LABELS = {
-  personnel: 'Personalkosten',
-  material_services: 'Sach- und Dienstleistungskosten',
-  investment: 'Investitionen',
-} as const;
+export const COST_GROUP_LABELS = catalogue.app.funding.groups as Record<
+  'personnel' | 'material_services' | 'investment',
+  string
+>;
+
+/** The label of a measure's health_note, the same on screen and in every PDF. */
+export const HEALTH_NOTE_LABEL = catalogue.resources.measures.fields.health_note!;
 
 /** The short form before a municipality's name ("Stadt Mayen", "VG Maifeld"). */
 export const MUNICIPALITY_KIND_PREFIXES: Record<(typeof MUNICIPALITY_KINDS)[number], string> = {
@@ -44,19 +38,3 @@ export function germanDate(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}.${m}.${y}`;
 }
-
-/** The label of a measure's health_note, the same on screen (admin catalogue) and in every PDF. */
-export const HEALTH_NOTE_LABEL = 'Begründung der Ampel';
-
-/** Document kinds (#17): also the folder names of the proof-of-use pack. */
-export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
-  notice: 'Bescheid',
-  amendment: 'Änderungsbescheid',
-  drawdown: 'Mittelabruf',
-  receipt: 'Beleg',
-  contract: 'Vertrag',
-  proof: 'Nachweis',
-  profile: 'Projektsteckbrief',
-  minutes: 'Protokoll',
-  other: 'Sonstiges',
-};

@@ -90,7 +90,7 @@ function resourcePaths(def: ResourceDef): Json {
       get: {
         tags: [def.name],
         summary: `Liste (getList, getMany, getManyReference). ${readRoles}`,
-        description: `${def.description ?? ''}${createDeleteOnly}\n\nFilterbar: id, ${filterable.join(', ')}${def.search ? ', q (Volltext)' : ''}; dazu <feld>_gte, <feld>_lte, <feld>_null.\nSortierbar: id, ${sortable.join(', ')}.`,
+        description: `${def.description ?? ''}${createDeleteOnly}\n\nFilterbar: id, ${filterable.join(', ')}${def.search ? `, q (${def.search.fts ? 'Volltext' : 'Teilwörter'}; mehrere Wörter: jedes muss vorkommen)` : ''}; dazu <feld>_gte, <feld>_lte, <feld>_null.\nSortierbar: id, ${sortable.join(', ')}.`,
         parameters: [
           jsonParam('filter', 'JSON-Objekt, z. B. {"status":"planning"}'),
           jsonParam('sort', 'JSON ["feld","ASC"|"DESC"]'),
@@ -126,10 +126,20 @@ function resourcePaths(def: ResourceDef): Json {
       delete: {
         tags: [def.name],
         summary: `Löschen; antwortet mit dem gelöschten Datensatz. ${writeRoles}`,
+        parameters: [
+          {
+            name: 'If-Match',
+            in: 'header',
+            required: false,
+            description:
+              'Versionsnummer des gelesenen Datensatzes ("3"): Wurde er seitdem geändert, wird nicht gelöscht (409).',
+            schema: { type: 'string' },
+          },
+        ],
         responses: {
           200: one,
           404: errorResponse('Nicht gefunden'),
-          409: errorResponse('Noch verwendet'),
+          409: errorResponse('Noch verwendet oder inzwischen geändert'),
           ...errors,
         },
       },
@@ -247,6 +257,35 @@ const authPaths: Json = {
       tags: ['auth'],
       summary: 'Neue Wiederherstellungscodes ({ code }); die alten werden ungültig',
       responses: { 200: { description: 'Neue Codes' }, 401: errorResponse('Code falsch') },
+    },
+  },
+  '/auth/sessions': {
+    get: {
+      tags: ['auth'],
+      summary:
+        'Eigene angemeldete Geräte: [{ handle, created_at, last_seen_at, method, device, current }], zuletzt genutzte zuerst',
+      responses: { 200: { description: 'Sitzungen' }, 401: errorResponse('Nicht angemeldet') },
+    },
+  },
+  '/auth/sessions/others': {
+    delete: {
+      tags: ['auth'],
+      summary: 'Alle eigenen Sitzungen außer der aktuellen beenden (protokolliert); antwortet { ended }',
+      responses: { 200: { description: 'Beendet' }, 401: errorResponse('Nicht angemeldet') },
+    },
+  },
+  '/auth/sessions/{handle}': {
+    delete: {
+      tags: ['auth'],
+      summary: 'Eine andere eigene Sitzung beenden (protokolliert); die aktuelle endet mit /auth/logout',
+      parameters: [
+        { name: 'handle', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } },
+      ],
+      responses: {
+        200: { description: 'Beendet' },
+        404: errorResponse('Keine eigene Sitzung'),
+        409: errorResponse('Die aktuelle Sitzung'),
+      },
     },
   },
   '/health': {

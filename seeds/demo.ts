@@ -11,6 +11,7 @@ import {
   TRANSFERS,
 } from './demoFunding';
 import { seedDemoDocuments } from './demoDocuments';
+import { DEMO_COST_OBJECTS, DEMO_LEDGER_ACCOUNTS } from './demoFinanceKeys';
 import { MEASURES } from './demoMeasures';
 import { buildBudgetLines } from './demoBudget';
 import { buildValues, INDICATORS } from './demoIndicators';
@@ -113,10 +114,12 @@ async function load(trx: Knex, hashes: string[]): Promise<void> {
       start_date: m.start,
       end_date: m.end,
       budget_cents: euro(m.budget),
+      cost_object: DEMO_COST_OBJECTS[m.code] ?? null,
     })),
     'code',
   );
   const measure = new Map(MEASURES.map((m, i) => [m.code, measureIds[i]!]));
+  await insertAll(trx, 'ledger_accounts', DEMO_LEDGER_ACCOUNTS);
   await insertAll(
     trx,
     'measure_municipalities',

@@ -9,6 +9,10 @@ import { Rng, yearOf } from './util';
  * off by a factor, so the demo expenditures partly over- and partly under-run it (some lines by more than 20 %).
  * The current year is planned in full (only part of it is spent by "today"), and the last year of grant B carries
  * the rest of every open measure's budget.
+ *
+ * Each year's plan × funding rate fits the grant year's approved amount, with one deliberate exception that shows
+ * the grid's warning: grant A's 2021 (the strategy phase started faster than the 50.000 € approved for that year;
+ * tests/demo-data.test.ts keeps it the only one, README says so).
  */
 
 export interface BudgetLinePlan {

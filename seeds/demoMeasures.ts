@@ -18,7 +18,8 @@ export interface MeasureDef {
   health: 'green' | 'amber' | 'red';
   healthNote?: string;
   progress: number;
-  owner: 'cdo' | 'steering' | 'steering2';
+  /** 'viewer': a measure may be owned by a read-only account (it then records the measure's indicator values). */
+  owner: 'cdo' | 'steering' | 'steering2' | 'viewer';
   /** Lead municipality; null = county-wide. */
   lead: MunicipalityName | null;
   /** Where the measure applies. */
@@ -914,7 +915,7 @@ export const MEASURES: MeasureDef[] = [
     healthNote:
       'Plattformlizenz und Einrichtung für die gesamte Laufzeit wurden 2026 vorab bezahlt; die Ausgaben laufen dem Zeitplan deshalb voraus.',
     progress: 41,
-    owner: 'steering',
+    owner: 'viewer',
     lead: null,
     where: ALL,
     start: '2025-04-01',

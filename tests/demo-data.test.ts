@@ -108,6 +108,58 @@ describe('demo data', () => {
     expect(Number(foreign[0]!.n)).toBe(0);
   });
 
+  it('plans both grants completely; the payments partly over- and partly under-run the plan', async () => {
+    // Eligible payments per grant × measure × cost category × year (paid, or booked when not paid yet).
+    const { rows } = (await t.db.raw(`
+      select grant_id, measure_id, cost_category,
+             extract(year from coalesce(paid_on, booked_on))::int as fiscal_year, sum(amount_cents)::bigint as cents
+        from expenditures where eligible group by 1, 2, 3, 4`)) as {
+      rows: {
+        grant_id: number;
+        measure_id: number;
+        cost_category: string;
+        fiscal_year: number;
+        cents: string;
+      }[];
+    };
+    const plan = new Map(
+      ((await t.db('budget_lines').select()) as Record<string, number | string>[]).map((l) => [
+        `${l.grant_id}|${l.measure_id}|${l.cost_category}|${l.fiscal_year}`,
+        Number(l.planned_cents),
+      ]),
+    );
+    const ratios = rows.map((r) => {
+      const planned = plan.get(`${r.grant_id}|${r.measure_id}|${r.cost_category}|${r.fiscal_year}`);
+      expect(planned).toBeGreaterThan(0);
+      return Number(r.cents) / planned!;
+    });
+    expect(ratios.filter((q) => q > 1.2).length).toBeGreaterThanOrEqual(5);
+    expect(ratios.filter((q) => q < 0.9).length).toBeGreaterThanOrEqual(5);
+    const grantsWithPlan = await t.db('budget_lines').distinct('grant_id').pluck('grant_id');
+    expect(grantsWithPlan).toHaveLength(await count(t.db, 'grants'));
+  });
+
+  it("fits every grant year's plan × funding rate into its approval, but grant A's 2021 (the documented demo case)", async () => {
+    const years = (await t
+      .db('grant_years as y')
+      .join('grants as g', 'g.id', 'y.grant_id')
+      .select('g.phase', 'g.funding_rate_bp', 'y.fiscal_year', 'y.approved_cents')
+      .select(
+        t.db.raw(
+          '(select coalesce(sum(planned_cents), 0) from budget_lines b where b.grant_id = y.grant_id and b.fiscal_year = y.fiscal_year) as planned',
+        ),
+      )
+      .orderBy(['g.phase', 'y.fiscal_year'])) as Record<string, string | number>[];
+    const over = years
+      .filter(
+        (y) =>
+          Math.floor((Number(y.planned) * Number(y.funding_rate_bp) + 5000) / 10000) >
+          Number(y.approved_cents),
+      )
+      .map((y) => `${String(y.phase).slice(0, 1)} ${y.fiscal_year}`);
+    expect(over).toEqual(['A 2021']);
+  });
+
   it('is loaded only once (idempotent)', async () => {
     const before = await count(t.db, 'measures');
     await seedDemo(t.db);

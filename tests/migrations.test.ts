@@ -18,6 +18,7 @@ const TABLES = [
   'budget_lines',
   'proof_reports',
   'base_rates',
+  'ledger_accounts',
   'tranches',
   'expenditures',
   'transfers',

@@ -1,9 +1,9 @@
 import { lazy } from 'react';
 import { Admin, CustomRoutes, Resource } from 'react-admin';
-import { Route } from 'react-router';
+import { Navigate, Route } from 'react-router';
 import audit_entries from './audit_entries';
 import base_rates from './base_rates';
-import { authProvider } from './auth/authProvider';
+import { authProvider, SECURITY_PATH } from './auth/authProvider';
 import { LoginPage } from './auth/LoginPage';
 import contact_measures from './contact_measures';
 import contacts from './contacts';
@@ -15,6 +15,7 @@ import grants from './grants';
 import guide_municipalities from './guide_municipalities';
 import { i18nProvider } from './i18n';
 import indicator_values from './indicator_values';
+import ledger_accounts from './ledger_accounts';
 import indicators from './indicators';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './layout/NotFoundPage';
@@ -29,13 +30,14 @@ import municipalities from './municipalities';
 import notifications from './notifications';
 import partners from './partners';
 import { dataProvider } from './providers/dataProvider';
+import { queryClient } from './providers/queryClient';
 import status_reports from './status_reports';
 import tranches from './tranches';
 import transfers from './transfers';
 import users from './users';
 
 const ChangePasswordPage = lazy(() => import('./auth/ChangePasswordPage'));
-const SecondFactorPage = lazy(() => import('./auth/SecondFactorPage'));
+const SecurityPage = lazy(() => import('./auth/SecurityPage'));
 const TrendPage = lazy(() => import('./trend/TrendPage'));
 const DeadlinesPage = lazy(() => import('./funding/DeadlinesPage'));
 const FundingReportPage = lazy(() => import('./funding/FundingReportPage'));
@@ -52,6 +54,7 @@ export function App() {
     <Admin
       title="MYK10 Steuerungscockpit"
       dataProvider={dataProvider}
+      queryClient={queryClient}
       authProvider={authProvider}
       i18nProvider={i18nProvider}
       loginPage={LoginPage}
@@ -85,12 +88,15 @@ export function App() {
       <Resource name="guide_municipalities" {...guide_municipalities} />
       <Resource name="proof_reports" />
       <Resource name="base_rates" {...base_rates} />
+      <Resource name="ledger_accounts" {...ledger_accounts} />
       <Resource name="audit_entries" {...audit_entries} />
       <Resource name="notifications" {...notifications} />
       <Resource name="mail_outbox" {...mail_outbox} />
       <CustomRoutes>
         <Route path="/passwort" element={<ChangePasswordPage />} />
-        <Route path="/zweiter-faktor" element={<SecondFactorPage />} />
+        <Route path={SECURITY_PATH} element={<SecurityPage />} />
+        {/* The page's earlier name, still in bookmarks and mails. */}
+        <Route path="/zweiter-faktor" element={<Navigate to={SECURITY_PATH} replace />} />
         <Route path="/mta" element={<TrendPage />} />
         <Route path="/fristen" element={<DeadlinesPage />} />
         <Route path="/foerderbericht" element={<FundingReportPage />} />

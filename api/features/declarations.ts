@@ -14,6 +14,7 @@ import grant_years from './funding/grant_years.fields';
 import grants from './funding/grants.fields';
 import indicator_values from './indicators/indicator_values.fields';
 import indicators from './indicators/indicators.fields';
+import ledger_accounts from './funding/ledger_accounts.fields';
 import guide_municipalities from './users/guide_municipalities.fields';
 import measure_municipalities from './measures/measure_municipalities.fields';
 import measure_partners from './partners/measure_partners.fields';
@@ -55,6 +56,7 @@ export const declarations = {
   status_reports,
   proof_reports,
   base_rates,
+  ledger_accounts,
   audit_entries,
   notifications,
   mail_outbox,

@@ -63,3 +63,15 @@ export function choiceParam<T extends string>(
     });
   return raw as T;
 }
+
+/**
+ * `If-Match: "<version>"` of a DELETE → the version the client was shown (undefined without the header). A
+ * client that names it is refused with 409 when the record changed since; without it the delete is unconditional.
+ */
+export function versionOfIfMatch(header: string | undefined): number | undefined {
+  if (header === undefined || header.trim() === '*') return undefined; // "*": any version
+  const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(header);
+  if (!match)
+    throw badRequest('If-Match muss die Versionsnummer des gelesenen Datensatzes enthalten, z. B. "3".');
+  return Number(match[1]);
+}

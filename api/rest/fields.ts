@@ -20,7 +20,7 @@ export interface Field {
   readOnly: boolean;
   /** Text: the longest value (characters, after trimming). */
   maxLength?: number;
-  /** Int and number: the range, inclusive. */
+  /** Int and number: the range, inclusive; money: `min` is set (to minus the largest amount) when it may be negative. */
   min?: number;
   max?: number;
   /** Text with a fixed shape instead of free text. */
@@ -74,8 +74,12 @@ export const int = (min: number, max: number, opts: Opts = {}): Field => field('
 
 export const num = (min: number, max: number, opts: Opts = {}): Field => field('number', opts, { min, max });
 
-/** Whole cents, never negative. */
-export const money = (opts: Opts = {}): Field => field('money', opts);
+/**
+ * Whole cents, never negative; `signed` allows negative amounts too (an expenditure's credit note, which lowers
+ * the spending it is booked on).
+ */
+export const money = ({ signed, ...opts }: Opts & { signed?: true } = {}): Field =>
+  field('money', opts, signed ? { min: -MAX_MONEY_CENTS } : {});
 
 export const date = (opts: Opts = {}): Field => field('date', opts);
 

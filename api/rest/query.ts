@@ -57,14 +57,26 @@ export function selectColumns(
 }
 
 /** A German prefix query: every word must match the start of a word ("Breitband" finds "Breitbandausbau"). */
+/** The most words a search reads; more are ignored. */
+const MAX_SEARCH_WORDS = 10;
+
 export function prefixQuery(q: string): string | undefined {
   const words = q.match(/[\p{L}\p{N}]+/gu);
   return words?.length
     ? words
-        .slice(0, 10)
+        .slice(0, MAX_SEARCH_WORDS)
         .map((w) => `${w}:*`)
         .join(' & ')
     : undefined;
+}
+
+/**
+ * The words of a substring search, each searched on its own (in any searched column), as the full-text search reads
+ * several words. Searched as one phrase, two frequent words that never stand side by side ("Abschlag Rechnung")
+ * gave the trigram index nothing to exclude (pg_trgm makes no trigram across a space): every row was re-read.
+ */
+function searchWords(q: string): string[] {
+  return q.split(/\s+/).filter(Boolean).slice(0, MAX_SEARCH_WORDS);
 }
 
 const SEPARATOR = '\u0001';
@@ -91,18 +103,19 @@ function applyClause(
       if (tsquery) qb.whereRaw(`${def.name}.search @@ to_tsquery('german', ?)`, [tsquery]);
       else qb.whereRaw('false');
     } else {
-      const like = `%${(c.value as string).replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
       const columns = c.columns ?? def.search?.ilike ?? [];
       const declared = def.search?.ilike ?? [];
-      // All declared columns at once: one expression, one index. Exact as long as the query holds no separator.
-      if (
+      const together =
         columns.length > 1 &&
         columns.length === declared.length &&
-        columns.every((col, i) => col === declared[i]) &&
-        !like.includes(SEPARATOR)
-      )
-        qb.whereRaw(`${searchText(def.name, columns)} ilike ?`, [like]);
-      else qb.where((w) => columns.forEach((col) => w.orWhereILike(`${def.name}.${col}`, like)));
+        columns.every((col, i) => col === declared[i]);
+      for (const word of searchWords(c.value as string)) {
+        const like = `%${word.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+        // All declared columns at once: one expression, one index. Exact as long as the word holds no separator.
+        if (together && !like.includes(SEPARATOR))
+          qb.whereRaw(`${searchText(def.name, columns)} ilike ?`, [like]);
+        else qb.where((w) => columns.forEach((col) => w.orWhereILike(`${def.name}.${col}`, like)));
+      }
     }
     return;
   }

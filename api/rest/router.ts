@@ -2,7 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import type { Knex } from 'knex';
 import { AppError, forbidden, notFound } from '../errors';
 import { currentUser } from '../features/auth/session';
-import { parseId } from '../http/params';
+import { parseId, versionOfIfMatch } from '../http/params';
 import { parseListParams } from './listParams';
 import { getRow, listRows } from './query';
 import { canRead, type ResourceDef } from './resource';
@@ -59,7 +59,8 @@ export function resourceRouter(db: Knex, def: ResourceDef): Router {
 
   router.delete(`${base}/:id`, async (req: Request, res: Response) => {
     const user = readableBy(def, req);
-    res.json(await deleteRecord({ db, user }, def, parseId(req.params.id)));
+    const version = versionOfIfMatch(req.get('If-Match'));
+    res.json(await deleteRecord({ db, user }, def, parseId(req.params.id), version));
   });
 
   return router;

@@ -47,7 +47,12 @@ function baseSchema(f: Field): z.ZodType {
       return z
         .number(msg('Bitte eine ganze Zahl eingeben'))
         .int(msg('Bitte eine ganze Zahl eingeben'))
-        .min(0, { error: () => 'Der Betrag darf nicht negativ sein' })
+        .min(f.min ?? 0, {
+          error: () =>
+            f.min === undefined
+              ? 'Der Betrag darf nicht negativ sein'
+              : 'Der Betrag darf höchstens −100.000.000.000,00 € betragen',
+        })
         .max(MAX_MONEY_CENTS, { error: () => 'Der Betrag darf höchstens 100.000.000.000,00 € betragen' });
     case 'date':
       return dateSchema;

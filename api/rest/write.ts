@@ -317,10 +317,14 @@ export async function updateRecord(ctx: Ctx, def: ResourceDef, id: number, body:
   });
 }
 
-export async function deleteRecord(ctx: Ctx, def: ResourceDef, id: number): Promise<Row> {
+export async function deleteRecord(ctx: Ctx, def: ResourceDef, id: number, version?: number): Promise<Row> {
   requireWrite(def, ctx.user);
   return inTransaction(ctx, def, async (trx) => {
     const before = await lockForWrite(trx, def, ctx.user, id);
+    if (def.versioned && version !== undefined && before.version !== version)
+      throw conflict(
+        'Der Datensatz wurde zwischenzeitlich von jemand anderem geändert und daher nicht gelöscht. Bitte laden Sie ihn neu.',
+      );
     await def.beforeDelete?.({ ...ctx, db: trx }, before);
     const del = trx(def.name).where('id', id).delete();
     if (def.writeScope) def.writeScope(del, ctx.user);

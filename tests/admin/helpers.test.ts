@@ -33,6 +33,14 @@ describe('parseHundredths (money and percent inputs)', () => {
     },
   );
 
+  it('reads a negative amount only where it is allowed (a credit note)', () => {
+    expect(parseHundredths('-312,50', true)).toBe(-31250);
+    expect(parseHundredths('−1.234,5 €', true)).toBe(-123450);
+    expect(parseHundredths('18.445,00', true)).toBe(1844500);
+    expect(parseHundredths('-312,50')).toBeUndefined();
+    expect(parseHundredths('--3', true)).toBeUndefined();
+  });
+
   it('never goes through floating point (0,29 is 29, not 28.999…)', () => {
     expect(parseHundredths('0,29')).toBe(29);
     expect(parseHundredths('1.000.000,03')).toBe(100000003);

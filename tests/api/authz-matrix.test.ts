@@ -1,14 +1,17 @@
+import supertest from 'supertest';
 import type { Role } from '../../api/domain';
 import { resources } from '../../api/features';
 import { DEMO_EMAIL, DEMO_PASSWORD, testApp, type Agent, type TestApp } from '../support/app';
 import { dbChecksum } from '../support/checksum';
 import { createBody, UPDATE_PATCH, type Body } from '../support/fixtures';
+import { signInWithSso, startProvider, type TestProvider } from '../support/oidc';
 
 /**
  * The role matrix of DESIGN.md §5 as ONE table (resource × role → what each method answers); every cell becomes a
  * test. A granted write works on a record of the caller's own (for a guide: her entry, her municipality); a denied
  * one answers 403 (a PUT on create/delete-only link rows 405) and changes nothing. Without a session everything
- * answers 401.
+ * answers 401. Every cell runs twice: with a session signed in by password and with one signed in by single sign-on
+ * through a real OpenID provider (issue #18), each signed in once per role.
  */
 
 type Method = 'list' | 'getOne' | 'create' | 'update' | 'delete';
@@ -22,6 +25,9 @@ const WL: Cell = { ...W, update: 405 };
 const RL: Cell = { ...R, update: 405 };
 
 const ROLES: Role[] = ['cdo', 'steering', 'funding', 'guide', 'viewer'];
+/** The two ways of signing in. */
+type Way = 'password' | 'sso';
+const WAYS: Way[] = ['password', 'sso'];
 const METHODS: Method[] = ['list', 'getOne', 'create', 'update', 'delete'];
 
 /* prettier-ignore */
@@ -52,13 +58,19 @@ const MATRIX: Record<string, Record<Role, Cell>> = {
   status_reports:         { cdo: W, steering: W, funding: R, guide: R, viewer: R },
   proof_reports:          { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   base_rates:             { cdo: W, steering: R, funding: W, guide: N, viewer: R },
+  ledger_accounts:        { cdo: W, steering: R, funding: W, guide: N, viewer: R },
   audit_entries:          { cdo: R, steering: R, funding: R, guide: N, viewer: N },
   // own rows only, for every role (tests/features/reminders/notifications.test.ts); marked read by their own route
   notifications:          { cdo: RL, steering: RL, funding: RL, guide: RL, viewer: RL },
   mail_outbox:            { cdo: RL, steering: N, funding: N, guide: N, viewer: N },
 };
 
+// The redirect URI the provider knows; with PUBLIC_ORIGIN the app builds it from there, whatever serves the test.
+const ORIGIN = 'http://127.0.0.1:3998';
+
+let provider: TestProvider;
 let t: TestApp;
+const sessions: Record<Way, Partial<Record<Role, Agent>>> = { password: {}, sso: {} };
 const me: Partial<Record<Role, { id: number; municipality_ids: number[] }>> = {};
 /** One record per resource, written by the CDO: the target of every read and of every denied write. */
 const shared: Record<string, Body> = {};
@@ -66,8 +78,23 @@ const shared: Record<string, Body> = {};
 const ownNotification: Partial<Record<Role, Body>> = {};
 
 beforeAll(async () => {
-  t = await testApp();
-  for (const role of ROLES) me[role] = (await (await t.as(role)).get('/api/auth/me')).body;
+  provider = await startProvider({ redirectUris: [`${ORIGIN}/api/auth/oidc/callback`] });
+  t = await testApp({
+    config: {
+      publicOrigin: ORIGIN,
+      oidc: {
+        issuer: provider.issuer,
+        clientId: provider.clientId,
+        clientSecret: provider.clientSecret,
+        label: 'Mit dem Dienstkonto anmelden',
+      },
+    },
+  });
+  for (const role of ROLES) {
+    sessions.password[role] = await t.as(role);
+    sessions.sso[role] = await signInWithSso(supertest.agent(t.app), DEMO_EMAIL[role]);
+    me[role] = (await sessions.password[role].get('/api/auth/me')).body;
+  }
   const cdo = await t.as('cdo');
   for (const def of resources) {
     if (def.access.write.length) {
@@ -100,10 +127,23 @@ beforeAll(async () => {
       .returning('*')) as Body[]
   )[0]!;
 });
-afterAll(async () => t?.close());
+afterAll(async () => {
+  await t?.close();
+  await provider?.stop();
+});
 
 it('the matrix covers every resource', () => {
   expect(Object.keys(MATRIX).sort()).toEqual(resources.map((r) => r.name).sort());
+});
+
+it.each(ROLES)('the SSO session of %s is one of the same user, made by SSO', async (role) => {
+  const sso = sessions.sso[role]!;
+
+  expect((await sso.get('/api/auth/me')).body).toEqual(
+    (await sessions.password[role]!.get('/api/auth/me')).body,
+  );
+  expect((await sso.get('/api/auth/mfa')).body.sso).toBe(true);
+  expect((await sessions.password[role]!.get('/api/auth/mfa')).body.sso).toBe(false);
 });
 
 /** A body for a create by this role (a guide writes for her own municipality and contacts). */
@@ -148,9 +188,11 @@ const cells = Object.entries(MATRIX).flatMap(([resource, row]) =>
 
 describe.each(Object.keys(MATRIX))('%s', (resource) => {
   it.each(
-    cells.filter(([r]) => r === resource).map(([, role, method, status]) => [role, method, status] as const),
-  )('%s %s → %i', async (role, method, status) => {
-    const agent = await t.as(role);
+    cells
+      .filter(([r]) => r === resource)
+      .flatMap(([, role, method, status]) => WAYS.map((way) => [role, method, status, way] as const)),
+  )('%s %s → %i (%s session)', async (role, method, status, way) => {
+    const agent = sessions[way][role]!;
     const before = status >= 400 ? await dbChecksum(t.db) : undefined;
 
     const res = await call(agent, resource, role, method, status);

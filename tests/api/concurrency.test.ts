@@ -168,3 +168,64 @@ describe('PUT version rules', () => {
     expect(stored).toMatchObject({ notes: 'Inzwischen geändert', city: b.city, version: 2 });
   });
 });
+
+describe('DELETE with the version read (If-Match)', () => {
+  const newPartner = async (name: string) =>
+    (
+      await (
+        await t.as('cdo')
+      )
+        .post('/api/partners')
+        .send({ ...(await createBody(t.db, 'partners')), name })
+        .expect(201)
+    ).body as Row;
+
+  it('refuses to delete a record changed since it was read: 409, the record and its change stay', async () => {
+    const cdo = await t.as('cdo');
+    const read = await newPartner('Gelesen und geändert GmbH');
+    await cdo
+      .put(`/api/partners/${read.id}`)
+      .send({ ...read, notes: 'Inzwischen geändert' })
+      .expect(200);
+    const before = await dbChecksum(t.db);
+
+    const res = await cdo.delete(`/api/partners/${read.id}`).set('If-Match', `"${read.version}"`);
+
+    expect(res.status).toBe(409);
+    expect(res.body.message).toMatch(/zwischenzeitlich .* geändert und daher nicht gelöscht/);
+    expect(await dbChecksum(t.db)).toEqual(before);
+  });
+
+  it('deletes with the current version, with If-Match *, and without If-Match as before', async () => {
+    const cdo = await t.as('cdo');
+    const current = await newPartner('Aktuell gelesen GmbH');
+    const any = await newPartner('Jede Version GmbH');
+    const other = await newPartner('Ohne Vorbedingung GmbH');
+
+    await cdo.delete(`/api/partners/${current.id}`).set('If-Match', `"${current.version}"`).expect(200);
+    await cdo.delete(`/api/partners/${any.id}`).set('If-Match', '*').expect(200);
+    await cdo.delete(`/api/partners/${other.id}`).expect(200);
+
+    expect(
+      await t
+        .db('partners')
+        .whereIn('id', [current.id as number, any.id as number, other.id as number])
+        .first(),
+    ).toBeUndefined();
+  });
+
+  it.each(['abc', '"-1"', '"1.5"'])('answers 400 for If-Match %s, and deletes nothing', async (value) => {
+    const cdo = await t.as('cdo');
+    const read = await newPartner(`If-Match ${value} GmbH`);
+
+    const res = await cdo.delete(`/api/partners/${read.id}`).set('If-Match', value);
+
+    expect(res.status).toBe(400);
+    expect(
+      await t
+        .db('partners')
+        .where('id', read.id as number)
+        .first(),
+    ).toBeDefined();
+  });
+});

@@ -50,6 +50,31 @@ it.each(moneyFields)(
   },
 );
 
+// A credit note is a negative expenditure (it lowers the spending it is booked on); every other amount is never negative.
+it.each(moneyFields.filter(([name]) => name !== 'expenditures'))(
+  '%s.%s: a negative amount is a 400 at the field',
+  async (name, field) => {
+    const cdo = await t.as('cdo');
+    const res = await cdo.post(`/api/${name}`).send({ ...(await createBody(t.db, name)), [field]: -1 });
+
+    expect(res.status).toBe(400);
+    expect(res.body.errors[field]).toBe('Der Betrag darf nicht negativ sein');
+  },
+);
+
+it('expenditures.amount_cents: a credit note may be negative, down to minus the bound', async () => {
+  const funding = await t.as('funding');
+  const body = await createBody(t.db, 'expenditures');
+
+  const credit = await funding.post('/api/expenditures').send({ ...body, amount_cents: -31_250 });
+  const tooLow = await funding.post('/api/expenditures').send({ ...body, amount_cents: -TOO_MUCH });
+
+  expect(credit.status).toBe(201);
+  expect(credit.body.amount_cents).toBe(-31_250);
+  expect(tooLow.status).toBe(400);
+  expect(tooLow.body.errors.amount_cents).toBe('Der Betrag darf höchstens −100.000.000.000,00 € betragen');
+});
+
 describe('sums of amounts at the bound stay exact', () => {
   let measureId: number;
   let grantId: number;

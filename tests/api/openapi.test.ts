@@ -52,7 +52,7 @@ describe('GET /api/openapi.json', () => {
     },
   );
 
-  it.each(['/auth/login', '/auth/logout', '/auth/me', '/auth/password', '/health'])(
+  it.each(['/auth/login', '/auth/logout', '/auth/me', '/auth/password', '/auth/sessions', '/health'])(
     'has the path %s',
     (path) => {
       expect(paths()[path]).toBeDefined();

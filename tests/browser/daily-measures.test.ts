@@ -18,8 +18,7 @@ describeInBrowser('daily work on measures (steering)', () => {
   it('finds late measures: a red past date in the list and the filter "Verspätet"', async () => {
     tab = await env.open();
     const { page } = tab;
-    await signIn(page, 'steering');
-    await page.goto('/#/measures');
+    await signIn(page, 'steering', '/#/measures');
     await page.getByRole('row').filter({ hasText: 'M-01' }).waitFor();
     const lateCells = page.locator('[data-late="true"]');
     await lateCells.first().waitFor();
@@ -84,8 +83,7 @@ describeInBrowser('daily work on measures (steering)', () => {
       .orderByRaw('count(ms.id), m.id')
       .first('m.id as measure_id')) as { measure_id: number };
     const measure = { id: measureId };
-    await signIn(page, 'steering');
-    await page.goto(`/#/measures/${measure.id}/show/meilensteine`);
+    await signIn(page, 'steering', `/#/measures/${measure.id}/show/meilensteine`);
     await page.getByRole('button', { name: 'Meilenstein hinzufügen' }).click();
     const titles = ['Lastenheft abgestimmt', 'Vergabe erteilt', 'Pilotbetrieb gestartet'];
     for (const [i, title] of titles.entries()) {
@@ -153,8 +151,7 @@ describeInBrowser('daily work on measures (steering)', () => {
     await steering.put(`/api/milestones/${ms.body.id}`).send({ ...ms.body, due_date: '2027-03-01' });
     await steering.post('/api/measure_partners').send({ measure_id: measure.id, partner_id: partner.id });
 
-    await signIn(page, 'steering');
-    await page.goto(`/#/measures/${measure.id}/show/verlauf`);
+    await signIn(page, 'steering', `/#/measures/${measure.id}/show/verlauf`);
     const rows = page.locator('tbody tr');
     await rows.filter({ hasText: 'Sensorik abgenommen (M-09)' }).first().waitFor();
     await expect(rows.filter({ hasText: 'Sensorik abgenommen (M-09)' }).count()).resolves.toBe(2);
@@ -176,8 +173,7 @@ describeInBrowser('daily work on measures (steering)', () => {
   it("issues the monthly report from the list, twice on one day, with the light's reason labelled as on the PDF", async () => {
     tab = await env.open();
     const { page } = tab;
-    await signIn(page, 'steering');
-    await page.goto('/#/status_reports');
+    await signIn(page, 'steering', '/#/status_reports');
     for (const round of [1, 2]) {
       await settle(page);
       await page.getByRole('button', { name: 'Statusbericht erstellen' }).click();
@@ -205,8 +201,7 @@ describeInBrowser('daily work on measures (steering)', () => {
     tab = await env.open();
     const { page } = tab;
     const { id } = (await env.db('measures').where('code', 'M-08').first('id')) as { id: number };
-    await signIn(page, 'steering');
-    await page.goto(`/#/measures/${id}/show`);
+    await signIn(page, 'steering', `/#/measures/${id}/show`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Projektsteckbrief (PDF)' }).click(),

@@ -18,8 +18,7 @@ describeInBrowser('date inputs in a browser set to English (en-US)', () => {
     tab = await env.open({ locale: 'en-US' });
     const { page } = tab;
     expect(await page.evaluate(() => navigator.language)).toBe('en-US');
-    await signIn(page, 'guide');
-    await page.goto('/#/contacts/create');
+    await signIn(page, 'guide', '/#/contacts/create');
     const today = new Date();
     const contactOn = page.locator('input[name="contact_on"]');
     await expect(contactOn.inputValue()).resolves.toBe(
@@ -67,8 +66,7 @@ describeInBrowser('date inputs in a browser set to English (en-US)', () => {
   it('refuses a typed date that does not exist', async () => {
     tab = await env.open({ locale: 'en-US' });
     const { page } = tab;
-    await signIn(page, 'guide');
-    await page.goto('/#/contacts/create');
+    await signIn(page, 'guide', '/#/contacts/create');
     await page.getByRole('combobox', { name: 'Kommune' }).click();
     await page.getByRole('option', { name: 'Pellenz' }).click();
     await page.locator('input[name="topic"]').fill('Falsches Datum');

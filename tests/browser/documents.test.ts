@@ -26,8 +26,7 @@ describeInBrowser('documents on a tranche', () => {
     const trancheId = rows[0]!.id;
     tab = await env.open({ viewport: { width: 1366, height: 900 }, expectedStatuses: [401, 415] });
     const { page } = tab;
-    await signIn(page, 'funding');
-    await page.goto(`/#/tranches/${trancheId}/show/dokumente`);
+    await signIn(page, 'funding', `/#/tranches/${trancheId}/show/dokumente`);
     await page.getByText('Noch keine Dokumente.').waitFor();
 
     await page.getByLabel('Dateien auswählen').setInputFiles([
@@ -101,8 +100,7 @@ describeInBrowser('documents on a tranche', () => {
     )) as { rows: { id: number }[] };
     tab = await env.open({ viewport: { width: 390, height: 844 } });
     const { page } = tab;
-    await signIn(page, 'viewer');
-    await page.goto(`/#/tranches/${rows[0]!.id}/show/dokumente`);
+    await signIn(page, 'viewer', `/#/tranches/${rows[0]!.id}/show/dokumente`);
     await page.getByTestId('document-row').first().waitFor();
 
     await expect(page.getByText('Dateien auswählen').count()).resolves.toBe(0);

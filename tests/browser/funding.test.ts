@@ -11,6 +11,9 @@ import {
 
 const DESKTOP = { width: 1366, height: 768 };
 
+/** "14.12.2026" from '2026-12-14'. */
+const german = (iso: string) => iso.split('-').reverse().join('.');
+
 /** "1.234,56 €" as the page shows it, from cents. */
 const euro = (cents: number) =>
   `${new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100)} €`;
@@ -19,10 +22,28 @@ describeInBrowser('the funding officer', () => {
   const env = browserEnvForFile();
   let tab: TestPage;
   let grantB: number;
+  /** Demo tranche 13's spend deadline and the next interim proof's year: the demo dates its reminder cases
+   * relative to the day it is seeded (seeds/demoReminders.ts), so they are read, not written down. */
+  let spend13: string;
+  let nextInterim: number;
 
   beforeAll(async () => {
     const b = (await env.db('grants').where('file_number', 'like', '%-B').first('id')) as { id: number };
     grantB = b.id;
+    const t13 = (await env
+      .db('tranches')
+      .where({ grant_id: grantB, number: 13 })
+      .first(env.db.raw(`to_char(received_on + interval '2 months', 'YYYY-MM-DD') as due_on`))) as {
+      due_on: string;
+    };
+    spend13 = german(t13.due_on);
+    const interim = (await env
+      .db('grant_years')
+      .where('grant_id', grantB)
+      .where('interim_proof_due_on', '>=', env.db.raw('current_date'))
+      .orderBy('interim_proof_due_on')
+      .first('fiscal_year')) as { fiscal_year: number };
+    nextInterim = interim.fiscal_year;
   });
 
   it('reads the same unspent money on the start page as in the tranche form, and sees what is due in 30 days', async () => {
@@ -45,7 +66,7 @@ describeInBrowser('the funding officer', () => {
     await settle(page);
     const deadlines = page.getByRole('table', { name: 'Fristen' });
     await deadlines.getByText('Mittelabruf Nr. 13', { exact: false }).first().waitFor();
-    await deadlines.getByText('14.12.2026').waitFor();
+    await deadlines.getByText(spend13).waitFor();
     await deadlines.getByText('Zwischennachweis', { exact: false }).first().waitFor();
     expect(await rawTranslationKeys(page)).toEqual([]);
     await screenshot(page, 'funding-start-1366');
@@ -64,14 +85,15 @@ describeInBrowser('the funding officer', () => {
   it('sees spend deadlines, interim proofs and transfer proofs on the deadline page, by window', async () => {
     tab = await env.open({ viewport: DESKTOP });
     const { page } = tab;
-    await signIn(page, 'funding');
-    await page.goto('/#/fristen');
+    await signIn(page, 'funding', '/#/fristen');
     await settle(page);
     await page.getByRole('button', { name: '30 Tage' }).click();
     await settle(page);
     const table = page.getByRole('table', { name: 'Fristen' });
-    await table.getByRole('row', { name: /14\.12\.2026.*Mittelabruf Nr\. 13/ }).waitFor();
-    await table.getByRole('row', { name: /Zwischennachweis 2026/ }).waitFor();
+    await table
+      .getByRole('row', { name: new RegExp(`${spend13.replaceAll('.', '\\.')}.*Mittelabruf Nr\\. 13`) })
+      .waitFor();
+    await table.getByRole('row', { name: new RegExp(`Zwischennachweis ${nextInterim}`) }).waitFor();
     const rows30 = await table.getByRole('row').count();
     await page.getByRole('button', { name: 'Alle' }).click();
     await settle(page);
@@ -83,8 +105,7 @@ describeInBrowser('the funding officer', () => {
   it('books the receipt of a requested tranche in one dialog (German date in an English browser); the list shows newest first with grant and number', async () => {
     tab = await env.open({ viewport: DESKTOP, locale: 'en-US' });
     const { page } = tab;
-    await signIn(page, 'funding');
-    await page.goto('/#/tranches');
+    await signIn(page, 'funding', '/#/tranches');
     await page.getByRole('columnheader', { name: 'Bescheid · Nr.' }).waitFor();
     await settle(page);
     const rows = page.locator('tbody tr');
@@ -106,8 +127,14 @@ describeInBrowser('the funding officer', () => {
     await typeDate(receivedOn, '31.02.2026');
     await dialog.getByText('Bitte ein gültiges Datum wie 29.03.2026 eingeben').waitFor();
     await expect(dialog.getByRole('button', { name: 'Eingang buchen' }).isDisabled()).resolves.toBe(true);
-    await typeDate(receivedOn, '27.11.2026');
-    await expect(receivedOn.inputValue()).resolves.toBe('27.11.2026');
+    // The day after the request (the demo dates the request relative to the day it is seeded).
+    const receivedIso = (
+      (await env.db.raw(`select to_char(?::date + 1, 'YYYY-MM-DD') as d`, [requested.requested_on])) as {
+        rows: { d: string }[];
+      }
+    ).rows[0]!.d;
+    await typeDate(receivedOn, german(receivedIso));
+    await expect(receivedOn.inputValue()).resolves.toBe(german(receivedIso));
     await dialog.getByLabel('Eingegangen', { exact: true }).fill('123.456,78');
     await screenshot(page, 'tranche-book-receipt-1366');
     await dialog.getByRole('button', { name: 'Eingang buchen' }).click();
@@ -119,7 +146,7 @@ describeInBrowser('the funding officer', () => {
     };
     expect(saved).toMatchObject({
       status: 'received',
-      received_on: '2026-11-27',
+      received_on: receivedIso,
       received_cents: 123_456_78,
     });
     await expect(row.getByRole('button', { name: 'Eingang buchen' }).count()).resolves.toBe(0);
@@ -150,8 +177,7 @@ describeInBrowser('the funding officer', () => {
   it('reads the funding report at 1366 px: sticky first column, visible sum row, grant and year in the URL', async () => {
     tab = await env.open({ viewport: DESKTOP });
     const { page } = tab;
-    await signIn(page, 'funding');
-    await page.goto(`/#/foerderbericht?grant_id=${grantB}&fiscal_year=2025`);
+    await signIn(page, 'funding', `/#/foerderbericht?grant_id=${grantB}&fiscal_year=2025`);
     await settle(page);
     await page.getByRole('columnheader', { name: 'Eingegangen 2025' }).waitFor();
     const table = page.getByRole('table', { name: 'Nach Maßnahme' });

@@ -158,8 +158,7 @@ describeInBrowser('the guide on her phone (390 px)', () => {
   it('reads contacts and partners as simple lists; the contact list labels the follow-up and has her preset', async () => {
     tab = await env.open({ viewport: PHONE });
     const { page } = tab;
-    await signIn(page, 'guide');
-    await page.goto('/#/contacts');
+    await signIn(page, 'guide', '/#/contacts');
     await page.getByText('Wiedervorlage am:').first().waitFor();
     await expect(page.getByRole('table').count()).resolves.toBe(0);
     const preset = page.getByRole('button', { name: 'Meine offenen Wiedervorlagen' });

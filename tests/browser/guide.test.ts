@@ -84,8 +84,7 @@ describeInBrowser('contacts', () => {
       ).body[0].id;
       const own = await firstBy({ author_id: me.id });
       const colleagues = await firstBy({ author_id: colleague });
-      await signIn(page, 'guide');
-      await page.goto(`/#/contacts/${own}/show`);
+      await signIn(page, 'guide', `/#/contacts/${own}/show`);
       await page.getByRole('link', { name: 'Bearbeiten' }).waitFor();
       await page.goto(`/#/contacts/${colleagues}/show`);
       await page.getByText('Kontaktweg').waitFor();
@@ -95,8 +94,7 @@ describeInBrowser('contacts', () => {
     it('reads the contact list on the phone without horizontal scrolling', async () => {
       tab = await env.open({ viewport: PHONE });
       const { page } = tab;
-      await signIn(page, 'guide');
-      await page.goto('/#/contacts');
+      await signIn(page, 'guide', '/#/contacts');
       await page.getByRole('list').first().waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
         PHONE.width,
@@ -109,8 +107,7 @@ describeInBrowser('contacts', () => {
     it('highlights overdue follow-ups in words and colour', async () => {
       tab = await env.open();
       const { page } = tab;
-      await signIn(page, 'steering');
-      await page.goto('/#/contacts');
+      await signIn(page, 'steering', '/#/contacts');
       await page.getByRole('row').nth(1).waitFor();
       await expect(page.getByRole('row').filter({ hasText: 'überfällig' }).count()).resolves.toBeGreaterThan(
         0,

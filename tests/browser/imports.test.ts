@@ -21,8 +21,7 @@ describeInBrowser('spreadsheet import', () => {
   it('steering imports measures: dry run with an error, fixed file, apply, and the same file again changes nothing', async () => {
     tab = await env.open({ viewport: { width: 1366, height: 900 } });
     const { page } = tab;
-    await signIn(page, 'steering');
-    await page.goto('/#/measures');
+    await signIn(page, 'steering', '/#/measures');
     await page.getByRole('link', { name: 'Importieren' }).click();
     await page.getByRole('heading', { name: 'Maßnahmen importieren' }).waitFor();
 
@@ -74,8 +73,7 @@ describeInBrowser('spreadsheet import', () => {
   it('a guide reaches the contacts import on her phone', async () => {
     tab = await env.open({ viewport: { width: 390, height: 844 } });
     const { page } = tab;
-    await signIn(page, 'guide');
-    await page.goto('/#/contacts');
+    await signIn(page, 'guide', '/#/contacts');
     await page.getByRole('link', { name: 'Importieren' }).click();
     await page.getByRole('heading', { name: 'Kontakte importieren' }).waitFor();
     await page.locator('input[type=file]').setInputFiles({
@@ -95,8 +93,7 @@ describeInBrowser('spreadsheet import', () => {
   it('roles without the write right see no import button', async () => {
     tab = await env.open();
     const { page } = tab;
-    await signIn(page, 'funding');
-    await page.goto('/#/measures');
+    await signIn(page, 'funding', '/#/measures');
     await page.locator('tbody tr').first().waitFor();
     await expect(page.getByRole('link', { name: 'Importieren' }).count()).resolves.toBe(0);
   });

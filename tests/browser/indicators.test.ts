@@ -45,8 +45,7 @@ describeInBrowser('impact indicators', () => {
     tab = await env.open({ locale: 'en-US' });
     const { page } = tab;
     const { id } = await measureByCode('M-04');
-    await signIn(page, 'steering');
-    await page.goto(`/#/measures/${id}/show/wirkung`);
+    await signIn(page, 'steering', `/#/measures/${id}/show/wirkung`);
     const panel = page.getByRole('region', { name: 'Buchungen Ideenkino Bendorf je Monat' });
     await panel.getByText('deutlich dahinter').waitFor();
     const points = panel.locator('.recharts-line-dots circle');
@@ -82,8 +81,7 @@ describeInBrowser('impact indicators', () => {
     tab = await env.open();
     const { page } = tab;
     const { id } = await measureByCode('M-09');
-    await signIn(page, 'viewer');
-    await page.goto(`/#/measures/${id}/show/wirkung`);
+    await signIn(page, 'viewer', `/#/measures/${id}/show/wirkung`);
     await page.getByRole('region', { name: 'LoRaWAN-Sensoren in Betrieb' }).waitFor();
     await expect(page.getByRole('button', { name: 'Wert erfassen' }).count()).resolves.toBe(0);
   });

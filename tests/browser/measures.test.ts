@@ -4,6 +4,7 @@ import {
   helperTextOf,
   screenshot,
   seriousA11yViolations,
+  settle,
   signIn,
   waitForValue,
   browserEnvForFile,
@@ -44,8 +45,7 @@ describeInBrowser('working with measures', () => {
     it('the CDO creates a measure with a milestone and finds it in the list', async () => {
       tab = await env.open();
       const { page } = tab;
-      await signIn(page, 'cdo');
-      await page.goto('/#/measures/create');
+      await signIn(page, 'cdo', '/#/measures/create');
       await typeCode(page, 'M-90');
       await page.locator('input[name="title"]').fill('Digitale Bürgerbeteiligung Testlauf');
       await choose(page, 'Handlungsfeld', 'Gemein', 'Gemeinschaft');
@@ -70,8 +70,7 @@ describeInBrowser('working with measures', () => {
     it('shows a missing title at the title field and a duplicate code (from the server) at the code field', async () => {
       tab = await env.open({ expectedStatuses: [401, 400] });
       const { page } = tab;
-      await signIn(page, 'cdo');
-      await page.goto('/#/measures/create');
+      await signIn(page, 'cdo', '/#/measures/create');
       await typeCode(page, 'M-01');
       await saveButton(page).click();
       await (await helperTextOf(page, 'title')).filter({ hasText: 'Pflichtfeld' }).waitFor();
@@ -91,8 +90,7 @@ describeInBrowser('working with measures', () => {
       tab = await env.open({ expectedStatuses: [401, 409] });
       const { page } = tab;
       const measure = await measureByCode('M-02');
-      await signIn(page, 'cdo');
-      await page.goto(`/#/measures/${measure.id}`);
+      await signIn(page, 'cdo', `/#/measures/${measure.id}`);
       const title = page.locator('input[name="title"]');
       await title.fill('Neuer Titel aus dem Browser');
       const steering = await env.api('steering');
@@ -106,12 +104,36 @@ describeInBrowser('working with measures', () => {
       await screenshot(page, 'measure-edit-conflict');
     });
 
+    it('does not delete a record that someone else changed since it was opened, and says so', async () => {
+      tab = await env.open({ expectedStatuses: [401, 409] });
+      const { page } = tab;
+      const cdo = await env.api('cdo');
+      const partner = (
+        await cdo
+          .post('/api/partners')
+          .send({ name: 'Gleich gelöscht GmbH', sector: 'business', city: 'Mayen' })
+          .expect(201)
+      ).body as { id: number };
+      await signIn(page, 'cdo', `/#/partners/${partner.id}`);
+      await page.locator('input[name="name"]').waitFor();
+      await settle(page);
+      const steering = await env.api('steering');
+      const read = (await steering.get(`/api/partners/${partner.id}`).expect(200)).body as object;
+      await steering
+        .put(`/api/partners/${partner.id}`)
+        .send({ ...read, notes: 'Zwischendurch ergänzt' })
+        .expect(200);
+      await page.getByRole('button', { name: 'Löschen' }).click();
+      await page.getByRole('dialog').getByRole('button', { name: 'Bestätigen' }).click();
+      await page.getByText('geändert und daher nicht gelöscht').waitFor();
+      await cdo.get(`/api/partners/${partner.id}`).expect(200);
+    });
+
     it('stores money typed in German notation as exact cents', async () => {
       tab = await env.open();
       const { page } = tab;
       const measure = await measureByCode('M-03');
-      await signIn(page, 'cdo');
-      await page.goto(`/#/measures/${measure.id}`);
+      await signIn(page, 'cdo', `/#/measures/${measure.id}`);
       await page.locator('input[name="budget_cents"]').fill('1.234,56');
       await saveButton(page).click();
       await page.waitForURL(/\/show$/);
@@ -122,8 +144,7 @@ describeInBrowser('working with measures', () => {
     it('exports the list as a German CSV (BOM, semicolons, euros with a decimal comma, dates as 29.03.2026)', async () => {
       tab = await env.open();
       const { page } = tab;
-      await signIn(page, 'cdo');
-      await page.goto('/#/measures');
+      await signIn(page, 'cdo', '/#/measures');
       await page.getByRole('row').filter({ hasText: 'M-01' }).waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -158,8 +179,7 @@ describeInBrowser('working with measures', () => {
         budget_cents: 0,
       });
       expect([created.status, created.body]).toEqual([201, expect.anything()]);
-      await signIn(page, 'cdo');
-      await page.goto('/#/measures');
+      await signIn(page, 'cdo', '/#/measures');
       await page.getByRole('row').filter({ hasText: 'M-01' }).waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -174,8 +194,7 @@ describeInBrowser('working with measures', () => {
       tab = await env.open();
       const { page } = tab;
       const measure = await measureByCode('M-01');
-      await signIn(page, 'cdo');
-      await page.goto('/#/measures');
+      await signIn(page, 'cdo', '/#/measures');
       await page.getByRole('row').filter({ hasText: 'M-01' }).waitFor();
       await screenshot(page, 'measures-list');
       expect(await seriousA11yViolations(page)).toEqual([]);
@@ -200,8 +219,7 @@ describeInBrowser('working with measures', () => {
       const { page } = tab;
       // M-04: set amber, a milestone far more than 90 days behind its baseline suggests red.
       const measure = await measureByCode('M-04');
-      await signIn(page, 'cdo');
-      await page.goto(`/#/measures/${measure.id}/show`);
+      await signIn(page, 'cdo', `/#/measures/${measure.id}/show`);
       // A labelled field: its label and its value under one parent.
       const field = (label: string) =>
         page.locator('.RaLabeled-label', { has: page.getByText(label, { exact: true }) }).locator('xpath=..');

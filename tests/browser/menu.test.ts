@@ -8,6 +8,7 @@ import {
   type TestPage,
   type Who,
 } from './support';
+import { DEMO_PASSWORD } from '../support/app';
 
 interface RoleView {
   /** Menu entries (resource plural names and page titles) the role must see, and must not see. */
@@ -30,6 +31,7 @@ const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
       'Protokolleinträge',
       'Fristen',
       'Benutzerkonten',
+      'Sachkonten',
     ],
     hidden: [],
     measureTabs: [...BASE_TABS, 'Finanzen', 'Kontakte', 'Verlauf'],
@@ -37,12 +39,20 @@ const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
   },
   steering: {
     visible: ['Maßnahmen', 'Mittelabrufe', 'Kontakte', 'Protokolleinträge', 'Förderbericht'],
-    hidden: [],
+    // Reads the account mapping, has no use for it in the menu.
+    hidden: ['Sachkonten'],
     measureTabs: [...BASE_TABS, 'Finanzen', 'Kontakte', 'Verlauf'],
     writesMeasures: true,
   },
   funding: {
-    visible: ['Zuwendungsbescheide', 'Mittelabrufe', 'Ausgaben', 'Protokolleinträge', 'Fristen'],
+    visible: [
+      'Zuwendungsbescheide',
+      'Mittelabrufe',
+      'Ausgaben',
+      'Protokolleinträge',
+      'Fristen',
+      'Sachkonten',
+    ],
     hidden: ['Kontakte'],
     measureTabs: [...BASE_TABS, 'Finanzen', 'Verlauf'],
     writesMeasures: false,
@@ -56,13 +66,14 @@ const ROLES: Record<Exclude<Who, 'guide2'>, RoleView> = {
       'Fristen',
       'Förderbericht',
       'Protokolleinträge',
+      'Sachkonten',
     ],
     measureTabs: [...BASE_TABS, 'Kontakte'],
     writesMeasures: false,
   },
   viewer: {
     visible: ['Maßnahmen', 'Wirkungsindikatoren', 'Zuwendungsbescheide', 'Fristen', 'Statusberichte'],
-    hidden: ['Kontakte', 'Protokolleinträge'],
+    hidden: ['Kontakte', 'Protokolleinträge', 'Sachkonten'],
     measureTabs: [...BASE_TABS, 'Finanzen'],
     writesMeasures: false,
   },
@@ -85,6 +96,28 @@ describeInBrowser('signing in and the menu', () => {
       await page.locator('input[name="password"]').fill('falsches-passwort');
       await page.getByRole('button', { name: 'Anmelden' }).click();
       await page.getByText('E-Mail oder Passwort ist falsch.').waitFor();
+      await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Anmelden' }).click();
+      await page.locator('#react-admin-title').waitFor();
+      expect(await page.evaluate(async () => (await fetch('/api/auth/me')).json())).toMatchObject({
+        email: 'cdo@myk10.example',
+      });
+    });
+  });
+
+  describe('the loading indicator', () => {
+    it('names its spinner for screen readers while a request runs', async () => {
+      tab = await env.open();
+      const { page } = tab;
+      await signIn(page, 'viewer');
+      // Held back for a moment, so the app bar shows its spinner while the refreshed list loads.
+      await page.route('**/api/measures?**', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      });
+      await page.getByRole('menuitem', { name: 'Maßnahmen', exact: true }).click();
+      await page.getByRole('banner').getByRole('progressbar', { name: 'Wird geladen …' }).waitFor();
+      await page.unrouteAll({ behavior: 'wait' });
     });
   });
 

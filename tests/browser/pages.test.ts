@@ -77,6 +77,8 @@ describeInBrowser('every page of the admin', () => {
       const { page } = tab;
       await visit(`/#/${name}`);
       await page.getByRole('row').nth(1).waitFor();
+      // A reference still loading shows a wide bar in its cell; the width that counts is the loaded one.
+      await page.locator('main .MuiLinearProgress-indeterminate').first().waitFor({ state: 'detached' });
       // Nothing cut off at 1366 px: the table fits its card without scrolling sideways.
       const [table, card] = await page.evaluate(() =>
         ['.RaDataTable-table', '.RaDataTable-tableWrapper'].map(

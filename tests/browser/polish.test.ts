@@ -15,8 +15,7 @@ describeInBrowser('polish', () => {
   it('answers a wrong address with a German 404 page, titled once, with the way back', async () => {
     tab = await env.open();
     const { page } = tab;
-    await signIn(page, 'viewer');
-    await page.goto('/#/gibt-es-nicht');
+    await signIn(page, 'viewer', '/#/gibt-es-nicht');
     await page.getByRole('heading', { name: 'Diese Seite gibt es nicht' }).waitFor();
     await expect(page.locator('#react-admin-title').innerText()).resolves.toBe('Seite nicht gefunden');
     expect(await page.locator('body').innerText()).not.toMatch(/Not Found|not found/);
@@ -36,8 +35,7 @@ describeInBrowser('polish', () => {
         .post('/api/status_reports')
         .send({ reported_on: '2026-11-27', title: 'Statusbericht November 2026' })
     ).body as { id: number };
-    await signIn(page, 'steering');
-    await page.goto(`/#/status_reports/${report.id}/show`);
+    await signIn(page, 'steering', `/#/status_reports/${report.id}/show`);
     const title = page.locator('#react-admin-title');
     await title.getByText('Statusbericht November 2026').waitFor();
     await expect(title.innerText()).resolves.toBe('Statusbericht November 2026');
@@ -50,8 +48,7 @@ describeInBrowser('polish', () => {
       await (await env.api('viewer')).get('/api/partners').query({ filter: JSON.stringify({ q: 'Geysir' }) })
     ).body as { id: number; agreement_signed_on: string | null }[];
     expect(partners[0]!.agreement_signed_on).toBeNull();
-    await signIn(page, 'viewer');
-    await page.goto(`/#/partners/${partners[0]!.id}/show`);
+    await signIn(page, 'viewer', `/#/partners/${partners[0]!.id}/show`);
     const field = page
       .locator('.RaLabeled-label', {
         has: page.getByText('Kooperationsvereinbarung unterzeichnet am', { exact: true }),
@@ -63,8 +60,7 @@ describeInBrowser('polish', () => {
   it('draws the MTA of many lines as the top 8 with a chooser, and writes shifts as +12 / −20 / ±0 Tage', async () => {
     tab = await env.open();
     const { page } = tab;
-    await signIn(page, 'viewer');
-    await page.goto('/#/mta');
+    await signIn(page, 'viewer', '/#/mta');
     const chooser = page.getByRole('group', { name: /Im Diagramm: \d+ von \d+ Meilensteinen/ });
     await chooser.waitFor();
     const legend = page.locator('.recharts-legend-item');
@@ -91,16 +87,14 @@ describeInBrowser('polish', () => {
         code: string;
       }[]
     ).map((m) => Number(/\d+$/.exec(m.code)![0]));
-    await signIn(page, 'cdo');
-    await page.goto('/#/measures/create');
+    await signIn(page, 'cdo', '/#/measures/create');
     await waitForValue(page.locator('input[name="code"]'), `M-${Math.max(...codes) + 1}`);
   });
 
   it('creates a partner from the partner picker and picks it', async () => {
     tab = await env.open();
     const { page } = tab;
-    await signIn(page, 'steering');
-    await page.goto('/#/measure_partners/create');
+    await signIn(page, 'steering', '/#/measure_partners/create');
     await page.getByRole('combobox', { name: 'Maßnahme' }).fill('M-01');
     await page.getByRole('option').first().click();
     await page.getByRole('combobox', { name: 'Kooperationspartner' }).fill('Glasfaser Vordereifel eG');

@@ -21,8 +21,7 @@ describeInBrowser('Soll-Ist, Verwendungsnachweis und Zinsrisiko', () => {
     };
     tab = await env.open();
     const { page } = tab;
-    await signIn(page, 'funding');
-    await page.goto(`/#/soll-ist?grant_id=${b.id}&fiscal_year=2025`);
+    await signIn(page, 'funding', `/#/soll-ist?grant_id=${b.id}&fiscal_year=2025`);
     const table = page.getByRole('table', { name: 'Soll-Ist' });
     await table.locator('tbody tr').first().waitFor();
     const euro = new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(
@@ -55,8 +54,7 @@ describeInBrowser('Soll-Ist, Verwendungsnachweis und Zinsrisiko', () => {
     const b = grants.find((g) => g.phase.startsWith('B'))!;
     tab = await env.open();
     const { page } = tab;
-    await signIn(page, 'funding');
-    await page.goto(`/#/verwendungsnachweis?grant_id=${b.id}&fiscal_year=2025&kind=interim`);
+    await signIn(page, 'funding', `/#/verwendungsnachweis?grant_id=${b.id}&fiscal_year=2025&kind=interim`);
     await page
       .getByLabel('Einleitung des Sachberichts')
       .fill('Im Jahr 2025 gingen die RegioHubs in Betrieb.');

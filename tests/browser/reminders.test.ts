@@ -50,8 +50,7 @@ describeInBrowser('reminders', () => {
   it('"Alle gelesen" empties the bell', async () => {
     tab = await env.open();
     const { page } = tab;
-    await signIn(page, 'cdo');
-    await page.goto('/#/notifications');
+    await signIn(page, 'cdo', '/#/notifications');
     await page.getByTestId('notification').first().waitFor();
 
     await page.getByRole('button', { name: 'Alle gelesen' }).click();
@@ -66,8 +65,7 @@ describeInBrowser('reminders', () => {
   it('the CDO’s "Postausgang" shows status and error, and says that no mail server is set up', async () => {
     tab = await env.open({ viewport: { width: 1366, height: 900 } });
     const { page } = tab;
-    await signIn(page, 'cdo');
-    await page.goto('/#/mail_outbox');
+    await signIn(page, 'cdo', '/#/mail_outbox');
     await page.getByTestId('smtp-status').waitFor();
 
     await expect(page.getByTestId('smtp-status').innerText()).resolves.toContain(
@@ -82,8 +80,7 @@ describeInBrowser('reminders', () => {
   it('settings: a guide switches her follow-ups to "In der App"', async () => {
     tab = await env.open({ viewport: { width: 390, height: 844 } });
     const { page } = tab;
-    await signIn(page, 'guide');
-    await page.goto('/#/benachrichtigungen/einstellungen');
+    await signIn(page, 'guide', '/#/benachrichtigungen/einstellungen');
     const group = page.getByRole('radiogroup', { name: 'Wiedervorlage fällig' });
     await group.waitFor();
 

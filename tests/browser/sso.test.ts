@@ -89,7 +89,7 @@ describeInBrowser('sign-in with SSO and a second factor', () => {
     expect(me).toMatchObject({ email: DEMO_EMAIL.funding });
   });
 
-  it('sets up a second factor on the "Zweiter Faktor" page with QR code and recovery codes', async () => {
+  it('sets up a second factor on the "Sicherheit" page (the old address leads there) with QR code and recovery codes', async () => {
     const { page } = await env.open();
     await page.goto('/#/login');
     await page.locator('input[name="email"]').fill(DEMO_EMAIL.viewer);
@@ -98,6 +98,8 @@ describeInBrowser('sign-in with SSO and a second factor', () => {
     await page.locator('#react-admin-title').waitFor();
 
     await page.goto('/#/zweiter-faktor');
+    await page.getByRole('heading', { name: 'Sicherheit', level: 1 }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/sicherheit');
     await page.getByRole('button', { name: 'Jetzt einrichten' }).click();
     await page.getByRole('img', { name: 'QR-Code für die Authenticator-App' }).waitFor();
     const secret = (await page.getByTestId('totp-secret').innerText()).trim();
@@ -110,6 +112,54 @@ describeInBrowser('sign-in with SSO and a second factor', () => {
     expect(await codes.count()).toBe(10);
     await page.getByText(/Eingerichtet seit/).waitFor();
     await screenshot(page, 'sso-second-factor-active');
+    expect(await rawTranslationKeys(page)).toEqual([]);
+  });
+
+  it('lists the signed-in devices on the "Sicherheit" page and signs out another one, then all others', async () => {
+    const phone = await env.api('steering');
+    const tablet = await env.api('steering');
+    const { page } = await env.open();
+    await page.goto('/#/login');
+    await page.locator('input[name="email"]').fill(DEMO_EMAIL.steering);
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Anmelden' }).click();
+    await page.locator('#react-admin-title').waitFor();
+
+    await page.getByRole('button', { name: /Benutzermenü/ }).click();
+    await page.getByRole('menuitem', { name: 'Sicherheit' }).click();
+    const devices = page.getByRole('list', { name: 'Angemeldete Geräte' }).getByRole('listitem');
+    await devices.nth(2).waitFor();
+    expect(await devices.count()).toBe(3);
+    const current = devices.filter({ hasText: 'Dieses Gerät' });
+    expect(await current.count()).toBe(1);
+    expect(await current.innerText()).toMatch(
+      /Chrome, Linux[\s\S]*mit Passwort am \d{2}\.\d{2}\.\d{4} \d{2}:\d{2}/,
+    );
+    expect(await current.getByRole('button').count()).toBe(0);
+    await screenshot(page, 'sso-security-sessions');
+
+    await devices
+      .getByRole('button', { name: /abmelden$/ })
+      .first()
+      .click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Bestätigen' }).click();
+    await page.getByText('Das Gerät wurde abgemeldet.').waitFor();
+    // Until the dialog has faded out, the page behind it is aria-hidden and the list has no items for getByRole.
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await devices.nth(2).waitFor({ state: 'detached' });
+    expect(await devices.count()).toBe(2);
+    const stillIn = async () =>
+      [(await phone.get('/api/auth/me')).status, (await tablet.get('/api/auth/me')).status].sort();
+    expect(await stillIn()).toEqual([200, 401]);
+
+    await page.getByRole('button', { name: 'Alle anderen abmelden' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Bestätigen' }).click();
+    await page.getByText('Alle anderen Geräte wurden abgemeldet.').waitFor();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await devices.nth(1).waitFor({ state: 'detached' });
+    expect(await stillIn()).toEqual([401, 401]);
+    expect(await devices.count()).toBe(1);
+    expect(await page.evaluate(async () => (await fetch('/api/auth/me')).status)).toBe(200);
     expect(await rawTranslationKeys(page)).toEqual([]);
   });
 });

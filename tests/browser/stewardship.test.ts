@@ -93,8 +93,7 @@ describeInBrowser('the CDO’s data stewardship pages', () => {
 
       tab = await env.open();
       const { page } = tab;
-      await signIn(page, 'cdo');
-      await page.goto('/#/datenschutz');
+      await signIn(page, 'cdo', '/#/datenschutz');
       await page.getByLabel('Namen oder E-Mail-Adressen (mehrere durch Komma)').fill('Quastenberg');
       await page.getByRole('button', { name: 'Suchen' }).click();
       const findings = page.getByTestId('subject-findings');

@@ -14,6 +14,8 @@ import { testDb, type TestDb } from '../support/db';
 const ROOT = path.resolve(__dirname, '../..');
 const ADMIN_INDEX = path.join(ROOT, 'dist/admin/index.html');
 const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
+// The pictures are for people looking at the pages; CI keeps no artifacts and spares the time, unless asked.
+const TAKE_SCREENSHOTS = !process.env.CI || process.env.SCREENSHOTS === '1';
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const AXE_URL = '/__test__/axe.min.js';
 
@@ -138,20 +140,32 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
     args: CHROMIUM_ARGS,
   });
   const contexts: BrowserContext[] = [];
+  // A closed page's context is reused by the next `open` with the same locale, emptied of cookies and storage:
+  // its HTTP cache spares each test loading and compiling the admin's scripts again.
+  const idle = new Map<string, BrowserContext[]>();
+  const contextFor = async (locale: string): Promise<BrowserContext> => {
+    const reused = idle.get(locale)?.pop();
+    if (reused) {
+      await reused.setStorageState({ cookies: [], origins: [] });
+      return reused;
+    }
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale,
+      timezoneId: 'Europe/Berlin',
+      acceptDownloads: true,
+    });
+    contexts.push(context);
+    return context;
+  };
   return {
     baseUrl,
     db: database.db,
     api: (who) => apiLogin(app, DEMO_EMAIL[who]),
     async open({ viewport = { width: 1366, height: 768 }, expectedStatuses = [401], locale = 'de-DE' } = {}) {
-      const context = await browser.newContext({
-        baseURL: baseUrl,
-        viewport,
-        locale,
-        timezoneId: 'Europe/Berlin',
-        acceptDownloads: true,
-      });
-      contexts.push(context);
+      const context = await contextFor(locale);
       const page = await context.newPage();
+      await page.setViewportSize(viewport);
       const errors: string[] = [];
       const expected = new RegExp(`status of (${expectedStatuses.join('|') || 'none'}) `);
       page.on('console', (msg) => {
@@ -161,7 +175,14 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       trackRequests(page);
-      return { page, errors, close: () => context.close() };
+      let closed = false;
+      const close = async () => {
+        if (closed) return;
+        closed = true;
+        await Promise.all(context.pages().map((p) => p.close()));
+        idle.set(locale, [...(idle.get(locale) ?? []), context]);
+      };
+      return { page, errors, close };
     },
     async close() {
       await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
@@ -172,12 +193,16 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
   };
 }
 
-/** Signs in through the login form and waits for the dashboard's app bar. */
-export async function signIn(page: Page, who: Who): Promise<void> {
-  await page.goto('/#/login');
-  await page.locator('input[name="email"]').fill(DEMO_EMAIL[who]);
-  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Anmelden' }).click();
+/**
+ * Signs in through the API in the page's own cookie jar (the login form has tests of its own), then opens `route`
+ * (the dashboard unless a test starts elsewhere) and waits until its app bar is there and its requests are done.
+ */
+export async function signIn(page: Page, who: Who, route = '/#/'): Promise<void> {
+  const answer = await page.request.post('/api/auth/login', {
+    data: { email: DEMO_EMAIL[who], password: DEMO_PASSWORD },
+  });
+  if (!answer.ok()) throw new Error(`Sign-in as ${who} failed: ${answer.status()} ${await answer.text()}`);
+  await page.goto(route);
   await page.locator('#react-admin-title').waitFor();
   await settle(page);
 }
@@ -215,14 +240,20 @@ export async function settle(page: Page): Promise<void> {
     return;
   }
   const deadline = Date.now() + 30_000;
-  while (tracker.inFlight > 0 || Date.now() - tracker.lastChange < QUIET_MS) {
-    if (Date.now() > deadline)
-      throw new Error(`settle: ${tracker.inFlight} requests still in flight after 30 s`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
+  // Rendering an answer can start the next request (a list's references): settled only when none began meanwhile.
+  for (;;) {
+    while (tracker.inFlight > 0 || Date.now() - tracker.lastChange < QUIET_MS) {
+      if (Date.now() > deadline)
+        throw new Error(`settle: ${tracker.inFlight} requests still in flight after 30 s`);
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const quietSince = tracker.lastChange;
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+    );
+    if (tracker.inFlight === 0 && tracker.lastChange === quietSince) return;
   }
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-  );
 }
 
 /** The visible text shows no raw translation key (e.g. "resources.measures.fields.code"). */
@@ -258,10 +289,11 @@ export async function typeDate(input: Locator, text: string): Promise<void> {
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await settle(page);
   // A full-page shot of a scrolled page draws the fixed app bar mid-page.
   await page.evaluate(() => window.scrollTo(0, 0));
+  if (!TAKE_SCREENSHOTS) return;
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
 

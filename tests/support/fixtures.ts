@@ -281,6 +281,12 @@ const builders: Record<string, Builder> = {
     rate_bp: 150,
     note: `Test ${uniq()}`,
   }),
+  // Account numbers are digits: the unique suffix read as a number.
+  ledger_accounts: async () => ({
+    account: `9${parseInt(uniq(), 36)}`,
+    cost_category: 'services',
+    note: `Test ${uniq()}`,
+  }),
   // Read-only: what a forged entry would look like (every POST of it must be refused).
   audit_entries: async () => ({ action: 'create', resource: 'measures', record_id: 1, changes: {} }),
   // Written by the reminder run only; a create through the API is refused (403).
@@ -326,6 +332,7 @@ export const UPDATE_PATCH: Record<string, Body> = {
   status_reports: { title: 'Geänderter Titel' },
   proof_reports: { introduction: 'Geändert vom API-Test' },
   base_rates: { note: 'Geändert vom API-Test' },
+  ledger_accounts: { note: 'Geändert vom API-Test' },
 };
 
 /** Inserts a record through the database (not the API), for tests that need a target to change or delete. */

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
+import type { Agent } from './app';
 
 /** A real OpenID provider (oidc-provider, tests/support/oidcProvider.mjs) in a child process on a loopback port. */
 export interface TestProvider {
@@ -102,6 +103,28 @@ export async function signInAtProvider(authorizationUrl: string, login: string):
     res = await send(next.href);
   }
   throw new Error('too many redirects at the provider');
+}
+
+/**
+ * The whole SSO round trip for `login`: the cockpit's login route, the provider's sign-in page, and the callback in
+ * the agent (a supertest agent of an app configured with the provider, its cookies kept); answers the callback's
+ * response and the URL the provider sent the browser back to.
+ */
+export async function ssoRoundTrip(agent: Agent, login: string) {
+  const start = await agent.get('/api/auth/oidc/login');
+  if (start.status !== 302) throw new Error(`oidc login: ${start.status} ${JSON.stringify(start.body)}`);
+  const back = await signInAtProvider(start.headers.location as string, login);
+  const res = await agent.get(back.pathname + back.search);
+  return { res, back };
+}
+
+/** Signs the agent in by SSO as `email` (a cockpit user with that e-mail); answers the agent, now signed in. */
+export async function signInWithSso(agent: Agent, email: string): Promise<Agent> {
+  const { res } = await ssoRoundTrip(agent, email);
+  const me = await agent.get('/api/auth/me');
+  if (me.status !== 200)
+    throw new Error(`SSO sign-in of ${email} failed: ${res.status} ${res.headers.location}`);
+  return agent;
 }
 
 /** A loopback port nothing listens on right now (for an app whose address the provider must know first). */

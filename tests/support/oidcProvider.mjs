@@ -94,4 +94,8 @@ handler = async (req, res) => {
 };
 
 process.stdout.write(`${JSON.stringify({ issuer })}\n`);
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+process.on('SIGTERM', () => {
+  server.close(() => process.exit(0));
+  // A browser that is still open keeps its connections alive; they must not hold the provider up.
+  server.closeAllConnections();
+});

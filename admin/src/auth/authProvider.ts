@@ -30,8 +30,8 @@ const statusOf = (error: unknown): number | undefined =>
 
 /** Thrown by login when the password was right and the second factor is asked for (the login page's next step). */
 export const MFA_STEP = 'app.auth.mfa_step';
-/** The page where a user sets up (or resets) her second factor. */
-export const SECOND_FACTOR_PATH = '/zweiter-faktor';
+/** The "Sicherheit" page, where a user sets up (or resets) her second factor and sees her sessions. */
+export const SECURITY_PATH = '/sicherheit';
 
 /** GET /api/auth/mfa */
 export interface MfaState {
@@ -65,7 +65,7 @@ export const authProvider: AuthProvider = {
     }
     // A role that must have a second factor goes to its set-up first.
     const { json } = await httpClient('/api/auth/mfa');
-    return (json as MfaState).setup_required ? { redirectTo: SECOND_FACTOR_PATH } : undefined;
+    return (json as MfaState).setup_required ? { redirectTo: SECURITY_PATH } : undefined;
   },
   async logout() {
     me = undefined;
@@ -91,7 +91,7 @@ export const authProvider: AuthProvider = {
     }
     // Nothing works before the second factor is set up: to its page, still signed in.
     if (statusOf(error) === 403 && codeOf(error) === 'mfa_setup_required')
-      throw { logoutUser: false, redirectTo: SECOND_FACTOR_PATH, message: false };
+      throw { logoutUser: false, redirectTo: SECURITY_PATH, message: false };
   },
   async getIdentity(): Promise<Identity> {
     const user = await currentUser();

@@ -7,16 +7,20 @@ import { formatHundredths, parseHundredths } from './money';
 const validAmount: Validator = (value) =>
   typeof value === 'string' ? 'app.errors.invalid_money' : undefined;
 
-type Props = Omit<TextInputProps, 'format' | 'parse'> & { unit: string };
+type Props = Omit<TextInputProps, 'format' | 'parse'> & {
+  unit: string;
+  /** Negative values allowed (an expenditure's credit note). */
+  signed?: boolean;
+};
 
 /**
  * An integer stored in hundredths (cents, basis points) shown and typed in German notation: '1.234,56'.
  * While typing, the text stays as typed; a value set from elsewhere is shown formatted.
  */
-export function HundredthsInput({ unit, validate, ...props }: Props) {
+export function HundredthsInput({ unit, signed, validate, ...props }: Props) {
   const typed = useRef<{ text: string; value: unknown }>(undefined);
   const parse = (text: string) => {
-    const parsed = parseHundredths(text);
+    const parsed = parseHundredths(text, signed);
     const value = parsed === undefined ? text : parsed;
     typed.current = { text, value };
     return value;

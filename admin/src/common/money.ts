@@ -5,15 +5,19 @@
 
 const GROUPED = /^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$/;
 
-/** '1.234,56' → 123456; '' → null; anything else (including negatives and too large amounts) → undefined. */
-export function parseHundredths(text: string): number | null | undefined {
+/**
+ * '1.234,56' → 123456; '' → null; anything else (including too large amounts, and negatives unless `signed`:
+ * '-312,50' → -31250) → undefined.
+ */
+export function parseHundredths(text: string, signed = false): number | null | undefined {
   const trimmed = text.replace(/[\s\u00a0€%]/g, '');
   if (trimmed === '') return null;
-  const match = GROUPED.exec(trimmed);
+  const negative = signed && /^[-−]/.test(trimmed);
+  const match = GROUPED.exec(negative ? trimmed.slice(1) : trimmed);
   if (!match) return undefined;
   const whole = match[1]!.replace(/\./g, '');
   const fraction = (match[2] ?? '').padEnd(2, '0');
-  const value = Number(`${whole}${fraction}`);
+  const value = Number(`${negative ? '-' : ''}${whole}${fraction}`);
   return Number.isSafeInteger(value) ? value : undefined;
 }
 

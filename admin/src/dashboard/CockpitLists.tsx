@@ -10,7 +10,7 @@ import {
 import { useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { formatDate } from '../common/dates';
-import { HEALTH_COLOURS } from '../common/HealthLight';
+import { HealthDot } from '../common/HealthLight';
 import { dateLocale } from '../i18n';
 import {
   useDueSoonMilestones,
@@ -19,7 +19,7 @@ import {
   useWithoutContact,
 } from './cockpitHooks';
 import { disagreementsUrl, listUrl, reasonMessage, showUrl } from './cockpitShapes';
-import type { Health, MilestoneItem } from '../../../api/features/dashboard/contract';
+import type { MilestoneItem } from '../../../api/features/dashboard/contract';
 import { StartCard } from './StartCard';
 
 /** The list cards of the cockpit: each row opens its record, the footer the complete filtered list. */
@@ -29,29 +29,6 @@ const SHOWN = 8;
 function useDate() {
   const [locale] = useLocaleState();
   return (iso: string) => formatDate(iso, dateLocale(locale));
-}
-
-export function LightDot({ health }: { health: Health }) {
-  const translate = useTranslate();
-  return (
-    <Box
-      component="span"
-      sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5, whiteSpace: 'nowrap' }}
-    >
-      <Box
-        component="span"
-        aria-hidden
-        sx={{
-          width: 12,
-          height: 12,
-          borderRadius: '50%',
-          bgcolor: HEALTH_COLOURS[health],
-          border: '1px solid rgba(0,0,0,0.35)',
-        }}
-      />
-      {translate(`app.enums.health.${health}`)}
-    </Box>
-  );
 }
 
 function MoreLink({ to, total }: { to: string; total: number }) {
@@ -219,11 +196,11 @@ export function DisagreementsCard() {
                       <Box component="span" sx={{ color: 'text.secondary' }}>
                         {translate('app.dashboard.set_health')}
                       </Box>
-                      <LightDot health={d.health} />
+                      <HealthDot compact health={d.health} />
                       <Box component="span" sx={{ color: 'text.secondary', ml: 1 }}>
                         {translate('app.dashboard.suggested_health')}
                       </Box>
-                      {d.suggested && <LightDot health={d.suggested} />}
+                      {d.suggested && <HealthDot compact health={d.suggested} />}
                     </Box>
                   </ListItemButton>
                 </ListItem>

@@ -14,7 +14,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../common/dates';
 import { OverdueChip } from '../common/OverdueChip';
 import { dateLocale } from '../i18n';
-import { LightDot } from './CockpitLists';
+import { HealthDot } from '../common/HealthLight';
 import { listUrl, showUrl } from './cockpitShapes';
 import { StartCard } from './StartCard';
 import type { Health } from '../../../api/features/dashboard/contract';
@@ -118,7 +118,7 @@ export function MyMeasures() {
                       slotProps={{ primary: { noWrap: true, title: m.title } }}
                     />
                     {m.late && <OverdueChip />}
-                    <LightDot health={m.health} />
+                    <HealthDot compact health={m.health} />
                   </ListItemButton>
                 </ListItem>
               ))}

@@ -77,7 +77,12 @@ export function ExpenditureInputs() {
         <DateInput source="paid_on" helperText="app.funding.paid_on_hint" />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
-        <MoneyInput source="amount_cents" validate={isRequired} />
+        <MoneyInput
+          source="amount_cents"
+          validate={isRequired}
+          signed
+          helperText="app.ledger.credit_note_help"
+        />
       </Grid>
       <Grid size={{ xs: 12, sm: 6 }}>
         <EnumInput source="cost_category" validate={isRequired} />

@@ -1,13 +1,9 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import {
-  Box,
   Button,
-  Card,
-  CardContent,
   LinearProgress,
   Link as MuiLink,
-  Stack,
   Tab,
   Table,
   TableBody,
@@ -18,11 +14,12 @@ import {
   Typography,
 } from '@mui/material';
 import { lazy, Suspense, useState } from 'react';
-import { Title, useCreatePath, useTranslate } from 'react-admin';
+import { useCreatePath, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { CATEGORY_MONEY_COLUMNS, MEASURE_MONEY_COLUMNS } from '../../../api/features/funding/contract';
 import { formatEuro, formatPercentBp } from '../common/money';
 import { GrantYearPicker, ReportBody, useGrantYear } from './GrantYearPicker';
+import { ReportFrame, ReportTableBox } from './ReportFrame';
 import {
   queryString,
   useFundingApi,
@@ -174,74 +171,67 @@ export default function FundingReportPage() {
   const download = (path: string, extra: Record<string, string> = {}) =>
     `/api/${path}?${queryString({ ...params, ...extra })}`;
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.menu.funding_report" />
-      <CardContent>
-        <Typography component="h1" variant="h5" gutterBottom>
-          {translate('app.menu.funding_report')}
-        </Typography>
-        <Stack direction="row" sx={{ gap: 2, mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+    <ReportFrame
+      title="app.menu.funding_report"
+      controls={
+        <>
           <GrantYearPicker state={gy} />
           {grant && (
             <Typography variant="body2" color="text.secondary">
               {translate('app.funding.funding_rate', { rate: formatPercentBp(grant.funding_rate_bp) })}
             </Typography>
           )}
-          <Box sx={{ flex: 1 }} />
-          {grant && (
-            <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-              <Button variant="outlined" startIcon={<DownloadIcon />} href={download('reports/funding.xlsx')}>
-                {translate('app.funding.export_xlsx')}
-              </Button>
-              <Button
-                variant="outlined"
-                startIcon={<DownloadIcon />}
-                href={download('reports/funding.csv', { view })}
-              >
-                {translate('app.funding.export_csv')}
-              </Button>
-              <Button
-                variant="outlined"
-                startIcon={<ReceiptLongIcon />}
-                href={download('reports/receipts.xlsx')}
-              >
-                {translate('app.funding.receipts_xlsx')}
-              </Button>
-            </Stack>
-          )}
-        </Stack>
-        <ReportBody state={gy} query={report}>
-          {(data) => (
-            <>
-              <Tabs value={view} onChange={(_e, v: View) => setView(v)} sx={{ mb: 1 }}>
-                <Tab value="measures" label={translate('app.funding.by_measure')} />
-                <Tab value="categories" label={translate('app.funding.by_category')} />
-              </Tabs>
-              <Box
-                sx={{
-                  overflow: 'auto',
-                  maxHeight: 'max(320px, calc(100vh - 340px))',
-                  contain: 'inline-size',
-                }}
-              >
-                <ReportTable report={data} view={view} />
-              </Box>
-              <Typography component="h2" variant="h6" sx={{ mt: 3 }}>
-                {translate('app.funding.chart_title')}
-              </Typography>
-              <Suspense fallback={<LinearProgress />}>
-                <FundingChart rows={data.measures} />
-              </Suspense>
-              <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 2 }}>
-                {translate('app.funding.rounding_rule')}
-              </Typography>
-              <Typography variant="caption" component="p" color="text.secondary">
-                {translate('app.funding.attribution_note')}
-              </Typography>
-            </>
-          )}
-        </ReportBody>
-      </CardContent>
-    </Card>
+        </>
+      }
+      downloads={
+        grant && (
+          <>
+            <Button variant="outlined" startIcon={<DownloadIcon />} href={download('reports/funding.xlsx')}>
+              {translate('app.funding.export_xlsx')}
+            </Button>
+            <Button
+              variant="outlined"
+              startIcon={<DownloadIcon />}
+              href={download('reports/funding.csv', { view })}
+            >
+              {translate('app.funding.export_csv')}
+            </Button>
+            <Button
+              variant="outlined"
+              startIcon={<ReceiptLongIcon />}
+              href={download('reports/receipts.xlsx')}
+            >
+              {translate('app.funding.receipts_xlsx')}
+            </Button>
+          </>
+        )
+      }
+    >
+      <ReportBody state={gy} query={report}>
+        {(data) => (
+          <>
+            <Tabs value={view} onChange={(_e, v: View) => setView(v)} sx={{ mb: 1 }}>
+              <Tab value="measures" label={translate('app.funding.by_measure')} />
+              <Tab value="categories" label={translate('app.funding.by_category')} />
+            </Tabs>
+            <ReportTableBox>
+              <ReportTable report={data} view={view} />
+            </ReportTableBox>
+            <Typography component="h2" variant="h6" sx={{ mt: 3 }}>
+              {translate('app.funding.chart_title')}
+            </Typography>
+            <Suspense fallback={<LinearProgress />}>
+              <FundingChart rows={data.measures} />
+            </Suspense>
+            <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 2 }}>
+              {translate('app.funding.rounding_rule')}
+            </Typography>
+            <Typography variant="caption" component="p" color="text.secondary">
+              {translate('app.funding.attribution_note')}
+            </Typography>
+          </>
+        )}
+      </ReportBody>
+    </ReportFrame>
   );
 }

@@ -1,4 +1,5 @@
 import { Show, TabbedShowLayout, TextField } from 'react-admin';
+import { FinancingPlanTab } from '../budget_lines/FinancingPlanTab';
 import { DateField } from '../common/DateField';
 import { EnumField } from '../common/EnumField';
 import { FieldGrid } from '../common/FieldGrid';
@@ -20,7 +21,7 @@ const RELATED = [
   { reference: 'transfers', path: 'weiterleitungen', Table: TransferTable },
 ];
 
-/** A funding decision with its fiscal years, tranches, expenditures and transfers. */
+/** A funding decision with its financing plan, fiscal years, tranches, expenditures and transfers. */
 export default function GrantShow() {
   return (
     <Show>
@@ -41,6 +42,9 @@ export default function GrantShow() {
             <DateField source="proof_due_on" />
             <TextField source="notes" emptyText="—" />
           </FieldGrid>
+        </TabbedShowLayout.Tab>
+        <TabbedShowLayout.Tab label={<PluralName resource="budget_lines" />} path="finanzierungsplan">
+          <FinancingPlanTab />
         </TabbedShowLayout.Tab>
         {RELATED.map(({ reference, path, Table }) => (
           <TabbedShowLayout.Tab key={reference} label={<PluralName resource={reference} />} path={path}>

@@ -322,6 +322,7 @@ export const de: TranslationMessages = {
         start_date: 'Beginn',
         end_date: 'Ende',
         budget_cents: 'Planbudget',
+        cost_object: 'Kostenträger',
         next_milestone_due: 'Nächster Meilenstein fällig',
         overdue_milestones: 'Überfällige Meilensteine',
         late: 'Verspätet',
@@ -598,6 +599,15 @@ export const de: TranslationMessages = {
         snapshot: 'Eingefrorener Stand',
       },
     },
+    ledger_accounts: {
+      name: 'Sachkonto |||| Sachkonten',
+      fields: {
+        ...common,
+        account: 'Sachkonto',
+        cost_category: 'Kostenart',
+        note: 'Anmerkung',
+      },
+    },
     base_rates: {
       name: 'Basiszinssatz |||| Basiszinssätze',
       fields: {
@@ -667,6 +677,30 @@ export const de: TranslationMessages = {
       outbox: 'Postausgang',
       notifications: 'Benachrichtigungen',
       reminder_settings: 'Erinnerungen einstellen',
+    },
+    plan: {
+      title: 'Finanzierungsplan',
+      explain:
+        'Geplante zuwendungsfähige Ausgaben je Maßnahme und Kostenart. Je Haushaltsjahr wird die Plansumme mit der Förderquote (%{rate}) in den Bundesanteil umgerechnet und mit dem bewilligten Betrag des Jahres verglichen. Beträge wie 1.234,56 eingeben; ein geleertes Feld löscht die Planzeile.',
+      cell: 'Geplant %{row} %{year}',
+      sum: 'Summe',
+      federal: 'Zuwendung laut Plan (× %{rate})',
+      approved: 'Bewilligt',
+      over: 'Haushaltsjahr %{year}: Der Plan von %{planned} ergibt bei %{rate} Förderquote %{federal} Zuwendung – %{excess} mehr als die bewilligten %{approved}. Bitte den Plan anpassen oder eine Mittelverschiebung beantragen.',
+      no_years: 'Für diesen Bescheid sind noch keine Haushaltsjahre erfasst (Reiter „Haushaltsjahre“).',
+      empty: 'Noch kein Finanzierungsplan erfasst.',
+      empty_editable:
+        'Noch kein Finanzierungsplan erfasst. Fügen Sie unten eine Zeile (Maßnahme und Kostenart) hinzu.',
+      add_row: 'Zeile hinzufügen',
+      save: 'Finanzierungsplan speichern',
+      discard: 'Änderungen verwerfen',
+      saved: 'Finanzierungsplan gespeichert',
+    },
+    ledger: {
+      account_help: 'Kontonummer oder ihr Anfang (z. B. 0 oder 543); es gilt der längste passende Eintrag',
+      digits_only: 'Nur Ziffern',
+      credit_note_help: 'Gutschrift als negativer Betrag (z. B. -312,50)',
+      cost_object_help: 'Schlüssel der Maßnahme in der Finanzbuchhaltung, für den Import der Buchungen',
     },
     proof: {
       report_state: {
@@ -859,6 +893,26 @@ export const de: TranslationMessages = {
       password_changed: 'Ihr Passwort wurde geändert.',
       passwords_differ: 'Die beiden Passwörter stimmen nicht überein.',
       logout: 'Abmelden',
+    },
+    security: {
+      title: 'Sicherheit',
+      sessions_title: 'Angemeldete Geräte',
+      sessions_intro:
+        'Hier sind Sie zurzeit angemeldet. Kennen Sie ein Gerät nicht, melden Sie es ab und ändern Sie Ihr Passwort.',
+      this_device: 'Dieses Gerät',
+      unknown_device: 'Unbekanntes Gerät',
+      method_password: 'mit Passwort',
+      method_oidc: 'mit dem Dienstkonto',
+      session_times: 'Angemeldet %{method} am %{created}, zuletzt aktiv %{last_seen}',
+      end: 'Abmelden',
+      end_named: '%{device} abmelden',
+      end_confirm:
+        'Die Sitzung auf „%{device}“ (zuletzt aktiv %{last_seen}) beenden? Dort ist danach eine neue Anmeldung nötig.',
+      ended: 'Das Gerät wurde abgemeldet.',
+      end_others: 'Alle anderen abmelden',
+      end_others_confirm:
+        'Das andere Gerät abmelden? Nur dieses Gerät bleibt angemeldet. |||| Alle %{smart_count} anderen Geräte abmelden? Nur dieses Gerät bleibt angemeldet.',
+      others_ended: 'Alle anderen Geräte wurden abgemeldet.',
     },
     mfa: {
       title: 'Zweiter Faktor',

@@ -100,6 +100,7 @@ export const en: TranslationMessages = {
         start_date: 'Start',
         end_date: 'End',
         budget_cents: 'Planned budget',
+        cost_object: 'Cost object',
         next_milestone_due: 'Next milestone due',
         overdue_milestones: 'Overdue milestones',
         late: 'Late',
@@ -376,6 +377,15 @@ export const en: TranslationMessages = {
         snapshot: 'Frozen state',
       },
     },
+    ledger_accounts: {
+      name: 'Ledger account |||| Ledger accounts',
+      fields: {
+        ...common,
+        account: 'Ledger account',
+        cost_category: 'Cost category',
+        note: 'Note',
+      },
+    },
     base_rates: {
       name: 'Base rate |||| Base rates',
       fields: {
@@ -444,6 +454,29 @@ export const en: TranslationMessages = {
       outbox: 'Outbox',
       notifications: 'Notifications',
       reminder_settings: 'Reminder settings',
+    },
+    plan: {
+      title: 'Financing plan',
+      explain:
+        'Planned eligible spending per measure and cost category. Per fiscal year the plan total is converted with the funding rate (%{rate}) into the federal share and compared with the amount approved for the year. Enter amounts like 1.234,56; emptying a field deletes the plan line.',
+      cell: 'Planned %{row} %{year}',
+      sum: 'Total',
+      federal: 'Grant according to plan (× %{rate})',
+      approved: 'Approved',
+      over: 'Fiscal year %{year}: the plan of %{planned} at a funding rate of %{rate} means a grant of %{federal} – %{excess} more than the approved %{approved}. Please adjust the plan or apply for a shift of funds.',
+      no_years: 'No fiscal years are recorded for this grant yet (tab "Fiscal years").',
+      empty: 'No financing plan recorded yet.',
+      empty_editable: 'No financing plan recorded yet. Add a row (measure and cost category) below.',
+      add_row: 'Add row',
+      save: 'Save financing plan',
+      discard: 'Discard changes',
+      saved: 'Financing plan saved',
+    },
+    ledger: {
+      account_help: 'Account number or its first digits (e.g. 0 or 543); the longest matching entry applies',
+      digits_only: 'Digits only',
+      credit_note_help: 'A credit note as a negative amount (e.g. -312,50)',
+      cost_object_help: "The measure's key in the finance system, for importing its bookings",
     },
     proof: {
       report_state: { none: 'no proof yet', draft: 'proof in draft', issued: 'proof issued' },
@@ -630,6 +663,26 @@ export const en: TranslationMessages = {
       password_changed: 'Your password has been changed.',
       passwords_differ: 'The two passwords do not match.',
       logout: 'Sign out',
+    },
+    security: {
+      title: 'Security',
+      sessions_title: 'Signed-in devices',
+      sessions_intro:
+        'You are currently signed in here. If you do not recognise a device, sign it out and change your password.',
+      this_device: 'This device',
+      unknown_device: 'Unknown device',
+      method_password: 'with password',
+      method_oidc: 'with the organisation account',
+      session_times: 'Signed in %{method} on %{created}, last active %{last_seen}',
+      end: 'Sign out',
+      end_named: 'Sign out %{device}',
+      end_confirm:
+        'End the session on “%{device}” (last active %{last_seen})? It will have to sign in again.',
+      ended: 'The device was signed out.',
+      end_others: 'Sign out all others',
+      end_others_confirm:
+        'Sign out the other device? Only this device stays signed in. |||| Sign out all %{smart_count} other devices? Only this device stays signed in.',
+      others_ended: 'All other devices were signed out.',
     },
     mfa: {
       title: 'Second factor',

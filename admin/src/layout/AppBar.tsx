@@ -1,6 +1,6 @@
-import PhonelinkLockIcon from '@mui/icons-material/PhonelinkLock';
 import LockResetIcon from '@mui/icons-material/LockReset';
 import NotificationsIcon from '@mui/icons-material/Notifications';
+import SecurityIcon from '@mui/icons-material/Security';
 import TuneIcon from '@mui/icons-material/Tune';
 import { Divider, Typography, useMediaQuery, type Theme } from '@mui/material';
 import {
@@ -10,14 +10,23 @@ import {
   Logout,
   MenuItemLink,
   TitlePortal,
+  type MenuItemLinkProps,
   useGetIdentity,
   UserMenu,
   useTranslate,
+  useUserMenu,
 } from 'react-admin';
+import { SECURITY_PATH } from '../auth/authProvider';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { AppSearch } from '../search/AppSearch';
 import { LanguageMenuItems } from './LanguageMenuItems';
 import { RoleLabel } from './RoleLabel';
+
+/** A page of the user menu: react-admin's MenuItemLink alone leaves the menu open (and the page inert) behind it. */
+function UserMenuLink(props: MenuItemLinkProps) {
+  const userMenu = useUserMenu();
+  return <MenuItemLink {...props} onClick={() => userMenu?.onClose()} />;
+}
 
 const usePhone = () => useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
 
@@ -38,18 +47,18 @@ function AppUserMenu() {
           : translate('app.auth.user_menu', { name: identity?.fullName ?? '' })
       }
     >
-      <MenuItemLink
+      <UserMenuLink
         to="/notifications"
         primaryText="app.menu.notifications"
         leftIcon={<NotificationsIcon />}
       />
-      <MenuItemLink
+      <UserMenuLink
         to="/benachrichtigungen/einstellungen"
         primaryText="app.menu.reminder_settings"
         leftIcon={<TuneIcon />}
       />
-      <MenuItemLink to="/passwort" primaryText="app.auth.change_password" leftIcon={<LockResetIcon />} />
-      <MenuItemLink to="/zweiter-faktor" primaryText="app.mfa.title" leftIcon={<PhonelinkLockIcon />} />
+      <UserMenuLink to="/passwort" primaryText="app.auth.change_password" leftIcon={<LockResetIcon />} />
+      <UserMenuLink to={SECURITY_PATH} primaryText="app.security.title" leftIcon={<SecurityIcon />} />
       {phone && <Divider />}
       {phone && <LanguageMenuItems />}
       {phone && <Divider />}
@@ -61,11 +70,13 @@ function AppUserMenu() {
 /** The bell, the language button and the loading indicator; on a phone the languages move into the user menu. */
 function AppToolbar() {
   const phone = usePhone();
+  const translate = useTranslate();
   return (
     <>
       <NotificationBell />
       {!phone && <LocalesMenuButton />}
-      <LoadingIndicator />
+      {/* Its spinner (shown while any request runs, e.g. the bell's poll) needs a name for screen readers. */}
+      <LoadingIndicator aria-label={translate('app.common.loading')} />
     </>
   );
 }

@@ -50,6 +50,8 @@ export const MENU_GROUPS: MenuGroup[] = [
       { resource: 'expenditures' },
       { resource: 'transfers' },
       { resource: 'base_rates' },
+      // The account mapping of the bookings import: set up by the funding staff, of no use to those who only read.
+      { resource: 'ledger_accounts', unusedBy: ['steering', 'viewer'] },
     ],
   },
   { label: 'app.menu.contacts', entries: [{ resource: 'contacts' }] },

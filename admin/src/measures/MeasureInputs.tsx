@@ -64,6 +64,13 @@ export function MeasureInputs() {
       <Grid size={{ xs: 12, sm: 6 }}>
         <DateInput source="end_date" validate={endRule} />
       </Grid>
+      <Grid size={{ xs: 12, sm: 6 }}>
+        <TextInput
+          source="cost_object"
+          validate={textValidators('measures', 'cost_object')}
+          helperText="app.ledger.cost_object_help"
+        />
+      </Grid>
     </Grid>
   );
 }

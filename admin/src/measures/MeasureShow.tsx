@@ -45,6 +45,7 @@ export default function MeasureShow() {
             <DateField source="start_date" />
             <DateField source="end_date" />
             <MoneyField source="budget_cents" />
+            <TextField source="cost_object" emptyText="—" />
             <DateField source="next_milestone_due" />
           </FieldGrid>
         </TabbedShowLayout.Tab>

@@ -1,12 +1,8 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   Alert,
-  Box,
   Button,
-  Card,
-  CardContent,
   Chip,
-  Stack,
   Table,
   TableBody,
   TableCell,
@@ -14,11 +10,12 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { Title, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import type { PlanFigures, PlanVsActual } from '../../../api/features/proof_of_use/contract';
 import { formatEuro, formatPercentBp } from '../common/money';
 import { queryString, useFundingApi } from '../funding/api';
 import { GrantYearPicker, ReportBody, useGrantYear } from '../funding/GrantYearPicker';
+import { ReportFrame, ReportTableBox } from '../funding/ReportFrame';
 
 /** "+20,01 %", "−26,67 %", "—" without a plan. */
 export function signedPercent(bp: number | null): string {
@@ -128,55 +125,45 @@ export default function PlanVsActualPage() {
   const { grant, params } = gy;
   const plan = useFundingApi<PlanVsActual>('reports/plan-vs-actual', params, grant !== undefined);
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.menu.plan_vs_actual" />
-      <CardContent>
-        <Typography component="h1" variant="h5" gutterBottom>
-          {translate('app.proof.plan_title')}
-        </Typography>
-        <Stack direction="row" sx={{ gap: 2, mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
-          <GrantYearPicker state={gy} />
-          <Box sx={{ flex: 1 }} />
-          {grant && (
-            <Button
-              variant="outlined"
-              startIcon={<DownloadIcon />}
-              href={`/api/reports/plan-vs-actual.xlsx?${queryString(params)}`}
-            >
-              {translate('app.funding.export_xlsx')}
-            </Button>
-          )}
-        </Stack>
-        <ReportBody state={gy} query={plan}>
-          {(data) => (
-            <>
-              {data.total.over_total && (
-                <Alert severity="error" sx={{ mb: 1 }}>
-                  {translate('app.proof.over_total_explained')}
-                </Alert>
-              )}
-              {data.flagged > 0 && (
-                <Alert severity="warning" sx={{ mb: 1 }}>
-                  <strong>{translate('app.proof.over_20_count', { smart_count: data.flagged })}</strong>{' '}
-                  {translate('app.proof.over_20_explained')}
-                </Alert>
-              )}
-              <Box
-                sx={{
-                  overflow: 'auto',
-                  maxHeight: 'max(320px, calc(100vh - 360px))',
-                  contain: 'inline-size',
-                }}
-              >
-                <PlanTable plan={data} />
-              </Box>
-              <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 2 }}>
-                {translate('app.proof.plan_basis')}
-              </Typography>
-            </>
-          )}
-        </ReportBody>
-      </CardContent>
-    </Card>
+    <ReportFrame
+      title="app.menu.plan_vs_actual"
+      heading="app.proof.plan_title"
+      controls={<GrantYearPicker state={gy} />}
+      downloads={
+        grant && (
+          <Button
+            variant="outlined"
+            startIcon={<DownloadIcon />}
+            href={`/api/reports/plan-vs-actual.xlsx?${queryString(params)}`}
+          >
+            {translate('app.funding.export_xlsx')}
+          </Button>
+        )
+      }
+    >
+      <ReportBody state={gy} query={plan}>
+        {(data) => (
+          <>
+            {data.total.over_total && (
+              <Alert severity="error" sx={{ mb: 1 }}>
+                {translate('app.proof.over_total_explained')}
+              </Alert>
+            )}
+            {data.flagged > 0 && (
+              <Alert severity="warning" sx={{ mb: 1 }}>
+                <strong>{translate('app.proof.over_20_count', { smart_count: data.flagged })}</strong>{' '}
+                {translate('app.proof.over_20_explained')}
+              </Alert>
+            )}
+            <ReportTableBox>
+              <PlanTable plan={data} />
+            </ReportTableBox>
+            <Typography variant="caption" component="p" color="text.secondary" sx={{ mt: 2 }}>
+              {translate('app.proof.plan_basis')}
+            </Typography>
+          </>
+        )}
+      </ReportBody>
+    </ReportFrame>
   );
 }

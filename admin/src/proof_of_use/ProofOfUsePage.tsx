@@ -4,8 +4,6 @@ import {
   Alert,
   Box,
   Button,
-  Card,
-  CardContent,
   Chip,
   MenuItem,
   Stack,
@@ -19,15 +17,7 @@ import {
 } from '@mui/material';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import {
-  Title,
-  useCreate,
-  useDataProvider,
-  useNotify,
-  usePermissions,
-  useTranslate,
-  useUpdate,
-} from 'react-admin';
+import { useCreate, useDataProvider, useNotify, usePermissions, useTranslate, useUpdate } from 'react-admin';
 import type { Role } from '../../../api/domain';
 import type { ProofOfUse, ProofRow } from '../../../api/features/proof_of_use/contract';
 import { can } from '../auth/access';
@@ -35,6 +25,7 @@ import { formatDate } from '../common/dates';
 import { formatEuro } from '../common/money';
 import { queryString, useFundingApi } from '../funding/api';
 import { GrantYearPicker, ReportBody, useGrantYear } from '../funding/GrantYearPicker';
+import { ReportFrame } from '../funding/ReportFrame';
 import { signedPercent } from './PlanVsActualPage';
 
 const pct = (bp: number | null) => (bp === null ? '—' : signedPercent(bp).replace(/^[+±]/, ''));
@@ -165,13 +156,10 @@ export default function ProofOfUsePage() {
   const proof = useFundingApi<ProofOfUse>('reports/proof-of-use', params, gy.grant !== undefined);
   const href = (ext: string) => `/api/reports/proof-of-use.${ext}?${queryString(params)}`;
   return (
-    <Card sx={{ mt: 2 }}>
-      <Title title="app.menu.proof_of_use" />
-      <CardContent>
-        <Typography component="h1" variant="h5" gutterBottom>
-          {translate('app.menu.proof_of_use')}
-        </Typography>
-        <Stack direction="row" sx={{ gap: 2, mb: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+    <ReportFrame
+      title="app.menu.proof_of_use"
+      controls={
+        <>
           <TextField
             select
             size="small"
@@ -186,106 +174,108 @@ export default function ProofOfUsePage() {
             <MenuItem value="final">{translate('app.proof.final')}</MenuItem>
           </TextField>
           <GrantYearPicker state={{ ...gy, year: year ?? '' }} yearRequired />
-          <Box sx={{ flex: 1 }} />
-          {gy.grant && (
-            <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
-              <Button variant="contained" startIcon={<ArchiveIcon />} href={href('zip')}>
-                {translate('app.proof.download_zip')}
-              </Button>
-              <Button variant="outlined" startIcon={<DownloadIcon />} href={href('pdf')}>
-                PDF
-              </Button>
-              <Button variant="outlined" startIcon={<DownloadIcon />} href={href('xlsx')}>
-                Excel
-              </Button>
+        </>
+      }
+      downloads={
+        gy.grant && (
+          <>
+            <Button variant="contained" startIcon={<ArchiveIcon />} href={href('zip')}>
+              {translate('app.proof.download_zip')}
+            </Button>
+            <Button variant="outlined" startIcon={<DownloadIcon />} href={href('pdf')}>
+              PDF
+            </Button>
+            <Button variant="outlined" startIcon={<DownloadIcon />} href={href('xlsx')}>
+              Excel
+            </Button>
+          </>
+        )
+      }
+    >
+      <ReportBody state={gy} query={proof}>
+        {(p) => (
+          <>
+            <Stack direction="row" sx={{ gap: 1, mb: 2, alignItems: 'center' }}>
+              <Chip
+                color={p.report?.status === 'issued' ? 'success' : 'default'}
+                label={translate(
+                  p.report?.status === 'issued' ? 'app.proof.state_issued' : 'app.proof.state_draft',
+                )}
+              />
+              <Typography variant="body2" color="text.secondary">
+                {formatDate(p.period_start)} – {formatDate(p.period_end)}
+              </Typography>
             </Stack>
-          )}
-        </Stack>
-        <ReportBody state={gy} query={proof}>
-          {(p) => (
-            <>
-              <Stack direction="row" sx={{ gap: 1, mb: 2, alignItems: 'center' }}>
-                <Chip
-                  color={p.report?.status === 'issued' ? 'success' : 'default'}
-                  label={translate(
-                    p.report?.status === 'issued' ? 'app.proof.state_issued' : 'app.proof.state_draft',
-                  )}
-                />
-                <Typography variant="body2" color="text.secondary">
-                  {formatDate(p.period_start)} – {formatDate(p.period_end)}
+            <Typography component="h2" variant="h6">
+              {translate('app.proof.narrative')}
+            </Typography>
+            <DraftTexts
+              key={`${p.report?.id ?? 'new'}-${p.report?.status ?? ''}`}
+              proof={p}
+              grantId={Number(gy.grant!.id)}
+            />
+            {p.narrative.map((m) => (
+              <Box key={m.measure_id} sx={{ mb: 1.5 }}>
+                <Typography variant="subtitle2">
+                  {m.code} {m.title} · {translate(`app.enums.status.${m.status}`)} · {m.progress} %
                 </Typography>
-              </Stack>
-              <Typography component="h2" variant="h6">
-                {translate('app.proof.narrative')}
-              </Typography>
-              <DraftTexts
-                key={`${p.report?.id ?? 'new'}-${p.report?.status ?? ''}`}
-                proof={p}
-                grantId={Number(gy.grant!.id)}
-              />
-              {p.narrative.map((m) => (
-                <Box key={m.measure_id} sx={{ mb: 1.5 }}>
-                  <Typography variant="subtitle2">
-                    {m.code} {m.title} · {translate(`app.enums.status.${m.status}`)} · {m.progress} %
-                  </Typography>
-                  <Typography variant="body2" component="ul" sx={{ my: 0 }}>
-                    {m.milestones_reached.map((ms) => (
-                      <li key={`r-${ms.title}`}>
-                        {translate('app.proof.reached', {
-                          title: ms.title,
-                          date: formatDate(ms.completed_on),
-                        })}
+                <Typography variant="body2" component="ul" sx={{ my: 0 }}>
+                  {m.milestones_reached.map((ms) => (
+                    <li key={`r-${ms.title}`}>
+                      {translate('app.proof.reached', {
+                        title: ms.title,
+                        date: formatDate(ms.completed_on),
+                      })}
+                    </li>
+                  ))}
+                  {m.milestones_slipped.map((ms) => (
+                    <li key={`s-${ms.title}`}>
+                      {translate('app.proof.slipped', { title: ms.title, days: ms.days })}
+                    </li>
+                  ))}
+                  {m.spending
+                    .filter((s) => s.over_20)
+                    .map((s) => (
+                      <li key={s.cost_category}>
+                        {translate(`app.enums.cost_category.${s.cost_category}`)}:{' '}
+                        {formatEuro(s.actual_cents)} / {formatEuro(s.planned_cents)}{' '}
+                        {s.note ? `– ${s.note}` : ''}
                       </li>
                     ))}
-                    {m.milestones_slipped.map((ms) => (
-                      <li key={`s-${ms.title}`}>
-                        {translate('app.proof.slipped', { title: ms.title, days: ms.days })}
-                      </li>
-                    ))}
-                    {m.spending
-                      .filter((s) => s.over_20)
-                      .map((s) => (
-                        <li key={s.cost_category}>
-                          {translate(`app.enums.cost_category.${s.cost_category}`)}:{' '}
-                          {formatEuro(s.actual_cents)} / {formatEuro(s.planned_cents)}{' '}
-                          {s.note ? `– ${s.note}` : ''}
-                        </li>
-                      ))}
-                    {m.transfers.map((t, i) => (
-                      <li key={`t-${i}`}>
-                        {translate('app.proof.transfer', {
-                          recipient: t.recipient,
-                          amount: formatEuro(t.amount_cents),
-                        })}{' '}
-                        ({translate(`app.proof.proof_state.${t.proof_state}`)})
-                      </li>
-                    ))}
-                  </Typography>
-                </Box>
-              ))}
-              <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
-                {translate('app.proof.numeric')}
-              </Typography>
-              <NumericTable
-                title={translate('app.proof.income')}
-                rows={p.numeric.income}
-                total={p.numeric.total}
-              />
-              <NumericTable
-                title={translate('app.proof.spending')}
-                rows={p.numeric.spending}
-                total={p.numeric.total}
-              />
-              <Typography variant="body2">
-                {translate('app.proof.receipts_summary', {
-                  count: p.receipts.count,
-                  total: formatEuro(p.receipts.total_cents),
-                })}
-              </Typography>
-            </>
-          )}
-        </ReportBody>
-      </CardContent>
-    </Card>
+                  {m.transfers.map((t, i) => (
+                    <li key={`t-${i}`}>
+                      {translate('app.proof.transfer', {
+                        recipient: t.recipient,
+                        amount: formatEuro(t.amount_cents),
+                      })}{' '}
+                      ({translate(`app.proof.proof_state.${t.proof_state}`)})
+                    </li>
+                  ))}
+                </Typography>
+              </Box>
+            ))}
+            <Typography component="h2" variant="h6" sx={{ mt: 2 }}>
+              {translate('app.proof.numeric')}
+            </Typography>
+            <NumericTable
+              title={translate('app.proof.income')}
+              rows={p.numeric.income}
+              total={p.numeric.total}
+            />
+            <NumericTable
+              title={translate('app.proof.spending')}
+              rows={p.numeric.spending}
+              total={p.numeric.total}
+            />
+            <Typography variant="body2">
+              {translate('app.proof.receipts_summary', {
+                count: p.receipts.count,
+                total: formatEuro(p.receipts.total_cents),
+              })}
+            </Typography>
+          </>
+        )}
+      </ReportBody>
+    </ReportFrame>
   );
 }

@@ -51,7 +51,11 @@ function SearchField({
         input: {
           startAdornment: (
             <InputAdornment position="start">
-              {busy ? <CircularProgress size={18} color="inherit" /> : <SearchIcon fontSize="small" />}
+              {busy ? (
+                <CircularProgress size={18} color="inherit" aria-label={translate('app.common.loading')} />
+              ) : (
+                <SearchIcon fontSize="small" />
+              )}
             </InputAdornment>
           ),
         },

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useLocaleState, useRecordContext, useTranslate } from 'react-admin';
 import { Link } from 'react-router';
 import { formatDate } from '../common/dates';
-import { LightDot } from '../dashboard/CockpitLists';
+import { HealthDot } from '../common/HealthLight';
 import type { ReportComparison } from '../../../api/features/status_reports/contract';
 import { dateLocale } from '../i18n';
 import { httpClient } from '../providers/httpClient';
@@ -74,7 +74,7 @@ export function StatusReportComparison(_props: { label?: false }) {
               }
               secondary={
                 <Box component="span" sx={{ display: 'inline-flex', gap: 1, alignItems: 'center' }}>
-                  <LightDot health={h.from} /> → <LightDot health={h.to} />
+                  <HealthDot compact health={h.from} /> → <HealthDot compact health={h.to} />
                 </Box>
               }
             />

@@ -10,6 +10,7 @@ import type { Config } from '../../config';
 import type { SessionUser } from '../../rest/resource';
 import type { Logger } from '../../logger';
 import { mfaRouter } from './mfaRoutes';
+import { sessionRouter } from './sessionRoutes';
 import type { OidcService } from './oidc';
 import { endSessionUrl, oidcRouter } from './oidcRoutes';
 import { checkSecondFactor, invalidCode, loadTotpUser, MFA_PENDING_MINUTES } from './mfa';
@@ -27,6 +28,14 @@ import {
 // Verifying against a real hash for unknown e-mails keeps both answers equally slow (no enumeration by timing).
 const DUMMY_HASH = hashPassword('dummy-password-for-timing');
 
+/** With PASSWORD_LOGIN=false: the one answer to every failed password sign-in. */
+const passwordLoginDisabled = (): AppError =>
+  new AppError(
+    403,
+    'password_login_disabled',
+    'Die Anmeldung mit Passwort ist abgeschaltet (außer für Notfallzugänge mit richtigem Passwort). Bitte melden Sie sich mit dem Dienstkonto an.',
+  );
+
 // eslint-disable-next-line no-control-regex -- control characters (NUL above all) cannot be in an address
 const noControl = (v: string) => !/[\u0000-\u001f\u007f]/.test(v);
 const loginBody = z.object({
@@ -37,7 +46,8 @@ const loginBody = z.object({
 // login_failures.ip holds 64 characters; a longer "address" can only come from a forged header.
 export const clientAddress = (req: Request): string => (req.ip ?? 'unbekannt').slice(0, 64);
 
-export type AuthConfig = ThrottleConfig & Pick<Config, 'passwordLogin' | 'mfaRequiredRoles'>;
+export type AuthConfig = ThrottleConfig &
+  Pick<Config, 'passwordLogin' | 'mfaRequiredRoles' | 'sessionIdleMinutes' | 'sessionAbsoluteHours'>;
 
 async function signedInUser(db: Knex, id: number) {
   const user = (await db('users').where('id', id).first('id', 'email', 'name', 'role')) as Omit<
@@ -77,15 +87,14 @@ export function authRouter(
           role: Role;
         }
       | undefined;
-    const ok = await verifyPassword(user?.password_hash ?? (await DUMMY_HASH), parsed.data.password);
+    // With PASSWORD_LOGIN=false only a break-glass account's own hash is checked, decided before any check: every
+    // other account (and an unknown one) spends the same time on the dummy hash, and every refusal is the same,
+    // so the answer tells neither whether the password was right nor which account is a break-glass one.
+    const checked = config.passwordLogin || !!user?.break_glass ? user : undefined;
+    const ok = await verifyPassword(checked?.password_hash ?? (await DUMMY_HASH), parsed.data.password);
     // The reserved attempt stays as a failure.
+    if (!config.passwordLogin && !(checked && ok)) throw passwordLoginDisabled();
     if (!user || !ok) throw new AppError(401, 'invalid_credentials', 'E-Mail oder Passwort ist falsch.');
-    if (!config.passwordLogin && !user.break_glass)
-      throw new AppError(
-        403,
-        'password_login_disabled',
-        'Die Anmeldung mit Passwort ist abgeschaltet. Bitte melden Sie sich mit dem Dienstkonto an.',
-      );
     if (user.totp_enabled_at) {
       // Half signed in: a session that opens nothing until POST /auth/mfa. The reserved attempt stays counted
       // until the second factor is right, so a known password does not reset the throttle of the codes.
@@ -187,6 +196,7 @@ export function authRouter(
   });
 
   router.use(mfaRouter(db, config, clientAddress));
+  router.use(sessionRouter(db, config));
 
   // Database errors of these routes (a value PostgreSQL refuses, a conflict) answer 4xx, never 500.
   router.use((err: unknown, _req: Request, _res: Response, next: NextFunction) =>

@@ -38,12 +38,17 @@ export interface NewSession {
   /** 'mfa': signed in with the password, waiting for the second factor (opens nothing). */
   stage?: 'mfa' | 'full';
   idToken?: string;
+  /** The browser's User-Agent header, shown in the list of one's sessions. */
+  userAgent?: string;
 }
+
+/** Enough of a User-Agent to tell devices apart; the rest of a long header says nothing more. */
+const USER_AGENT_LENGTH = 255;
 
 export async function createSession(
   db: Knex | Knex.Transaction,
   userId: number,
-  { method = 'password', stage = 'full', idToken }: NewSession = {},
+  { method = 'password', stage = 'full', idToken, userAgent }: NewSession = {},
 ): Promise<string> {
   const token = newToken();
   await db('sessions').insert({
@@ -52,6 +57,7 @@ export async function createSession(
     method,
     stage,
     id_token: idToken ?? null,
+    user_agent: userAgent?.slice(0, USER_AGENT_LENGTH) || null,
   });
   return token;
 }
@@ -95,15 +101,21 @@ interface SessionRow extends SessionUser {
   totp: boolean;
 }
 
+/**
+ * SQL condition: the session of table alias `s` is fully signed in and neither idle nor older than allowed; takes
+ * the idle minutes and the absolute hours as its two bindings.
+ */
+export const fullAndAlive = (s: string): string =>
+  `${s}.stage = 'full' and ${s}.last_seen_at > now() - make_interval(mins => ?)
+    and ${s}.created_at > now() - make_interval(hours => ?)`;
+
 // Written out once: the lookup runs on every request, so no query builder per request.
 const SESSION_SQL = `select u.id, u.email, u.name, u.role, s.last_seen_at, s.method,
     u.totp_enabled_at is not null as totp,
     (select coalesce(array_agg(g.municipality_id order by g.municipality_id), '{}') from guide_municipalities g
       where g.user_id = u.id) as municipality_ids
   from sessions s join users u on u.id = s.user_id
-  where s.id_hash = ? and u.active and s.stage = 'full'
-    and s.last_seen_at > now() - make_interval(mins => ?)
-    and s.created_at > now() - make_interval(hours => ?)
+  where s.id_hash = ? and u.active and ${fullAndAlive('s')}
   limit 1`;
 
 /**
@@ -155,7 +167,7 @@ export async function startSession(
 ): Promise<void> {
   const previous = [sessionToken(req), mfaToken(req)].filter((t): t is string => !!t);
   if (previous.length) await db('sessions').whereIn('id_hash', previous.map(hashToken)).delete();
-  const token = await createSession(db, userId, options);
+  const token = await createSession(db, userId, { userAgent: req.get('user-agent'), ...options });
   if (options.stage === 'mfa') {
     res.clearCookie(SESSION_COOKIE, cookieOptions(req));
     res.cookie(MFA_COOKIE, token, cookieOptions(req));
@@ -184,7 +196,7 @@ export function secondFactorGate(config: Pick<Config, 'mfaRequiredRoles'>) {
       throw new AppError(
         403,
         'mfa_setup_required',
-        'Bitte richten Sie zuerst Ihren zweiten Faktor ein (Seite „Zweiter Faktor“); vorher ist nichts anderes möglich.',
+        'Bitte richten Sie zuerst Ihren zweiten Faktor ein (Seite „Sicherheit“ im Benutzermenü); vorher ist nichts anderes möglich.',
       );
     next();
   };

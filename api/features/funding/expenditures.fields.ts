@@ -12,7 +12,8 @@ export default {
     booked_on: date({ required: true, filter: true, sort: true }),
     /** Zahlungsdatum; empty = not yet paid. Spend deadline and receipt list count payments. */
     paid_on: date({ filter: true, sort: true }),
-    amount_cents: money({ required: true, filter: true, sort: true }),
+    /** Negative for a credit note (Gutschrift): a correction that lowers the spending it is booked on. */
+    amount_cents: money({ required: true, filter: true, sort: true, signed: true }),
     cost_category: enumOf(COST_CATEGORIES, {
       enumName: 'cost_category',
       required: true,

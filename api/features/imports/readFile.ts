@@ -50,6 +50,16 @@ function cellValue(v: unknown): RawCell {
   return null;
 }
 
+/**
+ * A whole number that its format shows with leading zeros ("0000000": the ledger account 0821000) → that text,
+ * as the user sees it; other numbers stay numbers.
+ */
+function zeroPadded(value: RawCell | undefined, format: string | undefined): string | undefined {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return undefined;
+  if (!format || !/^0{2,}$/.test(format)) return undefined;
+  return String(value).padStart(format.length, '0');
+}
+
 async function readXlsx(buf: Buffer): Promise<SheetRow[]> {
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
@@ -64,7 +74,12 @@ async function readXlsx(buf: Buffer): Promise<SheetRow[]> {
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values = row.values as unknown[]; // 1-based
-    rows.push({ row: number, cells: values.slice(1).map(cellValue) });
+    const cells = values.slice(1).map(cellValue);
+    row.eachCell((cell, column) => {
+      const padded = zeroPadded(cells[column - 1], cell.numFmt);
+      if (padded !== undefined) cells[column - 1] = padded;
+    });
+    rows.push({ row: number, cells });
   });
   return rows;
 }

@@ -6,7 +6,9 @@ import type { Field } from '../../rest/fields';
 import { derivedColumns } from '../../rest/query';
 import { SYSTEM_FIELDS, type ResourceDef, type Row, type SessionUser } from '../../rest/resource';
 import { createRecords, updateRecord } from '../../rest/write';
-import { cleanText, isEmpty, listItems, normalise, parseCell, type RawCell } from './cells';
+import { formatEuro } from '../../money';
+import { cleanText, isEmpty, listItems, normalise, parseCell, parseNumber, type RawCell } from './cells';
+import { COMPLETERS, type Completer } from './complete';
 import { fieldLabel } from './labels';
 import { loadLookups, type Lookup } from './references';
 import type { SheetRow } from './readFile';
@@ -38,20 +40,32 @@ function writableFields(def: ResourceDef): Record<string, Field> {
   return Object.fromEntries([...stored, ...links]);
 }
 
-/** A header → the field it names: the UI's German label or the API field name, case and spaces aside. */
-function headerIndex(def: ResourceDef): Map<string, string> {
+/** Helper columns (ImportSpec.helpers) carry this prefix in the header index, to tell them from fields. */
+const HELPER = 'helper:';
+
+/**
+ * A header → the field it names: the UI's German label, the API field name or one of the spec's aliases, case and
+ * spaces aside; a helper column → `helper:<name>`.
+ */
+function headerIndex(def: ResourceDef, spec: ImportSpec): Map<string, string> {
   const index = new Map<string, string>();
   const all = [...SYSTEM_FIELDS, ...Object.keys(def.fields), ...Object.keys(def.derived ?? {})];
   for (const name of all) {
     index.set(normalise(name), name);
     index.set(normalise(fieldLabel(def.name, name)), name);
   }
+  for (const [name, aliases] of Object.entries(spec.aliases ?? {}))
+    for (const alias of aliases) index.set(normalise(alias), name);
+  for (const [name, aliases] of Object.entries(spec.helpers ?? {}))
+    for (const alias of [name, ...aliases]) index.set(normalise(alias), HELPER + name);
   return index;
 }
 
 interface Header {
   at: number;
   columns: (string | undefined)[];
+  /** Helper column → its index in a row. */
+  helpers: Map<string, number>;
   warnings: string[];
 }
 
@@ -60,7 +74,7 @@ interface Header {
  * finance system writes them, are skipped). Unknown and read-only columns are warnings.
  */
 function findHeader(def: ResourceDef, spec: ImportSpec, rows: SheetRow[]): Header {
-  const index = headerIndex(def);
+  const index = headerIndex(def, spec);
   const writable = writableFields(def);
   let best: { at: number; hits: number } = { at: -1, hits: 0 };
   rows.slice(0, 30).forEach((r, at) => {
@@ -74,17 +88,23 @@ function findHeader(def: ResourceDef, spec: ImportSpec, rows: SheetRow[]): Heade
     );
   const header = rows[best.at]!;
   const columns: (string | undefined)[] = [];
+  const helpers = new Map<string, number>();
   const unknown: string[] = [];
   const ignored: string[] = [];
   header.cells.forEach((c, i) => {
     if (isEmpty(c)) return;
     const name = index.get(normalise(String(c)));
     if (!name) unknown.push(cleanText(String(c)));
-    else if (!writable[name]) ignored.push(cleanText(String(c)));
+    else if (name.startsWith(HELPER)) {
+      if (helpers.has(name.slice(HELPER.length))) ignored.push(`${cleanText(String(c))} (doppelt)`);
+      else helpers.set(name.slice(HELPER.length), i);
+    } else if (!writable[name]) ignored.push(cleanText(String(c)));
     else if (columns.includes(name)) ignored.push(`${cleanText(String(c))} (doppelt)`);
     else columns[i] = name;
   });
-  const missing = spec.key.filter((k) => !columns.includes(k) && !spec.keyMayBeEmpty?.includes(k));
+  const missing = spec.key.filter(
+    (k) => !columns.includes(k) && !spec.keyMayBeEmpty?.includes(k) && !spec.completes?.includes(k),
+  );
   if (missing.length)
     throw badRequest(
       `Die Kopfzeile (Zeile ${header.row}) enthält die Spalten ${labels(missing)} nicht; sie bestimmen, welcher Datensatz gemeint ist.`,
@@ -92,7 +112,7 @@ function findHeader(def: ResourceDef, spec: ImportSpec, rows: SheetRow[]): Heade
   const warnings = [];
   if (unknown.length) warnings.push(`Unbekannte Spalten werden ignoriert: ${unknown.join(', ')}.`);
   if (ignored.length) warnings.push(`Nur lesbare Spalten werden ignoriert: ${ignored.join(', ')}.`);
-  return { at: best.at, columns, warnings };
+  return { at: best.at, columns, helpers, warnings };
 }
 
 interface ParsedRow {
@@ -107,20 +127,52 @@ interface ParsedRow {
 const keyPart = (v: unknown): string => (typeof v === 'string' ? normalise(v) : v == null ? '' : String(v));
 const keyOf = (spec: ImportSpec, values: Row): string => spec.key.map((k) => keyPart(values[k])).join('|');
 
+/** A sum line's label, alone in its cell ("Summe", "Gesamtsumme:"): a booking text that mentions a sum is none. */
+const SUM_WORDS = /^(summe|gesamtsumme|gesamt|summe gesamt|total)\s*:?$/i;
+
+/** A sum line below the rows ("Summe" in some cell, no key cell filled): its total, or undefined for another row. */
+function sumLine(spec: ImportSpec, r: SheetRow, header: Header): number | undefined {
+  const at = spec.sumField ? header.columns.indexOf(spec.sumField) : -1;
+  if (at < 0 || !r.cells.some((c) => typeof c === 'string' && SUM_WORDS.test(cleanText(c)))) return undefined;
+  if (
+    spec.key.some((k) => header.columns.includes(k) && !isEmpty(r.cells[header.columns.indexOf(k)] ?? null))
+  )
+    return undefined;
+  const euros = parseNumber(r.cells[at] ?? null);
+  return euros === undefined ? undefined : Math.round(euros * 100);
+}
+
+/** The check of a sum line against the rows above it, as a warning. */
+function sumWarning(row: number, total: number, parsed: ParsedRow[], field: string): string {
+  const amounts = parsed.map((p) => p.values[field]).filter((v): v is number => typeof v === 'number');
+  const sum = amounts.reduce((a, b) => a + b, 0);
+  const rows = `${amounts.length} ${amounts.length === 1 ? 'Zeile' : 'Zeilen'}`;
+  return total === sum
+    ? `Die Summenzeile (Zeile ${row}) wird nicht importiert; ihre Summe ${formatEuro(total)} stimmt mit den ${rows} überein.`
+    : `Die Summenzeile (Zeile ${row}) wird nicht importiert; ihre Summe ${formatEuro(total)} weicht von der Summe der ${rows} ab (${formatEuro(sum)}, Differenz ${formatEuro(total - sum)}).`;
+}
+
 function parseRows(
   def: ResourceDef,
   spec: ImportSpec,
   rows: SheetRow[],
   header: Header,
   lookups: Map<string, Lookup>,
-): ParsedRow[] {
+  complete: Completer | undefined,
+): { parsed: ParsedRow[]; warnings: string[] } {
   const writable = writableFields(def);
   const present = header.columns.map((c, i) => [c, i] as const).filter(([c]) => c) as [string, number][];
   // Tranches resolve within the row's grant: plain fields and other references first.
   present.sort(([a], [b]) => Number(a === 'tranche_id') - Number(b === 'tranche_id'));
   const parsed: ParsedRow[] = [];
+  const sums: [row: number, total: number][] = [];
   for (const r of rows) {
     if (r.cells.every(isEmpty)) continue;
+    const total = sumLine(spec, r, header);
+    if (total !== undefined) {
+      sums.push([r.row, total]);
+      continue;
+    }
     const values: Row = {};
     const errors: FieldErrors = {};
     for (const [name, i] of present) {
@@ -141,8 +193,21 @@ function parseRows(
       if ('error' in result) errors[name] = result.error;
       else values[name] = result.value;
     }
+    if (complete)
+      complete(
+        values,
+        Object.fromEntries([...header.helpers].map(([name, i]) => [name, r.cells[i] ?? null])),
+        errors,
+      );
+    // A key the server fills is missing because of the row's other errors: those say what to fix.
+    const filledLater = (k: string) => spec.completes?.includes(k) && Object.keys(errors).length > 0;
     for (const k of spec.key)
-      if (!errors[k] && (values[k] === null || values[k] === undefined) && !spec.keyMayBeEmpty?.includes(k))
+      if (
+        !errors[k] &&
+        (values[k] === null || values[k] === undefined) &&
+        !spec.keyMayBeEmpty?.includes(k) &&
+        !filledLater(k)
+      )
         errors[k] =
           `${fieldLabel(def.name, k)} fehlt: Ohne sie lässt sich die Zeile keinem Datensatz zuordnen.`;
     const keyText = spec.key
@@ -157,7 +222,8 @@ function parseRows(
       .join(' / ');
     parsed.push({ row: r.row, values, errors, keyText, key: keyOf(spec, values) });
   }
-  return parsed;
+  const warnings = sums.map(([row, total]) => sumWarning(row, total, parsed, spec.sumField!));
+  return { parsed, warnings };
 }
 
 /** The existing records the file's keys name, with their links: one query per 1,000 keys. */
@@ -236,7 +302,10 @@ export async function runImport({
 }: RunOptions): Promise<ImportReport> {
   const header = findHeader(def, spec, rows);
   const writable = writableFields(def);
-  const refs = header.columns.flatMap((c) => (c && writable[c]!.references ? [writable[c]!.references] : []));
+  // References of the columns and of the fields the server fills (they label the report's keys and changes).
+  const refs = [...header.columns, ...(spec.completes ?? [])].flatMap((c) =>
+    c && writable[c]!.references ? [writable[c]!.references] : [],
+  );
   const report: ImportReport = {
     resource: def.name,
     dry_run: dryRun,
@@ -248,7 +317,9 @@ export async function runImport({
   const trx = await db.transaction();
   try {
     const lookups = await loadLookups(trx, refs);
-    const parsed = parseRows(def, spec, rows.slice(header.at + 1), header, lookups);
+    const complete = await COMPLETERS[spec.resource]?.(trx);
+    const { parsed, warnings } = parseRows(def, spec, rows.slice(header.at + 1), header, lookups, complete);
+    report.warnings.push(...warnings);
     const existing = await existingByKey(
       trx,
       def,

@@ -16,6 +16,19 @@ export interface ImportSpec {
   percent?: readonly string[];
   /** The field a row rule of the role refers to (a guide's municipality): where a refused row shows its error. */
   scopeField?: string;
+  /** More header names of a field, as other systems write them (a finance export's "Buchungsdatum"). */
+  aliases?: Record<string, readonly string[]>;
+  /**
+   * Columns that are no field of the resource but let the server fill fields a row leaves empty
+   * (api/features/imports/complete.ts), each with its header names: a finance export's cost object and account.
+   */
+  helpers?: Record<string, readonly string[]>;
+  /** The fields the server fills from helper columns: key fields among them need not be columns of the file. */
+  completes?: readonly string[];
+  /** The money field a sum line ("Summe") below the rows totals: that line is not imported but checked. */
+  sumField?: string;
+  /** More lines for the template's notes sheet (what the helper columns do). */
+  notes?: readonly string[];
 }
 
 export const IMPORTS: readonly ImportSpec[] = [
@@ -38,6 +51,7 @@ export const IMPORTS: readonly ImportSpec[] = [
       'start_date',
       'end_date',
       'budget_cents',
+      'cost_object',
     ],
     key: ['code'],
     percent: ['progress'],
@@ -114,6 +128,24 @@ export const IMPORTS: readonly ImportSpec[] = [
       'eligible',
     ],
     key: ['grant_id', 'receipt_no'],
+    // The monthly booking export of the county's finance system (../shared/reference/finance-export.md).
+    aliases: {
+      booked_on: ['Buchungsdatum', 'Buchungstag'],
+      payee: ['Kreditorname', 'Kreditor Name', 'Lieferant', 'Empfänger'],
+      description: ['Buchungstext'],
+      amount_cents: ['Betrag (EUR)', 'Betrag EUR', 'Betrag in EUR', 'Betrag (€)'],
+      receipt_no: ['Belegnr.', 'Beleg-Nr.'],
+    },
+    helpers: {
+      cost_object: ['Kostenträger', 'Investitionsnummer', 'Innenauftrag'],
+      ledger_account: ['Sachkonto', 'Konto'],
+    },
+    completes: ['measure_id', 'grant_id', 'cost_category'],
+    sumField: 'amount_cents',
+    notes: [
+      'Buchungsexport der Finanzbuchhaltung: Statt „Maßnahme“ genügt die Spalte „Kostenträger“ (bei der Maßnahme eingetragen), statt „Kostenart“ die Spalte „Sachkonto“ (Zuordnung unter Förderung → Sachkonten; es gilt der längste passende Kontenanfang).',
+      'Ohne Spalte „Zuwendungsbescheid“ gilt der Bescheid der Maßnahme, dessen Förderzeitraum das Buchungsdatum enthält. Titelzeilen über der Kopfzeile und eine Summenzeile („Summe“) am Ende sind erlaubt; eine Gutschrift ist ein negativer Betrag.',
+    ],
   },
 ];
 

@@ -104,6 +104,7 @@ export async function importTemplate(def: ResourceDef, spec: ImportSpec): Promis
     'Die Spalten dürfen in beliebiger Reihenfolge stehen; statt der deutschen Überschrift geht auch der Feldname.',
     'Eine Zeile, deren Schlüssel schon existiert, ändert nur die Zellen, die abweichen; leere Zellen leeren das Feld.',
     'Vor dem Übernehmen zeigt die Probe (Trockenlauf), was angelegt, geändert oder abgelehnt würde.',
+    ...(spec.notes ?? []),
   ])
     notes.addRow({ label: line });
   return Buffer.from(await workbook.xlsx.writeBuffer());

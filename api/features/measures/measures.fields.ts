@@ -21,6 +21,8 @@ export default {
     start_date: date({ filter: true, sort: true }),
     end_date: date({ filter: true, sort: true }),
     budget_cents: money({ required: true, filter: true, sort: true }),
+    /** Kostenträger: the key by which the finance system's booking export names the measure (unique, any case). */
+    cost_object: text(40, { filter: true, sort: true }),
   },
   derived: {
     municipality_ids: ids('municipalities', { filter: true }),

@@ -96,8 +96,13 @@ export function trancheInterest(
     missing ||= r.missing;
   };
   for (const p of t.payments) {
+    // A credit note gives money back: it is unspent again (at most what the tranche has paid out).
+    if (p.amount_cents < 0) {
+      left = Math.min(t.received_cents, left - p.amount_cents);
+      continue;
+    }
     const used = Math.min(p.amount_cents, left);
-    if (used <= 0) break;
+    if (used <= 0) continue;
     left -= used;
     if (p.paid_on > t.window_end) {
       late += used;

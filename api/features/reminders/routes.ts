@@ -5,6 +5,7 @@ import type { Config } from '../../config';
 import { REMINDER_CHANNELS, type ReminderChannel } from '../../domain';
 import { badRequest, notFound } from '../../errors';
 import { parseId } from '../../http/params';
+import { writeAudit, type Changes } from '../../rest/audit';
 import { requireRole } from '../../http/requireRole';
 import { ACCESS } from '../access';
 import { currentUser } from '../auth/session';
@@ -18,7 +19,7 @@ import { DEFAULT_CHANNEL, runReminders } from './run';
 const CDO_ONLY = 'Nur für die Rolle CDO.';
 
 /** The rules a role can receive, with the user's channel for each. */
-async function settingsOf(db: Knex, user: { id: number; role: string }) {
+async function settingsOf(db: Knex | Knex.Transaction, user: { id: number; role: string }) {
   const stored = new Map(
     (
       (await db('reminder_settings').where('user_id', user.id).select('rule', 'channel')) as {
@@ -99,17 +100,28 @@ function remindersRouter(db: Knex, config: Config): Router {
       throw badRequest(`Unbekannte oder für Ihre Rolle nicht vorgesehene Regel: ${unknown.join(', ')}`, {
         settings: `Unbekannte Regel: ${unknown.join(', ')}`,
       });
-    const rows = Object.entries(parsed.data).map(([rule, channel]) => ({
-      user_id: user.id,
-      rule,
-      channel,
-      updated_at: db.fn.now(),
-    }));
-    if (rows.length)
-      await db('reminder_settings')
-        .insert(rows)
+    await db.transaction(async (trx) => {
+      const before = new Map((await settingsOf(trx, user)).map((s) => [s.rule as string, s.channel]));
+      // Audited like any edit, as a change of the user's own record; marking notifications read is not.
+      const changes: Changes = Object.fromEntries(
+        Object.entries(parsed.data)
+          .filter(([rule, channel]) => before.get(rule) !== channel)
+          .map(([rule, channel]) => [`reminder_settings.${rule}`, [before.get(rule), channel]]),
+      );
+      if (!Object.keys(changes).length) return;
+      await trx('reminder_settings')
+        .insert(
+          Object.entries(parsed.data).map(([rule, channel]) => ({
+            user_id: user.id,
+            rule,
+            channel,
+            updated_at: trx.fn.now(),
+          })),
+        )
         .onConflict(['user_id', 'rule'])
         .merge(['channel', 'updated_at']);
+      await writeAudit(trx, user, 'update', 'users', user.id, changes);
+    });
     res.json(await settingsOf(db, user));
   });
 

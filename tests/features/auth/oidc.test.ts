@@ -5,7 +5,13 @@ import type { Config, OidcConfig } from '../../../api/config';
 import { isLoopback, issuerProblem, OidcService } from '../../../api/features/auth/oidc';
 import { hashToken } from '../../../api/features/auth/session';
 import { DEMO_EMAIL, DEMO_PASSWORD, testApp, type Agent, type TestApp } from '../../support/app';
-import { freeLoopbackPort, signInAtProvider, startProvider, type TestProvider } from '../../support/oidc';
+import {
+  freeLoopbackPort,
+  signInAtProvider,
+  ssoRoundTrip,
+  startProvider,
+  type TestProvider,
+} from '../../support/oidc';
 
 /**
  * Single sign-on against a real OpenID provider (oidc-provider in a child process on a loopback port): the whole
@@ -53,9 +59,7 @@ async function startLogin(agent: Agent): Promise<URL> {
 /** The whole round trip for `login` at the provider; answers the agent and the callback's response. */
 async function ssoSignIn(login: string, app = t.app) {
   const agent = supertest.agent(app);
-  const back = await signInAtProvider((await startLogin(agent)).href, login);
-  const res = await agent.get(back.pathname + back.search);
-  return { agent, res, back };
+  return { agent, ...(await ssoRoundTrip(agent, login)) };
 }
 
 /** Whether a response set a (non-empty) session cookie. */
@@ -301,5 +305,39 @@ describe('PASSWORD_LOGIN=false', () => {
     expect(refused.body.message).toMatch(/Dienstkonto/);
     expect(breakGlass.status).toBe(200);
     expect(config.body.password_login).toBe(false);
+  });
+
+  it('refuses a right, a wrong and an unknown account’s password alike, and a break-glass account’s wrong one', async () => {
+    const cdo = await t.as('cdo');
+    const funding = (await t.db('users').where('email', DEMO_EMAIL.funding).first('id')) as { id: number };
+    const marked = await cdo
+      .put(`/api/users/${funding.id}`)
+      .send({ ...(await cdo.get(`/api/users/${funding.id}`)).body, break_glass: true });
+    expect(marked.status).toBe(200);
+    // Each attempt from an address of its own: the address throttle is not what is tested here.
+    const app = appWith({ passwordLogin: false, trustProxy: 'loopback' });
+    let ip = 0;
+    const attempt = async (email: string, password: string) => {
+      const res = await supertest(app)
+        .post('/api/auth/login')
+        .set('X-Forwarded-For', `10.40.0.${++ip}`)
+        .send({ email, password });
+      return { status: res.status, body: res.body as unknown, session: setsSession(res) };
+    };
+
+    const answers = [
+      await attempt(DEMO_EMAIL.guide, DEMO_PASSWORD),
+      await attempt(DEMO_EMAIL.guide, 'falsches-Passwort-123'),
+      await attempt('niemand@myk10.example', DEMO_PASSWORD),
+      await attempt(DEMO_EMAIL.funding, 'falsches-Passwort-123'),
+    ];
+
+    expect(answers[0]).toEqual({
+      status: 403,
+      body: { code: 'password_login_disabled', message: expect.stringMatching(/Dienstkonto/) },
+      session: false,
+    });
+    for (const other of answers.slice(1)) expect(other).toEqual(answers[0]);
+    expect((await attempt(DEMO_EMAIL.funding, DEMO_PASSWORD)).status).toBe(200);
   });
 });

@@ -40,6 +40,7 @@ function cli(args: string[], env: Record<string, string>): Promise<{ code: numbe
 
 async function embeddedChecksums(dir: string): Promise<Record<string, TableSum>> {
   const pglite = createPglite(dir);
+  await pglite.waitReady; // as checkConnection does: a busy machine can outlast the pool's create timeout
   const db = createDb({ dataDir: dir }, pglite);
   try {
     return await tableChecksums(db);
@@ -59,6 +60,7 @@ beforeAll(async () => {
   await writeBackup(source.db, seedFile);
   await source.close();
   const pglite = createPglite(embedded);
+  await pglite.waitReady;
   const db = createDb({ dataDir: embedded }, pglite);
   await restore(db, seedFile);
   await db.destroy();

@@ -33,12 +33,24 @@ async function load(who: 'cdo' | 'funding' = 'cdo'): Promise<{ body: Dashboard; 
 const aggregations = (statements: string[]) =>
   statements.filter((s) => !/pg_current_snapshot|from sessions/.test(s));
 
+const snapshot = async (): Promise<string> =>
+  ((await t.db.raw('select pg_current_snapshot()::text as s')) as { rows: { s: string }[] }).rows[0]!.s;
+
 it('answers a repeated load without aggregating again', async () => {
-  const first = await load();
-  expect(aggregations(first.statements).length).toBeGreaterThanOrEqual(4);
-  const second = await load();
-  expect(aggregations(second.statements)).toEqual([]);
-  expect(second.body).toEqual(first.body);
+  // On PostgreSQL another test file's commit between the two loads is a data change too (the snapshot is
+  // cluster-wide): the check holds for a pair of loads while no commit happened anywhere.
+  for (let tries = 1; ; tries++) {
+    // A transaction id of its own moves the snapshot, so the first load of every try aggregates.
+    await t.db.raw('select txid_current()');
+    const before = await snapshot();
+    const first = await load();
+    const second = await load();
+    if ((await snapshot()) !== before && tries < 20) continue;
+    expect(aggregations(first.statements).length).toBeGreaterThanOrEqual(4);
+    expect(aggregations(second.statements)).toEqual([]);
+    expect(second.body).toEqual(first.body);
+    return;
+  }
 });
 
 it('shows a change made through the API at the next load', async () => {

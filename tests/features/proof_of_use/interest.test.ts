@@ -111,6 +111,21 @@ describe('GET /api/reports/interest-risk', () => {
     expect(body.rows[0]).toMatchObject({ window_end: '2024-03-14', interest_cents: 27_87 });
   });
 
+  it('counts money given back by a credit note as unused again, and its later payment as late', async () => {
+    // 1.000 € received 01.06.2023, window to 01.08.2023; 1.000 € paid 15.06.2023, 200 € credited 20.06.2023,
+    // 200 € paid again 10.08.2023 (late): 20.000 ct × (662 × 29 + 812 × 41) / 3.650.000 = 287,61 ct → 2,88 €
+    const body = await scenario('anbest_gk', '2023-06-01', 1_000_00, [
+      ['2023-06-15', 1_000_00],
+      ['2023-06-20', -200_00],
+      ['2023-08-10', 200_00],
+    ]);
+    expect(body.rows[0]).toMatchObject({
+      late_or_unused_cents: 200_00,
+      interest_cents: 2_88,
+      per_day_cents: 0,
+    });
+  });
+
   it('charges nothing when everything was used within the window', async () => {
     const body = await scenario('anbest_gk', '2024-05-02', 5_000_00, [
       ['2024-05-10', 2_500_00],

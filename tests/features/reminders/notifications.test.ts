@@ -192,6 +192,48 @@ describe('settings', () => {
     });
   });
 
+  it('audits a change of the settings as an edit of the user, and nothing when nothing changes', async () => {
+    const guide = await t.as('guide');
+    const guideId = await userId(t.db, 'lotsin1@myk10.example');
+    const entries = () =>
+      t
+        .db('audit_entries')
+        .where({ resource: 'users', record_id: guideId })
+        .orderBy('id')
+        .select('user_id', 'action', 'changes');
+    const before = (await entries()).length;
+
+    await guide
+      .put('/api/reminders/settings')
+      .send({ settings: { milestone_due: 'off', follow_up: 'app' } })
+      .expect(200);
+    await guide
+      .put('/api/reminders/settings')
+      .send({ settings: { milestone_due: 'off' } })
+      .expect(200);
+
+    const added = (await entries()).slice(before);
+    expect(added).toHaveLength(1);
+    const changes = typeof added[0].changes === 'string' ? JSON.parse(added[0].changes) : added[0].changes;
+    expect({ ...added[0], changes }).toEqual({
+      user_id: guideId,
+      action: 'update',
+      changes: { 'reminder_settings.milestone_due': ['email', 'off'] },
+    });
+  });
+
+  it('does not audit marking notifications read (no edit of a record, only the reader’s own state)', async () => {
+    const funding = await t.as('funding');
+    const count = async () => Number((await t.db('audit_entries').count<{ n: number }[]>('* as n'))[0]!.n);
+    await t.db('notifications').where('user_id', fundingId).update({ read_at: null });
+    const before = await count();
+
+    const res = await funding.post('/api/notifications/read_all').send({}).expect(200);
+
+    expect(res.body.updated).toBeGreaterThan(0);
+    expect(await count()).toBe(before);
+  });
+
   it('the CDO can switch the weekly digest off', async () => {
     const cdo = await t.as('cdo');
     const res = await cdo.put('/api/reminders/settings').send({ settings: { weekly_digest: 'off' } });

@@ -3,6 +3,7 @@ import { addDays } from '../../../api/features/reminders/clock';
 import { ruleByKey } from '../../../api/features/reminders/rules';
 import { candidates } from '../../../api/features/reminders/run';
 import { testDb, type TestDb } from '../../support/db';
+import { clearReminders } from './support';
 
 /**
  * Each rule at its boundary days, with a fixed clock (the `today` of the run): the day before a window opens
@@ -28,6 +29,8 @@ const userId = async (email: string) =>
 beforeAll(async () => {
   t = await testDb();
   db = t.db;
+  // The demo's reminders are of the real day; the digest (record 0) of a crafted week must not count as told.
+  await clearReminders(db);
   users = {
     funding: await userId('foerderung@myk10.example'),
     funding2: await userId('foerderung2@myk10.example'),

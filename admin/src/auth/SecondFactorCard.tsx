@@ -1,7 +1,8 @@
 import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { HttpError, Title, useNotify, useTranslate } from 'react-admin';
+import { HttpError, useLocaleState, useNotify, useTranslate } from 'react-admin';
 import { formatDate } from '../common/dates';
+import { dateLocale } from '../i18n';
 import { httpClient } from '../providers/httpClient';
 import type { MfaState } from './authProvider';
 
@@ -41,11 +42,12 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
 }
 
 /**
- * "Zweiter Faktor": set up TOTP (QR code drawn by the server, the secret for typing in, confirm with a first code),
+ * The "Zweiter Faktor" part of the "Sicherheit" page: set up TOTP (QR code drawn by the server, the secret for typing in, confirm with a first code),
  * new recovery codes, remove it with the password. After single sign-on the provider's own factor applies.
  */
-export default function SecondFactorPage() {
+export function SecondFactorCard() {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const notify = useNotify();
   const [state, setState] = useState<MfaState>();
   const [setup, setSetup] = useState<Setup>();
@@ -108,10 +110,9 @@ export default function SecondFactorPage() {
   );
 
   return (
-    <Card sx={{ mt: 2, maxWidth: 640 }}>
-      <Title title="app.mfa.title" />
+    <Card sx={{ maxWidth: 720 }}>
       <CardContent>
-        <Typography component="h1" variant="h6" gutterBottom>
+        <Typography component="h2" variant="h6" gutterBottom>
           {translate('app.mfa.title')}
         </Typography>
         {state?.setup_required && (
@@ -165,7 +166,7 @@ export default function SecondFactorPage() {
           <Stack spacing={2}>
             <Alert severity="success">
               {translate('app.mfa.active', {
-                since: formatDate(state.enabled_at, undefined, true),
+                since: formatDate(state.enabled_at, dateLocale(locale), true),
                 left: state.recovery_codes_left,
               })}
             </Alert>

@@ -1,0 +1,4 @@
+import { defineResource } from '../../rest/resource';
+import plain from './ledger_accounts.fields';
+
+export default defineResource(plain);
