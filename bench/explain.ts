@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { OFFICE_TZ } from '../api/officeDay';
 import { LARGE_TABLES, RESULTS_DIR, type CapturedRoute } from './lib';
 
 /**
@@ -25,7 +26,7 @@ export async function explainRoutes(
   routes: CapturedRoute[],
   repeat = 7,
 ): Promise<ExplainReport> {
-  const client = new pg.Client({ connectionString: databaseUrl, options: '-c TimeZone=UTC' });
+  const client = new pg.Client({ connectionString: databaseUrl, options: `-c TimeZone=${OFFICE_TZ}` });
   await client.connect();
   const out: string[] = [];
   const violations: string[] = [];

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { berlinDate } from '../api/features/reminders/clock';
+import { berlinDate } from '../api/officeDay';
 import { runReminders } from '../api/features/reminders/run';
 import { addDays } from './util';
 

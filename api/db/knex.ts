@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import knexFactory, { type Knex } from 'knex';
 import pg from 'pg';
+import { OFFICE_TZ } from '../officeDay';
 import type * as PGliteModule from '@electric-sql/pglite';
 import type { Extension, PGlite } from '@electric-sql/pglite';
 
@@ -50,7 +51,7 @@ export function createPglite(dataDir: string, loadDataDir?: Blob): PGlite {
     // The buffer pool lives in the process's WebAssembly memory, which grows and never shrinks: PGlite's 128 MB
     // default put the API at ~380 MB RSS after a few lists (factor 1); 32 MB holds the hot pages of an office's
     // data and keeps it at ~270 MB (the rest is read from the data folder through the OS cache).
-    startParams: [...defaultStartParams, '-c', 'shared_buffers=32MB'],
+    startParams: [...defaultStartParams, '-c', 'shared_buffers=32MB', '-c', `TimeZone=${OFFICE_TZ}`],
     parsers: {
       [types.DATE]: (v: string) => v,
       [types.INT8]: Number,
@@ -109,7 +110,8 @@ export function createDb(config: DbConfig, pglite?: PGlite): Knex {
         // A transaction left open (a bug, a hung client) must not hold locks and a pool slot for ever.
         idle_in_transaction_session_timeout: 60_000,
         connectionTimeoutMillis: 3_000,
-        options: '-c TimeZone=UTC',
+        // "Today" in SQL (current_date) is the office's day, not the server's (api/officeDay.ts).
+        options: `-c TimeZone=${OFFICE_TZ}`,
       },
       pool: {
         min: 0,

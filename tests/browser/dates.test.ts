@@ -1,3 +1,5 @@
+import { germanDate } from '../../api/labels';
+import { berlinDate } from '../../api/officeDay';
 import {
   browserEnvForFile,
   describeInBrowser,
@@ -8,7 +10,8 @@ import {
   type TestPage,
 } from './support';
 
-const pad = (n: number) => String(n).padStart(2, '0');
+// The browser runs in Europe/Berlin (support.ts), so its "today" is the office's day, not this machine's.
+const today = () => germanDate(berlinDate(new Date()));
 
 describeInBrowser('date inputs in a browser set to English (en-US)', () => {
   const env = browserEnvForFile();
@@ -19,11 +22,8 @@ describeInBrowser('date inputs in a browser set to English (en-US)', () => {
     const { page } = tab;
     expect(await page.evaluate(() => navigator.language)).toBe('en-US');
     await signIn(page, 'guide', '/#/contacts/create');
-    const today = new Date();
     const contactOn = page.locator('input[name="contact_on"]');
-    await expect(contactOn.inputValue()).resolves.toBe(
-      `${pad(today.getDate())}.${pad(today.getMonth() + 1)}.${today.getFullYear()}`,
-    );
+    await expect(contactOn.inputValue()).resolves.toBe(today());
     await expect(
       page.getByRole('textbox', { name: 'Wiedervorlage am' }).getAttribute('placeholder'),
     ).resolves.toBe('TT.MM.JJJJ');
@@ -86,10 +86,7 @@ describeInBrowser('date inputs in a browser set to English (en-US)', () => {
     await page.getByRole('button', { name: 'Statusbericht erstellen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Statusbericht erstellen' });
     const reportedOn = dialog.getByRole('textbox', { name: 'Stichtag' });
-    const today = new Date();
-    await expect(reportedOn.inputValue()).resolves.toBe(
-      `${pad(today.getDate())}.${pad(today.getMonth() + 1)}.${today.getFullYear()}`,
-    );
+    await expect(reportedOn.inputValue()).resolves.toBe(today());
     const issue = dialog.getByRole('button', { name: 'Bericht erstellen' });
 
     await typeDate(reportedOn, '31.02.2026');

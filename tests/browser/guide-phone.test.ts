@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { addDays, berlinDate } from '../../api/officeDay';
 import {
   browserEnvForFile,
   describeInBrowser,
@@ -11,12 +12,7 @@ import {
 
 const PHONE = { width: 390, height: 844 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoIn = (days: number) => {
-  const d = new Date();
-  d.setDate(d.getDate() + days);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-};
+const isoIn = (days: number) => addDays(berlinDate(new Date()), days);
 
 async function noHorizontalOverflow(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);

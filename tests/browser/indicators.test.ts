@@ -1,3 +1,5 @@
+import { germanDate } from '../../api/labels';
+import { addDays, berlinDate } from '../../api/officeDay';
 import {
   browserEnvForFile,
   describeInBrowser,
@@ -8,9 +10,6 @@ import {
   typeDate,
   type TestPage,
 } from './support';
-
-const pad = (n: number) => String(n).padStart(2, '0');
-const germanDate = (d: Date) => `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}`;
 
 describeInBrowser('impact indicators', () => {
   const env = browserEnvForFile();
@@ -54,11 +53,10 @@ describeInBrowser('impact indicators', () => {
 
     const form = panel.getByRole('form', { name: 'Wert erfassen' });
     // Yesterday, typed as TT.MM.JJJJ in a browser set to English; the field starts with today.
-    const day = new Date();
-    const today = germanDate(day);
-    day.setDate(day.getDate() - 1);
+    const today = berlinDate(new Date()); // the browser's zone (support.ts), not this machine's
+    const day = addDays(today, -1);
     const measuredOn = form.getByRole('textbox', { name: 'Gemessen am' });
-    await expect(measuredOn.inputValue()).resolves.toBe(today);
+    await expect(measuredOn.inputValue()).resolves.toBe(germanDate(today));
     await typeDate(measuredOn, germanDate(day));
     await expect(measuredOn.inputValue()).resolves.toBe(germanDate(day));
     await form.getByLabel('Wert').fill('1.234,5');

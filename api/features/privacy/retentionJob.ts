@@ -1,18 +1,16 @@
 import type { Knex } from 'knex';
 import type { Config } from '../../config';
 import type { Logger } from '../../logger';
+import { berlinDate } from '../../officeDay';
 import { repeatEvery, runJob } from '../metrics/jobs';
 import { runRetention } from './retention';
-
-/** Today's calendar date on this machine ('YYYY-MM-DD'). */
-export const localToday = (now = new Date()): string => now.toLocaleDateString('sv-SE');
 
 /** Runs the retention once per calendar day: checked every ten minutes, the first time a minute after start. */
 export function startRetentionJob(db: Knex, config: Config, logger: Logger): () => void {
   let lastDay: string | undefined;
   let running = false;
   const check = async () => {
-    const today = localToday();
+    const today = berlinDate(new Date());
     if (running || lastDay === today) return;
     running = true;
     try {

@@ -7,16 +7,10 @@ import { DATA_STEWARDS } from '../access';
 import { currentUser } from '../auth/session';
 import type { ExtraModule } from '../feature';
 import { errorResponses, fileResponse, okJson } from '../funding/openapi';
+import { addDays, berlinDate } from '../../officeDay';
 import { retentionPreview } from './retention';
-import { localToday } from './retentionJob';
 import { renderSubjectPdf } from './subjectPdf';
 import { eraseSubject, findSubject, logAccess } from './subjects';
-
-const addDays = (iso: string, days: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * The CDO's privacy desk. Names travel in POST bodies, never in URLs, so they reach no access log or history.
@@ -32,7 +26,7 @@ function privacyRouter(db: Knex, config: Config): express.Router {
 
   router.get('/privacy/retention', async (req: Request, res: Response) => {
     const raw = req.query.on;
-    let on = addDays(localToday(), 1);
+    let on = addDays(berlinDate(new Date()), 1);
     if (raw !== undefined) {
       if (typeof raw !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(raw) || Number.isNaN(Date.parse(raw)))
         throw badRequest('Das Datum muss die Form JJJJ-MM-TT haben.', { on: 'Ungültiges Datum' });

@@ -1,16 +1,12 @@
-/** The reminders' clock: the daily run belongs to a calendar day in Europe/Berlin, whatever the server's zone. */
-export const REMINDER_TZ = 'Europe/Berlin';
+import { addDays, berlinDate, OFFICE_TZ } from '../../officeDay';
 
-const dateFormat = new Intl.DateTimeFormat('sv-SE', { timeZone: REMINDER_TZ });
+/** The reminders' clock: the daily run belongs to a calendar day in Europe/Berlin (api/officeDay.ts). */
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
-  timeZone: REMINDER_TZ,
+  timeZone: OFFICE_TZ,
   hour: '2-digit',
   minute: '2-digit',
   hourCycle: 'h23',
 });
-
-/** The Berlin calendar date ('YYYY-MM-DD') at an instant. */
-export const berlinDate = (now: Date): string => dateFormat.format(now);
 
 /** Minutes since Berlin midnight at an instant (the wall clock, so 06:00 stays 06:00 across a DST change). */
 export function berlinMinutes(now: Date): number {
@@ -18,12 +14,6 @@ export function berlinMinutes(now: Date): number {
   const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   return part('hour') * 60 + part('minute');
 }
-
-export const addDays = (iso: string, days: number): string => {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
 
 /** 'HH:MM' → minutes after midnight; throws for anything else. */
 export function parseTime(raw: string): number {

@@ -11,7 +11,7 @@ import { ACCESS } from '../access';
 import { currentUser } from '../auth/session';
 import type { ExtraModule } from '../feature';
 import { errorResponses, okJson } from '../funding/openapi';
-import { berlinDate } from './clock';
+import { berlinDate } from '../../officeDay';
 import { deliverOutbox, mailerFor, mailOrigin } from './mail';
 import { RULES } from './rules';
 import { DEFAULT_CHANNEL, runReminders } from './run';

@@ -1,5 +1,6 @@
 import { germanDate, HEALTH_LABELS, HEALTH_NOTE_LABEL, MEASURE_STATUS_LABELS } from '../../labels';
 import { formatEuro } from '../../money';
+import { addDays, berlinDate } from '../../officeDay';
 import { documentFrame, h1, h2, LIGHT, light, muted, renderPdf, table, type Content } from '../../pdf';
 import type { MoneyFlow } from '../funding/contract';
 import { indicatorsSection } from '../indicators/pdfSection';
@@ -46,19 +47,10 @@ export function pdfFileName(reportedOn: string): string {
   return `Statusbericht_${reportedOn}.pdf`;
 }
 
-const berlinDate = (instant: string) =>
-  new Intl.DateTimeFormat('de-DE', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'Europe/Berlin',
-  }).format(new Date(instant));
+const germanDay = (instant: string) => germanDate(berlinDate(new Date(instant)));
 
 const cut = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
-
-const addDays = (iso: string, days: number) =>
-  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A table of the summary page, set a little smaller so the page holds it. */
 const compact = (content: Content): Content => ({
@@ -140,7 +132,7 @@ function summaryPage(r: ReportForPdf): Content[] {
     { text: 'Smarte Region MYK10 · Landkreis Mayen-Koblenz', style: 'kicker' },
     { text: r.title, style: 'title', margin: [0, 2, 0, 2] },
     {
-      text: `Stand der Maßnahmen zum ${germanDate(r.reported_on)} · Berichtsmonat ${germanMonth(r.reported_on)} · erstellt von ${r.author ?? '—'} am ${berlinDate(r.created_at)}`,
+      text: `Stand der Maßnahmen zum ${germanDate(r.reported_on)} · Berichtsmonat ${germanMonth(r.reported_on)} · erstellt von ${r.author ?? '—'} am ${germanDay(r.created_at)}`,
       style: 'subtitle',
     },
     muted(

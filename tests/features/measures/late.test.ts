@@ -1,3 +1,4 @@
+import { berlinDate } from '../../../api/officeDay';
 import { testApp, type TestApp } from '../../support/app';
 
 type Row = Record<string, unknown>;
@@ -32,7 +33,7 @@ describe('measures: the late filter', () => {
     expect(late.headers['content-range']).toMatch(new RegExp(`/${expected.length}$`));
     for (const m of late.body as Row[]) {
       expect(m.late).toBe(true);
-      expect((m.next_milestone_due as string) < new Date().toISOString().slice(0, 10)).toBe(true);
+      expect((m.next_milestone_due as string) < berlinDate(new Date())).toBe(true);
     }
     const onTime = await viewer
       .get('/api/measures')
@@ -60,7 +61,7 @@ describe('measures: the late filter', () => {
     for (const ms of overdue)
       await cdo
         .put(`/api/milestones/${String(ms.id)}`)
-        .send({ completed_on: new Date().toISOString().slice(0, 10), version: ms.version })
+        .send({ completed_on: berlinDate(new Date()), version: ms.version })
         .expect(200);
     const res = await cdo.get(`/api/measures/${String(measureId)}`).expect(200);
     expect(res.body.late).toBe(false);

@@ -1,4 +1,5 @@
-import { berlinDate, dueRunDay, parseTime } from '../../../api/features/reminders/clock';
+import { berlinDate } from '../../../api/officeDay';
+import { dueRunDay, parseTime } from '../../../api/features/reminders/clock';
 
 /** The daily run's day on the Europe/Berlin wall clock, whatever the server's zone, across DST changes. */
 

@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
 import pino from 'pino';
 import { createApp } from '../../../api/app';
 import { createDb } from '../../../api/db/knex';
-import { addDays, berlinDate } from '../../../api/features/reminders/clock';
+import { addDays, berlinDate } from '../../../api/officeDay';
 import { runReminders } from '../../../api/features/reminders/run';
 import { login, testApp, type TestApp } from '../../support/app';
 import { onPostgres } from '../../support/db';

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { addDays, berlinDate } from '../../../api/features/reminders/clock';
+import { addDays, berlinDate } from '../../../api/officeDay';
 import { RULES } from '../../../api/features/reminders/rules';
 import { runReminders } from '../../../api/features/reminders/run';
 import { testDb, type TestDb } from '../../support/db';

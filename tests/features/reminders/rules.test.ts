@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { addDays } from '../../../api/features/reminders/clock';
+import { addDays } from '../../../api/officeDay';
 import { ruleByKey } from '../../../api/features/reminders/rules';
 import { candidates } from '../../../api/features/reminders/run';
 import { testDb, type TestDb } from '../../support/db';
