@@ -100,7 +100,12 @@ function load(
       {
         url: base + (target.path ?? ''),
         connections: CONNECTIONS,
-        headers: { cookie: target.cookie, accept: 'application/json' },
+        // As browsers and calendar programs send it: the calendar feed is served gzipped to such clients.
+        headers: {
+          cookie: target.cookie,
+          accept: 'application/json',
+          'accept-encoding': 'gzip, deflate, br',
+        },
         timeout: 10,
         ...(target.amount ? { amount: target.amount } : { duration: target.seconds }),
         ...(target.requests ? { requests: target.requests } : {}),

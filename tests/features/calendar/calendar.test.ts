@@ -1,4 +1,9 @@
 import crypto from 'node:crypto';
+import { once } from 'node:events';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import zlib from 'node:zlib';
+import type { Express } from 'express';
 import ical from 'node-ical';
 import { testApp, type Agent, type TestApp } from '../../support/app';
 
@@ -19,6 +24,27 @@ async function feed(agent: Agent, path = '/api/calendar.ics'): Promise<string> {
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
   return res.text;
+}
+
+/** The bytes as sent, without a client that unpacks gzip on its own (supertest and fetch both do). */
+async function rawGet(
+  app: Express,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  const server = app.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  try {
+    const { port } = server.address() as AddressInfo;
+    const res = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      http.get({ host: '127.0.0.1', port, path, headers }, resolve).on('error', reject),
+    );
+    const chunks: Buffer[] = [];
+    for await (const chunk of res) chunks.push(chunk as Buffer);
+    return { headers: res.headers, body: Buffer.concat(chunks) };
+  } finally {
+    server.close();
+  }
 }
 
 describe('calendar', () => {
@@ -295,6 +321,30 @@ describe('calendar', () => {
       expect(uids(viaToken)).toEqual(uids(viaSession));
       // The guide's feed through the token respects her role: no funding deadlines.
       expect(uids(viaToken).some((k) => k.startsWith('tranche-'))).toBe(false);
+    });
+
+    it('sends the feed gzipped to calendar programs that accept gzip, the same text as plain', async () => {
+      const funding = await t.as('funding');
+      const { path } = (await funding.post('/api/calendar/token').send({}).expect(201)).body as {
+        path: string;
+      };
+      const plain = await rawGet(t.app, path, {});
+      const identity = await rawGet(t.app, path, { 'accept-encoding': 'identity' });
+      const gzipped = await rawGet(t.app, path, { 'accept-encoding': 'gzip, deflate, br' });
+      const refused = await rawGet(t.app, path, { 'accept-encoding': 'gzip;q=0, identity' });
+
+      const text = plain.body.toString('utf8');
+      expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+      expect(text).toContain('Verwendungsfrist Mittelabruf');
+      for (const r of [plain, identity, refused]) {
+        expect(r.headers['content-encoding']).toBeUndefined();
+        expect(r.body.equals(plain.body)).toBe(true);
+      }
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(gzipped.headers['content-type']).toBe('text/calendar; charset=utf-8');
+      expect(zlib.gunzipSync(gzipped.body).toString('utf8')).toBe(text);
+      expect(gzipped.body.length).toBeLessThan(plain.body.length / 4);
     });
 
     it('stops the old URL when the token is renewed', async () => {
