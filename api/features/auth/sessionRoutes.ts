@@ -66,13 +66,12 @@ export function sessionRouter(db: Knex, config: Pick<Config, 'sessionIdleMinutes
   });
 
   router.delete('/auth/sessions/:handle', async (req: Request, res: Response) => {
-    const { current } = caller(req);
+    const { user, current } = caller(req);
     const handle = String(req.params.handle);
     const unknown = () => notFound('Diese Sitzung gibt es nicht (mehr).');
     if (!HANDLE.test(handle)) throw unknown();
-    const own = (await db('sessions')
-      .where({ handle, user_id: currentUser(req).id })
-      .first('id_hash')) as { id_hash: string } | undefined;
+    const own = (await db('sessions').where({ handle, user_id: user.id }).first('id_hash')) as
+      { id_hash: string } | undefined;
     if (!own) throw unknown();
     if (own.id_hash === current)
       throw new AppError(

@@ -66,7 +66,11 @@ async function financeBookings(db: Knex.Transaction): Promise<Completer> {
   );
   const codes = new Map(measures.map((m) => [m.id, m.code]));
   const grantsOf = new Map<number, MeasureGrant[]>();
-  for (const g of grants) grantsOf.set(g.measure_id, [...(grantsOf.get(g.measure_id) ?? []), g]);
+  for (const g of grants) {
+    const list = grantsOf.get(g.measure_id) ?? [];
+    list.push(g);
+    grantsOf.set(g.measure_id, list);
+  }
   const text = (raw: RawCell) => (isEmpty(raw) ? undefined : cleanText(String(raw)));
   const missing = (v: unknown) => v === null || v === undefined;
 
