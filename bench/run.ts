@@ -65,8 +65,9 @@ const MEMORY_REQUESTS = Number(opt['memory-requests']);
 const PGLITE = opt.pglite;
 const FACTOR = Number(opt.factor ?? (PGLITE ? 1 : 10));
 const POOL_MAX = PGLITE ? 1 : 10;
-/** Passes over every cell before the first is measured. */
+/** Before the first cell: each role's cells in turn, every cell this often and at least WARMUP_REQUESTS in all. */
 const WARMUP_PASSES = 20;
+const WARMUP_REQUESTS = 3000;
 
 const TARGET = { p99Ms: PGLITE ? 100 : 50, listRatio: 0.75, rssMb: PGLITE ? 300 : 200 };
 
@@ -175,6 +176,9 @@ async function startApi(
 interface CapturedCell extends CapturedRoute {
   cell: Cell;
 }
+
+/** Requests for autocannon that go through the cells' routes in turn. */
+const asRequests = (cells: CapturedCell[]) => cells.map((c) => ({ method: 'GET' as const, path: c.path }));
 
 /** One request per cell against a capturing API: its statements, body and Content-Range. */
 async function capture(
@@ -415,22 +419,23 @@ async function main(): Promise<void> {
   sampler.start(250);
   // A new process runs cold (interpreted, then compiled as code gets hot): the first cells of a run measured that,
   // not the route. Both processes first answer every cell of each role a few times, as a running server has.
+  const warm = async (base: string, role: BenchRole, cells: CapturedCell[]) => {
+    if (cells.length)
+      await load(base, {
+        cookie: cookies[role],
+        amount: Math.max(WARMUP_REQUESTS, WARMUP_PASSES * cells.length),
+        requests: asRequests(cells),
+      });
+  };
   for (const role of ['cdo', 'guide'] as const) {
     const own = captured.filter((c) => c.cell.role === role);
-    const paths = (list: CapturedCell[]) => list.map((c) => ({ method: 'GET' as const, path: c.path }));
-    if (own.length)
-      await load(api.base, {
-        cookie: cookies[role],
-        amount: WARMUP_PASSES * own.length,
-        requests: paths(own),
-      });
-    const ownFloor = own.filter((c) => c.cell.floor);
-    if (floor && ownFloor.length)
-      await load(floor.base, {
-        cookie: cookies[role],
-        amount: WARMUP_PASSES * ownFloor.length,
-        requests: paths(ownFloor),
-      });
+    await warm(api.base, role, own);
+    if (floor)
+      await warm(
+        floor.base,
+        role,
+        own.filter((c) => c.cell.floor),
+      );
   }
 
   const head = [
@@ -527,9 +532,7 @@ async function main(): Promise<void> {
   const mixed = await load(api.base, {
     cookie: cookies.cdo,
     amount: MEMORY_REQUESTS,
-    requests: captured
-      .filter((c) => c.cell.role === 'cdo')
-      .map((c) => ({ method: 'GET' as const, path: c.path })),
+    requests: asRequests(captured.filter((c) => c.cell.role === 'cdo')),
   });
   const rssAfter = sampler.now();
   sampler.stop();
