@@ -134,6 +134,10 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
   const server = await new Promise<Server>((resolve) => {
     const s = site.listen(port, '127.0.0.1', () => resolve(s));
   });
+  // Playwright's request context reuses an idle connection without retrying: when Node closed it after its default
+  // 5 s keep-alive at that very moment, a sign-in failed with ECONNRESET. Idle connections stay open for the file.
+  server.keepAliveTimeout = 10 * 60_000;
+  server.headersTimeout = server.keepAliveTimeout + 1000;
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const browser: Browser = await chromium.launch({
     executablePath: CHROMIUM,
