@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
-import { OFFICE_TZ } from '../api/officeDay';
 // Loaded for its side effect as well: the same pg type parsers as the API (dates as strings, bigint as number).
-import { createPglite } from '../api/db/knex';
+import { createPglite, sessionOptions } from '../api/db/knex';
 import type { CapturedRoute, Statement } from './lib';
 
 /**
@@ -38,7 +37,7 @@ function runner(spec: FloorSpec): { run: Run; close: () => Promise<void> } {
       connectionString: spec.databaseUrl,
       max: spec.poolMax,
       statement_timeout: spec.statementTimeoutMs,
-      options: `-c TimeZone=${OFFICE_TZ}`,
+      options: sessionOptions(),
     });
     pool.on('error', () => undefined);
     return {

@@ -69,15 +69,19 @@ export function startNodeOptions(): string[] {
   return argv.filter((a) => a.startsWith('--max-'));
 }
 
-/** Runs a TypeScript entry point in its own Node process (no tsx wrapper process, so the pid is the server's). */
-export function startTs(
+/**
+ * Runs an entry point in its own Node process (no npm or tsx wrapper process, so the pid is the server's); a
+ * TypeScript one through the tsx loader.
+ */
+export function startNode(
   script: string,
   env: NodeJS.ProcessEnv,
   stdout: 'ignore' | 'pipe' = 'ignore',
   args: string[] = [],
   nodeOptions: string[] = [],
 ): Child {
-  const proc = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', script, ...args], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const proc = spawn(process.execPath, [...nodeOptions, ...loader, script, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', stdout, 'pipe'],

@@ -18,7 +18,7 @@ import {
   ROOT,
   RssSampler,
   startNodeOptions,
-  startTs,
+  startNode,
   table,
   waitFor200,
   type CapturedRoute,
@@ -32,7 +32,7 @@ import { startupBench, type StartupResult } from './startup';
 /**
  * `npm run bench`: a matrix of cells (bench/matrix.ts: every list route × filters × search words × roles × two
  * sorts, plus every report route), each loaded with autocannon for a few seconds against the API (a child process,
- * NODE_ENV=production). The simple lists and the searches are also measured against the FLOOR (bench/floor.ts:
+ * NODE_ENV=production, the compiled server with npm start's Node options). The simple lists and the searches are also measured against the FLOOR (bench/floor.ts:
  * bare node:http + one pool replaying the API's own captured SQL), alternating API and floor so drift on the
  * machine hits both. Then RSS over mixed requests, EXPLAIN of the floor cells' statements, admin JS weight.
  * PostgreSQL (DATABASE_URL) at factor 10 by default; `--pglite` runs the embedded database at factor 1.
@@ -147,14 +147,17 @@ function summarise(samples: Sample[]) {
   };
 }
 
-/** The API in its own process; BENCH_CAPTURE_SQL makes it log every statement for the floor. */
+/**
+ * The API in its own process, as `npm start` runs it: the compiled server (buildServer) with npm start's Node options.
+ * BENCH_CAPTURE_SQL makes it log every statement for the floor.
+ */
 async function startApi(
   db: { url?: string; dataDir?: string },
   captureFile?: string,
 ): Promise<{ child: Child; base: string }> {
   const port = await freePort();
-  const child = startTs(
-    'scripts/start.ts',
+  const child = startNode(
+    'dist/server/scripts/start.js',
     {
       PORT: String(port),
       NODE_ENV: 'production',
@@ -227,7 +230,7 @@ async function startFloor(spec: Omit<FloorSpec, 'port'>): Promise<{ child: Child
   const port = await freePort();
   const specFile = path.join(os.tmpdir(), `myk10-bench-floor-${process.pid}.json`);
   fs.writeFileSync(specFile, JSON.stringify({ ...spec, port }));
-  const child = startTs('bench/floor.ts', {}, 'pipe', [specFile]);
+  const child = startNode('bench/floor.ts', {}, 'pipe', [specFile]);
   children.push(child);
   // The floor reads its spec once at start; the file goes with the process.
   child.proc.once('exit', () => fs.rmSync(specFile, { force: true }));
@@ -241,10 +244,14 @@ function cellClass(c: Cell): string {
   return c.variant === 'no filter' ? 'no filter' : 'filter';
 }
 
-/** Compiles dist/server from the current sources, then times both ways of starting the server. */
-async function startupStep(): Promise<StartupResult> {
+/** Compiles dist/server from the current sources: the API the benchmark measures and npm start runs. */
+function buildServer(): void {
   const build = spawnSync(process.execPath, ['scripts/buildServer.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('dist/server konnte nicht übersetzt werden');
+}
+
+/** Times both ways of starting the server (dist/server built first). */
+async function startupStep(): Promise<StartupResult> {
   // On the run's database: a fresh embedded one with the demo data (--pglite, or no DATABASE_URL), else DATABASE_URL.
   const saved = process.env.DATABASE_URL;
   if (PGLITE) delete process.env.DATABASE_URL;
@@ -320,8 +327,9 @@ function importOnly(): void {
 }
 
 async function main(): Promise<void> {
-  if (opt.startup) return startupOnly();
   if (opt.import) return importOnly();
+  buildServer();
+  if (opt.startup) return startupOnly();
   const url = process.env.DATABASE_URL;
   if (!PGLITE && !url) {
     console.error(

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, ROOT, RssSampler, round1, sleep, table, type Child } from './lib';
+import { freePort, ROOT, RssSampler, round1, sleep, startNodeOptions, table, type Child } from './lib';
 
 /**
  * Start-up time and memory of `npm start` before (TypeScript through the tsx loader) and after (compiled
@@ -11,8 +11,8 @@ import { freePort, ROOT, RssSampler, round1, sleep, table, type Child } from './
  * A step of `npm run bench`; alone: `npm run bench -- --startup [--startup-runs N]` (builds dist/server first).
  */
 const VARIANTS = {
-  'tsx (before)': ['--max-semi-space-size=8', '--import', 'tsx', 'scripts/start.ts'],
-  'compiled (after)': ['--max-semi-space-size=8', 'dist/server/scripts/start.js'],
+  'tsx (before)': [...startNodeOptions(), '--import', 'tsx', 'scripts/start.ts'],
+  'compiled (after)': [...startNodeOptions(), 'dist/server/scripts/start.js'],
 };
 
 function start(args: string[], env: NodeJS.ProcessEnv): Child {

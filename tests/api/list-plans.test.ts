@@ -325,3 +325,66 @@ describe('a filter or a sort over many rows reads a page, not the rows that tie'
     expect(await pageRowsRead(cdo, 'expenditures', filter, sort)).toBeLessThan(100);
   });
 });
+
+describe('columns that rise together, and words that never meet', () => {
+  const MILESTONES = 11_000;
+  let milestoneRows: number;
+  let middleDue: string;
+
+  beforeAll(async () => {
+    await t.db.transaction(async (trx) => {
+      await trx.raw("set local statement_timeout = '300s'");
+      // Four titles in ten say "abgeschlossen", one in ten "beschlossen", none both (as in the scaled data).
+      await trx.raw(
+        `insert into milestones (measure_id, title, baseline_date, due_date)
+         select m.id, case when i % 10 < 4 then 'Vergabe abgeschlossen ' || i
+                           when i % 10 = 4 then 'Im Kreistag beschlossen ' || i
+                           else 'Planung ' || i end,
+           date '2024-01-01' + (i % 700), date '2024-01-01' + (i % 700)
+         from generate_series(1, ${MILESTONES}) i
+         join lateral (select id from measures order by id offset i % 10 limit 1) m on true`,
+      );
+      // 40 milestones reported on 500 days each; each report's due date two months or so after it.
+      await trx.raw(
+        `insert into milestone_forecasts (milestone_id, reported_on, due_date)
+         select ms.id, date '2020-01-01' + d, date '2020-03-01' + d + (ms.id % 30)
+         from (select id from milestones order by id desc limit 40) ms, generate_series(0, 499) d`,
+      );
+    });
+    await t.db.raw('vacuum analyze');
+    const [{ n }] = (await t.db('milestones').count({ n: '*' })) as [{ n: number | string }];
+    milestoneRows = Number(n);
+    middleDue = '2020-11-01';
+  }, 300_000);
+
+  it.each([
+    ['oldest report first', ['reported_on', 'ASC']],
+    ['by due date', ['due_date', 'ASC']],
+  ])(
+    'forecasts due from the middle on, %s: the page reads a page, not the early reports',
+    async (_label, sort) => {
+      expect(await pageRowsRead(cdo, 'milestone_forecasts', { due_date_gte: middleDue }, sort)).toBeLessThan(
+        100,
+      );
+    },
+  );
+
+  it('two frequent words that never stand in one title: no hit, and the titles are not all read', async () => {
+    for (const sort of [
+      ['due_date', 'ASC'],
+      ['title', 'ASC'],
+    ]) {
+      const path = `/api/milestones?filter=${enc({ q: 'Abgeschlossen Beschlossen' })}&sort=${enc(sort)}&range=${enc([0, 24])}`;
+      let res!: { status: number; headers: Record<string, string>; body: unknown[] };
+      const statements = await statementsOf(async () => {
+        res = (await cdo.get(path)) as typeof res;
+      });
+      expect({ status: res.status, range: res.headers['content-range'], rows: res.body }).toEqual({
+        status: 200,
+        range: 'milestones */0',
+        rows: [],
+      });
+      expect(await maxRowsRead(t.db, 'milestones', statements)).toBeLessThan(milestoneRows / 2);
+    }
+  });
+});
