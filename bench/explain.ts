@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { sessionOptions } from '../api/db/knex';
+import { SESSION_OPTIONS } from '../api/db/knex';
 import { LARGE_TABLES, RESULTS_DIR, type CapturedRoute } from './lib';
 
 /**
@@ -26,7 +26,7 @@ export async function explainRoutes(
   routes: CapturedRoute[],
   repeat = 7,
 ): Promise<ExplainReport> {
-  const client = new pg.Client({ connectionString: databaseUrl, options: sessionOptions() });
+  const client = new pg.Client({ connectionString: databaseUrl, options: SESSION_OPTIONS });
   await client.connect();
   const out: string[] = [];
   const violations: string[] = [];

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import pg from 'pg';
 // Loaded for its side effect as well: the same pg type parsers as the API (dates as strings, bigint as number).
-import { createPglite, sessionOptions } from '../api/db/knex';
+import { createPglite, SESSION_OPTIONS } from '../api/db/knex';
 import type { CapturedRoute, Statement } from './lib';
 
 /**
@@ -37,7 +37,7 @@ function runner(spec: FloorSpec): { run: Run; close: () => Promise<void> } {
       connectionString: spec.databaseUrl,
       max: spec.poolMax,
       statement_timeout: spec.statementTimeoutMs,
-      options: sessionOptions(),
+      options: SESSION_OPTIONS,
     });
     pool.on('error', () => undefined);
     return {

@@ -32,9 +32,9 @@ import { startupBench, type StartupResult } from './startup';
 /**
  * `npm run bench`: a matrix of cells (bench/matrix.ts: every list route × filters × search words × roles × two
  * sorts, plus every report route), each loaded with autocannon for a few seconds against the API (a child process,
- * NODE_ENV=production, the compiled server with npm start's Node options). The simple lists and the searches are also measured against the FLOOR (bench/floor.ts:
- * bare node:http + one pool replaying the API's own captured SQL), alternating API and floor so drift on the
- * machine hits both. Then RSS over mixed requests, EXPLAIN of the floor cells' statements, admin JS weight.
+ * NODE_ENV=production, the compiled server with npm start's Node options). The simple lists and the searches are
+ * also measured against the FLOOR (bench/floor.ts: bare node:http + one pool replaying the API's own captured SQL),
+ * alternating API and floor so drift on the machine hits both. Then RSS over mixed requests, EXPLAIN of the floor cells' statements, admin JS weight.
  * PostgreSQL (DATABASE_URL) at factor 10 by default; `--pglite` runs the embedded database at factor 1.
  * Last step: start-up time and idle/peak RSS of `npm start`, tsx loader (before) against compiled (after) on the
  * same database; `--startup` runs only that step (a few minutes; without DATABASE_URL on a fresh embedded one).
@@ -250,7 +250,7 @@ function buildServer(): void {
   if (build.status !== 0) throw new Error('dist/server konnte nicht übersetzt werden');
 }
 
-/** Times both ways of starting the server (dist/server built first). */
+/** Times both ways of starting the server (main() has built dist/server). */
 async function startupStep(): Promise<StartupResult> {
   // On the run's database: a fresh embedded one with the demo data (--pglite, or no DATABASE_URL), else DATABASE_URL.
   const saved = process.env.DATABASE_URL;

@@ -328,8 +328,9 @@ describe('a filter or a sort over many rows reads a page, not the rows that tie'
 
 describe('columns that rise together, and words that never meet', () => {
   const MILESTONES = 11_000;
+  // The middle of the forecasts' due dates below.
+  const MIDDLE_DUE = '2020-11-01';
   let milestoneRows: number;
-  let middleDue: string;
 
   beforeAll(async () => {
     await t.db.transaction(async (trx) => {
@@ -354,7 +355,6 @@ describe('columns that rise together, and words that never meet', () => {
     await t.db.raw('vacuum analyze');
     const [{ n }] = (await t.db('milestones').count({ n: '*' })) as [{ n: number | string }];
     milestoneRows = Number(n);
-    middleDue = '2020-11-01';
   }, 300_000);
 
   it.each([
@@ -363,7 +363,7 @@ describe('columns that rise together, and words that never meet', () => {
   ])(
     'forecasts due from the middle on, %s: the page reads a page, not the early reports',
     async (_label, sort) => {
-      expect(await pageRowsRead(cdo, 'milestone_forecasts', { due_date_gte: middleDue }, sort)).toBeLessThan(
+      expect(await pageRowsRead(cdo, 'milestone_forecasts', { due_date_gte: MIDDLE_DUE }, sort)).toBeLessThan(
         100,
       );
     },
