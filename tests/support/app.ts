@@ -5,19 +5,26 @@ import path from 'node:path';
 import { createApp as createAppFromSource } from '../../api/app';
 import { loadConfig, type Config } from '../../api/config';
 import type { Role } from '../../api/domain';
+import { setPasswordHashCostForTests } from '../../api/features/auth/passwords';
 import { testDb, type TestDb } from './db';
+import { TEST_HASH_COST } from './hashCost';
 
 /**
  * MYK10_TEST_COMPILED=1: the tests drive the compiled server (dist/server, what `npm start` runs) instead of the
  * TypeScript sources, so the same API tests show that the build serves the same behaviour (.ci/run does both).
  */
 const compiledApp = (): typeof createAppFromSource => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's JavaScript, chosen at run time
-  const built = require(path.resolve(__dirname, '../../dist/server/api/app.js')) as {
-    createApp: typeof createAppFromSource;
+  const built = (file: string): unknown =>
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the build's JavaScript, chosen at run time
+    require(path.resolve(__dirname, '../../dist/server/api', file));
+  const passwords = built('features/auth/passwords.js') as {
+    setPasswordHashCostForTests: typeof setPasswordHashCostForTests;
   };
-  return built.createApp;
+  passwords.setPasswordHashCostForTests(TEST_HASH_COST);
+  return (built('app.js') as { createApp: typeof createAppFromSource }).createApp;
 };
+// The passwords the tests set are hashed as cheaply as the demo accounts' (hashCost.ts).
+setPasswordHashCostForTests(TEST_HASH_COST);
 const createApp = process.env.MYK10_TEST_COMPILED ? compiledApp() : createAppFromSource;
 
 export const DEMO_PASSWORD = 'myk10-demo-2026';

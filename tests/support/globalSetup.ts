@@ -7,6 +7,7 @@ import knexFactory from 'knex';
 import { migrateLatest } from '../../api/db/migrate';
 import { createDb, createPglite } from '../../api/db/knex';
 import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo';
+import { TEST_HASH_COST } from './hashCost';
 
 /**
  * Migrate and seed once per run; every test file then starts from a copy (see db.ts), so files run in parallel
@@ -58,13 +59,9 @@ async function preparePglite(): Promise<void> {
   process.env.MYK10_TEST_PGLITE_DIR = dir;
 }
 
-/**
- * The test template's demo users get argon2id hashes of minimal cost: the suite signs in some thousand times, and at
- * the product's cost (64 MiB, 3 passes) each sign-in took 0.1–0.2 s of CPU on the two cores the tests share.
- * Passwords the product hashes itself (user:create, password change, the tests' own new users) keep its cost.
- */
+/** The test template's demo users get argon2id hashes of the suite's minimal cost (hashCost.ts). */
 async function cheapenDemoHashes(db: knexFactory.Knex): Promise<void> {
-  const cheap = { type: argon2.argon2id, memoryCost: 1024, timeCost: 1, parallelism: 1 } as const;
+  const cheap = { type: argon2.argon2id, ...TEST_HASH_COST } as const;
   for (const { id } of await db('users').select('id'))
     await db('users')
       .where({ id })

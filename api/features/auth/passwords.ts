@@ -20,8 +20,26 @@ const COMMON_PASSWORDS = new Set([
 
 export const MIN_PASSWORD_LENGTH = 12;
 
+export interface HashCost {
+  memoryCost: number;
+  timeCost: number;
+  parallelism: number;
+}
+
+/** argon2id at the library's defaults: 64 MiB, three passes, four lanes (0.2 s of CPU per hash here). */
+export const PASSWORD_HASH_COST: HashCost = { memoryCost: 65_536, timeCost: 3, parallelism: 4 };
+let hashCost = PASSWORD_HASH_COST;
+
+/**
+ * For the test suite only (tests/support/app.ts): the passwords its tests set are hashed cheaply, as its demo
+ * accounts are. No setting of the product reaches this; tests/features/auth/passwords.test.ts checks the cost above.
+ */
+export function setPasswordHashCostForTests(cost: HashCost): void {
+  hashCost = cost;
+}
+
 export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+  return argon2.hash(password, { type: argon2.argon2id, ...hashCost });
 }
 
 export async function verifyPassword(hash: string, password: string): Promise<boolean> {
