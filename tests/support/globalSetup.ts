@@ -1,4 +1,3 @@
-import argon2 from 'argon2';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +5,7 @@ import path from 'node:path';
 import knexFactory from 'knex';
 import { migrateLatest } from '../../api/db/migrate';
 import { createDb, createPglite } from '../../api/db/knex';
+import { hashPassword, setPasswordHashCostForTests } from '../../api/features/auth/passwords';
 import { DEMO_PASSWORD, seedDemo } from '../../seeds/demo';
 import { TEST_HASH_COST } from './hashCost';
 
@@ -59,11 +59,8 @@ async function preparePglite(): Promise<void> {
   process.env.MYK10_TEST_PGLITE_DIR = dir;
 }
 
-/** The test template's demo users get argon2id hashes of the suite's minimal cost (hashCost.ts). */
+/** The test template's demo users get the product's hash of their password at the suite's cost (hashCost.ts). */
 async function cheapenDemoHashes(db: knexFactory.Knex): Promise<void> {
-  const cheap = { type: argon2.argon2id, ...TEST_HASH_COST } as const;
-  for (const { id } of await db('users').select('id'))
-    await db('users')
-      .where({ id })
-      .update({ password_hash: await argon2.hash(DEMO_PASSWORD, cheap) });
+  setPasswordHashCostForTests(TEST_HASH_COST);
+  await db('users').update({ password_hash: await hashPassword(DEMO_PASSWORD) });
 }

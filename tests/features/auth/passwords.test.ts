@@ -3,7 +3,7 @@ import supertest from 'supertest';
 import { createApp } from '../../../api/app';
 import { loadConfig } from '../../../api/config';
 import { hashPassword, verifyPassword } from '../../../api/features/auth/passwords';
-import { DEMO_PASSWORD } from '../../../seeds/demo';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../../seeds/demo';
 import { testDb, type TestDb } from '../../support/db';
 import { createBody, TEST_PASSWORD } from '../../support/fixtures';
 
@@ -34,7 +34,7 @@ describe('through the API', () => {
     const cdo = supertest.agent(app);
     await cdo
       .post('/api/auth/login')
-      .send({ email: 'cdo@myk10.example', password: DEMO_PASSWORD })
+      .send({ email: DEMO_USERS.find((u) => u.role === 'cdo')!.email, password: DEMO_PASSWORD })
       .expect(200);
     const body = await createBody(database.db, 'users');
 
