@@ -318,6 +318,13 @@ interface AxeViolation {
 /** axe-core on the current page: the serious and critical violations (id, help, first targets). */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   await settle(page);
+  // A closing menu fades out (MUI's transitions ignore reduced motion): axe would measure the contrast of its
+  // half-transparent options. Endless animations (a spinner) are no transition to wait for.
+  await page.waitForFunction(() =>
+    document
+      .getAnimations()
+      .every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+  );
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ url: AXE_URL });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;

@@ -13,7 +13,7 @@ import { TEST_HASH_COST } from './hashCost';
  * Migrate and seed once per run; every test file then starts from a copy (see db.ts), so files run in parallel
  * without seeing each other and a file's set-up costs a copy, not migrations, the demo data and argon2 hashes.
  * PostgreSQL: one template database, copied with CREATE DATABASE … TEMPLATE.
- * PGlite: two data-directory tarballs (migrated, and migrated with the demo data), loaded into a new instance.
+ * PGlite: data-directory tarballs (empty, migrated, and migrated with the demo data), loaded into a new instance.
  */
 export default async function globalSetup(): Promise<void> {
   const url = process.env.DATABASE_URL;
@@ -50,6 +50,8 @@ async function preparePglite(): Promise<void> {
     const tar = await pglite.dumpDataDir('none');
     fs.writeFileSync(path.join(dir, `${name}.tar`), Buffer.from(await tar.arrayBuffer()));
   };
+  await pglite.waitReady;
+  await dump('empty');
   await migrateLatest(db);
   await dump('migrated');
   await seedDemo(db);

@@ -115,7 +115,7 @@ describe('restore refusals', () => {
     lines[i] = lines[i]!.replace('Andernach', 'Andernoch');
     const damaged = path.join(dir, 'damaged.jsonl.gz');
     fs.writeFileSync(damaged, zlib.gzipSync(lines.join('\n')));
-    const target = await testDb({ empty: true });
+    const target = await testDb({ seed: false });
     try {
       await expect(restore(target.db, damaged)).rejects.toThrow(/Prüfsumme der Tabelle municipalities/);
       expect(await target.db('municipalities').count({ n: '*' })).toEqual([{ n: 0 }]);
