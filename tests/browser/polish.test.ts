@@ -91,6 +91,29 @@ describeInBrowser('polish', () => {
     await waitForValue(page.locator('input[name="code"]'), `M-${Math.max(...codes) + 1}`);
   });
 
+  it.each([
+    ['reduce', false],
+    ['no-preference', true],
+  ] as const)('with %s motion asked for, the user menu animates: %s', async (motion, animated) => {
+    tab = await env.open({ motion });
+    const { page } = tab;
+    await signIn(page, 'cdo');
+    await page.evaluate(() => {
+      const w = window as unknown as { animationsSeen: number };
+      w.animationsSeen = 0;
+      const count = () => (w.animationsSeen += 1);
+      document.addEventListener('transitionrun', count);
+      document.addEventListener('animationstart', count);
+    });
+    await page.getByRole('button', { name: 'Benutzermenü' }).click();
+    const logout = page.getByRole('menuitem', { name: 'Abmelden' });
+    await logout.waitFor();
+    await page.keyboard.press('Escape');
+    await logout.waitFor({ state: 'detached' });
+    const seen = await page.evaluate(() => (window as unknown as { animationsSeen: number }).animationsSeen);
+    expect(seen > 0).toBe(animated);
+  });
+
   it('creates a partner from the partner picker and picks it', async () => {
     tab = await env.open();
     const { page } = tab;

@@ -70,6 +70,8 @@ export interface PageOptions {
   expectedStatuses?: number[];
   /** The browser's language (navigator.language, Accept-Language); German unless a test says otherwise. */
   locale?: string;
+  /** The system's motion setting; reduced unless a test says otherwise (no frames drawn for nobody). */
+  motion?: 'reduce' | 'no-preference';
 }
 
 export interface TestPage {
@@ -149,11 +151,15 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
     args: CHROMIUM_ARGS,
   });
   const contexts: BrowserContext[] = [];
-  // A closed page's context is reused by the next `open` with the same locale, emptied of cookies and storage:
-  // its HTTP cache spares each test loading and compiling the admin's scripts again.
+  // A closed page's context is reused by the next `open` with the same locale and motion, emptied of cookies and
+  // storage: its HTTP cache spares each test loading and compiling the admin's scripts again.
   const idle = new Map<string, BrowserContext[]>();
-  const contextFor = async (locale: string): Promise<BrowserContext> => {
-    const reused = idle.get(locale)?.pop();
+  const contextFor = async (
+    key: string,
+    locale: string,
+    motion: PageOptions['motion'],
+  ): Promise<BrowserContext> => {
+    const reused = idle.get(key)?.pop();
     if (reused) {
       await reused.setStorageState({ cookies: [], origins: [] });
       return reused;
@@ -163,8 +169,7 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
       locale,
       timezoneId: 'Europe/Berlin',
       acceptDownloads: true,
-      // The charts skip their entrance animation (recharts honours the setting): no frames drawn for nobody.
-      reducedMotion: 'reduce',
+      reducedMotion: motion,
     });
     contexts.push(context);
     return context;
@@ -173,8 +178,14 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
     baseUrl,
     db: database.db,
     api: (who) => apiLogin(app, DEMO_EMAIL[who]),
-    async open({ viewport = { width: 1366, height: 768 }, expectedStatuses = [401], locale = 'de-DE' } = {}) {
-      const context = await contextFor(locale);
+    async open({
+      viewport = { width: 1366, height: 768 },
+      expectedStatuses = [401],
+      locale = 'de-DE',
+      motion = 'reduce',
+    } = {}) {
+      const key = `${locale} ${motion}`;
+      const context = await contextFor(key, locale, motion);
       const page = await context.newPage();
       await page.setViewportSize(viewport);
       const errors: string[] = [];
@@ -191,7 +202,7 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
         if (closed) return;
         closed = true;
         await Promise.all(context.pages().map((p) => p.close()));
-        idle.set(locale, [...(idle.get(locale) ?? []), context]);
+        idle.set(key, [...(idle.get(key) ?? []), context]);
       };
       return { page, errors, close };
     },
@@ -318,8 +329,8 @@ interface AxeViolation {
 /** axe-core on the current page: the serious and critical violations (id, help, first targets). */
 export async function seriousA11yViolations(page: Page): Promise<string[]> {
   await settle(page);
-  // A closing menu fades out (MUI's transitions ignore reduced motion): axe would measure the contrast of its
-  // half-transparent options. Endless animations (a spinner) are no transition to wait for.
+  // A closing menu fades out where motion is not reduced: axe would measure the contrast of its half-transparent
+  // options. Endless animations (a spinner) are no transition to wait for.
   await page.waitForFunction(() =>
     document
       .getAnimations()
