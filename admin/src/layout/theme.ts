@@ -28,7 +28,9 @@ export const theme: RaThemeOptions = {
     success: { main: '#1b6b2f' },
   },
   sidebar: { width: 240, closedWidth: 55 },
-  ...(reducedMotion && { transitions: { create: () => 'none', duration: instant } }),
+  ...(reducedMotion && {
+    transitions: { create: () => 'none', duration: instant, getAutoHeightDuration: () => 0 },
+  }),
   components: {
     ...defaultLightTheme.components,
     ...(reducedMotion && { MuiButtonBase: { defaultProps: { disableRipple: true } } }),
