@@ -154,25 +154,27 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
   // A closed page's context is reused by the next `open` with the same locale and motion, emptied of cookies and
   // storage: its HTTP cache spares each test loading and compiling the admin's scripts again.
   const idle = new Map<string, BrowserContext[]>();
+  /** A context for the page, and how to give it back when the page closes. */
   const contextFor = async (
-    key: string,
     locale: string,
     motion: PageOptions['motion'],
-  ): Promise<BrowserContext> => {
-    const reused = idle.get(key)?.pop();
-    if (reused) {
-      await reused.setStorageState({ cookies: [], origins: [] });
-      return reused;
+  ): Promise<{ context: BrowserContext; release(): void }> => {
+    const spare = idle.get(`${locale} ${motion}`) ?? [];
+    idle.set(`${locale} ${motion}`, spare);
+    let context = spare.pop();
+    if (context) await context.setStorageState({ cookies: [], origins: [] });
+    else {
+      context = await browser.newContext({
+        baseURL: baseUrl,
+        locale,
+        timezoneId: 'Europe/Berlin',
+        acceptDownloads: true,
+        reducedMotion: motion,
+      });
+      contexts.push(context);
     }
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      locale,
-      timezoneId: 'Europe/Berlin',
-      acceptDownloads: true,
-      reducedMotion: motion,
-    });
-    contexts.push(context);
-    return context;
+    const reusable = context;
+    return { context, release: () => spare.push(reusable) };
   };
   return {
     baseUrl,
@@ -184,8 +186,7 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
       locale = 'de-DE',
       motion = 'reduce',
     } = {}) {
-      const key = `${locale} ${motion}`;
-      const context = await contextFor(key, locale, motion);
+      const { context, release } = await contextFor(locale, motion);
       const page = await context.newPage();
       await page.setViewportSize(viewport);
       const errors: string[] = [];
@@ -202,7 +203,7 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
         if (closed) return;
         closed = true;
         await Promise.all(context.pages().map((p) => p.close()));
-        idle.set(key, [...(idle.get(key) ?? []), context]);
+        release();
       };
       return { page, errors, close };
     },
