@@ -4,9 +4,13 @@ import { ADMIN, isStale } from './stale.mjs';
 
 if (process.argv.includes('--if-stale') && !isStale(ADMIN)) process.exit(0);
 console.log('Baue die Oberfläche (dist/admin) …');
-const result = spawnSync('npx', ['vite', 'build', '--config', 'admin/vite.config.ts', '--logLevel', 'warn'], {
-  stdio: 'inherit',
-});
+const result = spawnSync(
+  'npx',
+  ['vite', 'build', '--config', 'admin/vite.config.mts', '--logLevel', 'warn'],
+  {
+    stdio: 'inherit',
+  },
+);
 if (result.status !== 0) {
   console.error('Die Oberfläche konnte nicht gebaut werden; `npm run build` zeigt die Ursache.');
   process.exit(result.status ?? 1);
