@@ -28,7 +28,10 @@ const freePort = () =>
   });
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/buildServer.mjs', '--if-stale'], { cwd: root, encoding: 'utf8' });
+  const build = spawnSync(process.execPath, ['scripts/buildServer.mjs', '--if-stale'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(build.status).toBe(0);
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
