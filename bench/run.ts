@@ -148,7 +148,7 @@ function summarise(samples: Sample[]) {
 }
 
 /**
- * The API in its own process, as `npm start` runs it: the compiled server (buildServer) with npm start's Node options.
+ * The API in its own process, as `npm start` runs it: the compiled server (scripts/build.mjs) with npm start's Node options.
  * BENCH_CAPTURE_SQL makes it log every statement for the floor.
  */
 async function startApi(
@@ -246,7 +246,7 @@ function cellClass(c: Cell): string {
 
 /** Compiles dist/server from the current sources: the API the benchmark measures and npm start runs. */
 function buildServer(): void {
-  const build = spawnSync(process.execPath, ['scripts/buildServer.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'server'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('dist/server konnte nicht übersetzt werden');
 }
 

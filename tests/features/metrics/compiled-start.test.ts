@@ -28,7 +28,7 @@ const freePort = () =>
   });
 
 beforeAll(async () => {
-  const build = spawnSync(process.execPath, ['scripts/buildServer.mjs', '--if-stale'], {
+  const build = spawnSync(process.execPath, ['scripts/build.mjs', 'server', '--if-stale'], {
     cwd: root,
     encoding: 'utf8',
   });
