@@ -1,6 +1,4 @@
 import type { Knex } from 'knex';
-import { createDb } from '../api/db/knex';
-import { migrateLatest } from '../api/db/migrate';
 import { seedDemo } from '../seeds/demo';
 import { testDb, type TestDb } from './support/db';
 
@@ -167,13 +165,12 @@ describe('demo data', () => {
   });
 
   it('is deterministic: a second fresh database gets identical rows', async () => {
-    const other = createDb({ dataDir: 'memory://' });
+    const other = await testDb({ seed: false });
     try {
-      await migrateLatest(other);
-      await seedDemo(other);
-      expect(await dump(other)).toBe(await dump(t.db));
+      await seedDemo(other.db);
+      expect(await dump(other.db)).toBe(await dump(t.db));
     } finally {
-      await other.destroy();
+      await other.close();
     }
   });
 });
