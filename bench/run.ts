@@ -148,9 +148,8 @@ function summarise(samples: Sample[]) {
 }
 
 /**
- * The API in its own process, as `npm start` runs it: the compiled server (scripts/build.mjs) with npm start's Node
- * options.
- * BENCH_CAPTURE_SQL makes it log every statement for the floor.
+ * The API in its own process, as `npm start` runs it: the compiled server (scripts/build.mjs) with npm start's
+ * Node options. BENCH_CAPTURE_SQL makes it log every statement for the floor.
  */
 async function startApi(
   db: { url?: string; dataDir?: string },

@@ -28,7 +28,14 @@ function newestChange(entry) {
     .reduce((newest, name) => Math.max(newest, newestChange(path.join(entry, name))), stat.mtimeMs);
 }
 
+// Dashboard and server share `api/` and the lockfile: each source is walked once per run, not once per build.
+const newestBySource = new Map();
+function newestOf(source) {
+  if (!newestBySource.has(source)) newestBySource.set(source, newestChange(source));
+  return newestBySource.get(source);
+}
+
 export function isStale({ output, sources }) {
   const built = statSync(output, { throwIfNoEntry: false });
-  return !built || sources.some((source) => newestChange(source) > built.mtimeMs);
+  return !built || sources.some((source) => newestOf(source) > built.mtimeMs);
 }
