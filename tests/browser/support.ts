@@ -235,9 +235,7 @@ interface RequestTracker {
   lastChange: number;
 }
 const trackers = new WeakMap<Page, RequestTracker>();
-// Short: what rendering an answer starts (the next list, a reference, a lazy page) is caught by the two painted frames
-// `settle` waits for; 250 ms here cost 7–9 % of the browser tests' time.
-const QUIET_MS = 50;
+const QUIET_MS = 250;
 
 /** Counts the page's requests in flight, so `settle` can wait for exactly that instead of a fixed quiet time. */
 function trackRequests(page: Page): void {
