@@ -77,21 +77,46 @@ describeInBrowser('reminders', () => {
     expect(await rawTranslationKeys(page)).toEqual([]);
   });
 
-  it('settings: a guide switches her follow-ups to "In der App"', async () => {
-    tab = await env.open({ viewport: { width: 390, height: 844 } });
+  it('settings: a guide switches her follow-ups to "In der App", at once, and keeps her choice when a save fails', async () => {
+    tab = await env.open({ viewport: { width: 390, height: 844 }, expectedStatuses: [401, 503] });
     const { page } = tab;
     await signIn(page, 'guide', '/#/benachrichtigungen/einstellungen');
     const group = page.getByRole('radiogroup', { name: 'Wiedervorlage fällig' });
-    await group.waitFor();
+    const choice = (name: string) => group.getByRole('radio', { name });
+    await expect(choice('App und E-Mail').isChecked()).resolves.toBe(true);
 
-    await group.getByRole('radio', { name: 'In der App' }).check();
-
+    // The server's answer is held back: the choice shows while the page says it is saving.
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    await page.route('**/api/reminders/settings', async (route) => {
+      await answered;
+      await route.continue();
+    });
+    await choice('In der App').check();
+    await page.getByRole('main').getByRole('progressbar').waitFor();
+    await expect(choice('In der App').isChecked()).resolves.toBe(true);
+    answer();
     await page.getByText('Einstellungen gespeichert.').waitFor();
+    await page.unrouteAll({ behavior: 'wait' });
     await screenshot(page, 'reminders-settings-phone');
-    const settings = (await (await env.api('guide')).get('/api/reminders/settings')).body as {
-      rule: string;
-      channel: string;
-    }[];
-    expect(settings).toContainEqual({ rule: 'follow_up', channel: 'app' });
+    const settings = async () =>
+      (await (await env.api('guide')).get('/api/reminders/settings')).body as {
+        rule: string;
+        channel: string;
+      }[];
+    expect(await settings()).toContainEqual({ rule: 'follow_up', channel: 'app' });
+
+    // A refused save says why and shows the saved choice again.
+    await page.route('**/api/reminders/settings', (route) =>
+      route.fulfill({
+        status: 503,
+        json: { message: 'Die Datenbank ist nicht erreichbar.', code: 'unavailable' },
+      }),
+    );
+    await choice('Aus').click();
+    await page.getByText('Die Datenbank ist nicht erreichbar.').waitFor();
+    await group.locator('input[value="app"]:checked').waitFor({ state: 'attached' });
+    await expect(choice('Aus').isChecked()).resolves.toBe(false);
+    expect(await settings()).toContainEqual({ rule: 'follow_up', channel: 'app' });
   });
 });

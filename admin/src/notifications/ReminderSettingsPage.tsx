@@ -13,6 +13,7 @@ import {
   Typography,
 } from '@mui/material';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { REMINDER_CHANNELS, type ReminderChannel } from '../../../api/domain';
 import { httpClient } from '../providers/httpClient';
@@ -33,6 +34,16 @@ export default function ReminderSettingsPage() {
     queryKey: KEY,
     queryFn: async () => (await httpClient('/api/reminders/settings')).json as Setting[],
   });
+  // A choice shows at once and stays until the server answered it. (Written into the query cache instead, it would
+  // reach the page a tick later, and the controlled radio would snap back to the old choice in between.)
+  const [sent, setSent] = useState<Partial<Record<string, ReminderChannel>>>({});
+  const answered = (s: Setting) =>
+    setSent((open) => {
+      if (open[s.rule] !== s.channel) return open;
+      const rest = { ...open };
+      delete rest[s.rule];
+      return rest;
+    });
   const save = useMutation({
     mutationFn: async (s: Setting) =>
       (
@@ -41,21 +52,22 @@ export default function ReminderSettingsPage() {
           body: JSON.stringify({ settings: { [s.rule]: s.channel } }),
         })
       ).json as Setting[],
-    // The choice shows at once; the server's answer (or a refetch after an error) settles it.
-    onMutate: (s: Setting) => {
-      queryClient.setQueryData<Setting[]>(KEY, (old) =>
-        old?.map((o) => (o.rule === s.rule ? { ...o, channel: s.channel } : o)),
-      );
-    },
-    onSuccess: (settings) => {
+    onSuccess: (settings, s) => {
       queryClient.setQueryData(KEY, settings);
+      answered(s);
       notify('app.reminders.settings_saved', { type: 'success' });
     },
-    onError: async (e) => {
+    onError: async (e, s) => {
       notify(e.message, { type: 'error' });
+      answered(s);
       await queryClient.invalidateQueries({ queryKey: KEY });
     },
   });
+  const choose = (rule: string, channel: ReminderChannel) => {
+    setSent((open) => ({ ...open, [rule]: channel }));
+    save.mutate({ rule, channel });
+  };
+  const shown = data?.map((s) => ({ ...s, channel: sent[s.rule] ?? s.channel }));
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="app.menu.reminder_settings" />
@@ -69,7 +81,7 @@ export default function ReminderSettingsPage() {
         {(isPending || save.isPending) && <LinearProgress />}
         <Table size="small" sx={{ maxWidth: 900 }}>
           <TableBody>
-            {data?.map((s) => (
+            {shown?.map((s) => (
               <TableRow key={s.rule}>
                 <TableCell component="th" scope="row" id={`rule-${s.rule}`}>
                   {translate(`app.enums.reminder_rule.${s.rule}`)}
@@ -80,9 +92,7 @@ export default function ReminderSettingsPage() {
                       control={
                         <Switch
                           checked={s.channel !== 'off'}
-                          onChange={(e) =>
-                            save.mutate({ rule: s.rule, channel: e.target.checked ? 'email' : 'off' })
-                          }
+                          onChange={(e) => choose(s.rule, e.target.checked ? 'email' : 'off')}
                         />
                       }
                       label={translate('app.reminders.digest')}
@@ -92,9 +102,7 @@ export default function ReminderSettingsPage() {
                       row
                       aria-labelledby={`rule-${s.rule}`}
                       value={s.channel}
-                      onChange={(e) =>
-                        save.mutate({ rule: s.rule, channel: e.target.value as ReminderChannel })
-                      }
+                      onChange={(e) => choose(s.rule, e.target.value as ReminderChannel)}
                     >
                       {REMINDER_CHANNELS.map((c) => (
                         <FormControlLabel
