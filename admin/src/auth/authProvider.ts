@@ -16,11 +16,14 @@ export interface Identity extends UserIdentity, Omit<Me, 'id'> {}
 
 // The signed-in user, kept between calls: getIdentity, getPermissions and canAccess need no request of their own.
 let me: Me | undefined;
+// On start, react-admin checks the session and asks for the role at the same moment: one request answers both.
+let asking: Promise<Me> | undefined;
 
-async function fetchMe(): Promise<Me> {
-  const { json } = await httpClient('/api/auth/me');
-  me = json as Me;
-  return me;
+function fetchMe(): Promise<Me> {
+  asking ??= httpClient('/api/auth/me')
+    .then(({ json }) => (me = json as Me))
+    .finally(() => (asking = undefined));
+  return asking;
 }
 
 const currentUser = (): Promise<Me> => (me ? Promise.resolve(me) : fetchMe());
