@@ -192,6 +192,15 @@ export function createApp({
   app.use('/api', api);
 
   if (fs.existsSync(ADMIN_DIST)) {
+    // Vite names each bundle after its content, so a browser may keep them for good; a name that is not there (an
+    // old tab asking after an update) is a 404, not the start page with status 200.
+    app.use(
+      '/assets',
+      express.static(path.join(ADMIN_DIST, 'assets'), { immutable: true, maxAge: '1y' }),
+      () => {
+        throw new AppError(404, 'not_found', 'Diese Datei der Oberfläche gibt es nicht (mehr).');
+      },
+    );
     app.use(express.static(ADMIN_DIST, { index: false, maxAge: '1h' }));
     app.get(/^\/(?!api\/).*/, (_req, res) => res.sendFile(path.join(ADMIN_DIST, 'index.html')));
   }

@@ -44,6 +44,21 @@ describeInBrowser('polish', () => {
     expect(askedBeforeAnAnswer).toBe(1);
   });
 
+  it('lets the browser keep the named bundles for good and check the start page each time; a gone bundle is a 404', async () => {
+    tab = await env.open({ expectedStatuses: [404] });
+    const { request } = tab.page;
+    const start = await request.get('/');
+    expect(start.headers()['cache-control']).toBe('public, max-age=0');
+    const bundle = /src="(\/assets\/[^"]+\.js)"/.exec(await start.text())?.[1];
+    expect(bundle).toBeDefined();
+    const script = await request.get(bundle!);
+    expect(script.status()).toBe(200);
+    expect(script.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    const gone = await request.get('/assets/index-0ld0ld0l.js');
+    expect(gone.status()).toBe(404);
+    expect(gone.headers()['content-type']).toMatch(/^application\/json/);
+  });
+
   it('titles a status report once ("Statusbericht …", never "Statusbericht Statusbericht …")', async () => {
     tab = await env.open();
     const { page } = tab;

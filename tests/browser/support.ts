@@ -18,6 +18,7 @@ const SCREENSHOTS = path.join(ROOT, 'artifacts/screenshots');
 const TAKE_SCREENSHOTS = !process.env.CI || process.env.SCREENSHOTS === '1';
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const AXE_URL = '/__test__/axe.min.js';
+const BLANK_URL = '/__test__/blank';
 
 // Debian's old headless shell (apt-get install chromium-headless-shell) draws the same pages with a quarter less
 // work than the full browser in headless mode; the full browser serves where only it is installed.
@@ -137,6 +138,7 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
   // axe-core is served from the same origin, so the page's CSP (script-src 'self') stays on during the tests.
   const site = express();
   site.get(AXE_URL, (_req, res) => res.sendFile(AXE));
+  site.get(BLANK_URL, (_req, res) => res.type('html').send('<!doctype html><title>leer</title>'));
   site.use(app);
   const server = await new Promise<Server>((resolve) => {
     const s = site.listen(port, '127.0.0.1', () => resolve(s));
@@ -152,7 +154,8 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
   });
   const contexts: BrowserContext[] = [];
   // A closed page's context is reused by the next `open` with the same locale and motion, emptied of cookies and
-  // storage: its HTTP cache spares each test loading and compiling the admin's scripts again.
+  // local storage: its HTTP cache spares each test loading and compiling the admin's bundles again (the API's
+  // answers are not cached). Playwright's `setStorageState` would empty that cache too.
   const idle = new Map<string, BrowserContext[]>();
   /** A context for the page, and how to give it back when the page closes. */
   const contextFor = async (
@@ -162,8 +165,7 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
     const spare = idle.get(`${locale} ${motion}`) ?? [];
     idle.set(`${locale} ${motion}`, spare);
     let context = spare.pop();
-    if (context) await context.setStorageState({ cookies: [], origins: [] });
-    else {
+    if (!context) {
       context = await browser.newContext({
         baseURL: baseUrl,
         locale,
@@ -202,7 +204,15 @@ export async function startBrowserEnv({ config, port = 0 }: BrowserEnvOptions = 
       const close = async () => {
         if (closed) return;
         closed = true;
-        await Promise.all(context.pages().map((p) => p.close()));
+        await Promise.all(
+          context.pages().map(async (p) => {
+            // A page that ended elsewhere (at the sign-in provider) clears the admin's storage from a blank page.
+            if (!p.url().startsWith(`${baseUrl}/`)) await p.goto(BLANK_URL).catch(() => undefined);
+            await p.evaluate(() => localStorage.clear()).catch(() => undefined);
+            await p.close();
+          }),
+        );
+        await context.clearCookies();
         release();
       };
       return { page, errors, close };
