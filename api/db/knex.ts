@@ -53,8 +53,11 @@ function pgliteExtensions() {
   return { pg_trgm };
 }
 
-/** `loadDataDir`: a tarball from `dumpDataDir()` to start from instead of an empty cluster (tests' prepared copy). */
-export function createPglite(dataDir: string, loadDataDir?: Blob): PGlite {
+/**
+ * `loadDataDir`: a tarball from `dumpDataDir()` to start from instead of an empty cluster (tests' prepared copy);
+ * `settings`: PostgreSQL settings beside the product's (the tests' databases keep nothing).
+ */
+export function createPglite(dataDir: string, loadDataDir?: Blob, settings: string[] = []): PGlite {
   const { PGlite, types } = pgliteModule();
   const { defaultStartParams } = PGlite as unknown as { defaultStartParams: string[] };
   return new PGlite(dataDir, {
@@ -65,7 +68,7 @@ export function createPglite(dataDir: string, loadDataDir?: Blob): PGlite {
     // data and keeps it at ~270 MB (the rest is read from the data folder through the OS cache).
     startParams: [
       ...defaultStartParams,
-      ...['shared_buffers=32MB', ...SESSION_SETTINGS].flatMap((setting) => ['-c', setting]),
+      ...['shared_buffers=32MB', ...SESSION_SETTINGS, ...settings].flatMap((setting) => ['-c', setting]),
     ],
     parsers: {
       [types.DATE]: (v: string) => v,

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import { createDb, createPglite } from '../../api/db/knex';
+import { alterDatabaseStatements, TEST_DB_SETTINGS } from './dbSettings';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -67,13 +68,14 @@ export async function testDb({ seed = true, empty = false } = {}): Promise<TestD
   const url = process.env.DATABASE_URL;
   if (!url)
     return empty
-      ? ownPglite(createPglite('memory://', emptyDataDir()))
+      ? ownPglite(createPglite('memory://', emptyDataDir(), TEST_DB_SETTINGS))
       : borrowedPglite(seed ? 'seeded' : 'migrated');
   const template = process.env.MYK10_TEST_TEMPLATE!;
   const name = `myk10_t_${template.slice(11)}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = knexFactory({ client: 'pg', connection: url });
   const from = empty ? 'template0' : seed ? template : `${template}_migrated`;
   await admin.raw(`create database ${name} template ${from}`);
+  for (const statement of alterDatabaseStatements(name)) await admin.raw(statement);
   const ownUrl = new URL(url);
   ownUrl.pathname = `/${name}`;
   const db = createDb({ databaseUrl: ownUrl.toString() });

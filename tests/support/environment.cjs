@@ -9,6 +9,7 @@ const { require: requireTs } = require('tsx/cjs/api');
 
 const { createPglite } = requireTs('../../api/db/knex.ts', __filename);
 const { capture, resetTo } = requireTs('./pgliteReset.ts', __filename);
+const { TEST_DB_SETTINGS } = requireTs('./dbSettings.ts', __filename);
 
 /** kind ('seeded' | 'migrated') → databases not in use, each with the prepared state it returns to. */
 const idle = { seeded: [], migrated: [] };
@@ -17,7 +18,7 @@ const tarballs = {};
 async function start(kind) {
   const dir = process.env.MYK10_TEST_PGLITE_DIR;
   tarballs[kind] ??= fs.readFileSync(path.join(dir, `${kind}.tar`));
-  const pglite = createPglite('memory://', new Blob([tarballs[kind]]));
+  const pglite = createPglite('memory://', new Blob([tarballs[kind]]), TEST_DB_SETTINGS);
   await pglite.waitReady;
   return { kind, pglite, prepared: await capture(pglite) };
 }

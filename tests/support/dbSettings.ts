@@ -1,0 +1,10 @@
+/**
+ * Settings of every test database. Nothing outlives the run, so a commit need not wait until its WAL is written
+ * (on PostgreSQL: flushed to disk). Measured on three write-heavy files: ~10 % less CPU on PGlite, ~8 % less time
+ * on PostgreSQL. The product keeps PostgreSQL's defaults.
+ */
+export const TEST_DB_SETTINGS = ['synchronous_commit=off'];
+
+/** The settings as ALTER DATABASE statements, for a PostgreSQL database a test file gets. */
+export const alterDatabaseStatements = (name: string): string[] =>
+  TEST_DB_SETTINGS.map((setting) => `alter database ${name} set ${setting.replace('=', ' = ')}`);
