@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { PGlite } from '@electric-sql/pglite';
 import knexFactory, { type Knex } from 'knex';
 import { createDb, createPglite } from '../../api/db/knex';
-import { alterDatabaseStatements, TEST_DB_SETTINGS } from './dbSettings';
+import { TEST_DB_SETTINGS } from './dbSettings';
 
 export const onPostgres = Boolean(process.env.DATABASE_URL);
 
@@ -75,7 +75,7 @@ export async function testDb({ seed = true, empty = false } = {}): Promise<TestD
   const admin = knexFactory({ client: 'pg', connection: url });
   const from = empty ? 'template0' : seed ? template : `${template}_migrated`;
   await admin.raw(`create database ${name} template ${from}`);
-  for (const statement of alterDatabaseStatements(name)) await admin.raw(statement);
+  for (const setting of TEST_DB_SETTINGS) await admin.raw(`alter database ${name} set ${setting}`);
   const ownUrl = new URL(url);
   ownUrl.pathname = `/${name}`;
   const db = createDb({ databaseUrl: ownUrl.toString() });

@@ -5,7 +5,3 @@
  * with the setting, PGlite's dumpDataDir missed the last commits.
  */
 export const TEST_DB_SETTINGS = ['synchronous_commit=off'];
-
-/** The settings as ALTER DATABASE statements, for a PostgreSQL database a test file gets. */
-export const alterDatabaseStatements = (name: string): string[] =>
-  TEST_DB_SETTINGS.map((setting) => `alter database ${name} set ${setting.replace('=', ' = ')}`);
